@@ -1,0 +1,46 @@
+#pragma once
+
+#include "core/credentials/identitydocument.h"
+#include "core/credentials/ticketclaims.h"
+
+#include <QString>
+
+#include <optional>
+
+namespace gate {
+
+// What a raw read became: a verified e-ticket code, a verified identity
+// document, or a failure with a stable reason code (see docs/reason-codes.md),
+// e.g. "ticket_bad_signature", "card_read_failed", "mrz_invalid".
+struct Credential {
+    enum class Kind { ETicket, Document, Failure };
+    Kind kind = Kind::Failure;
+    std::optional<TicketClaims> ticket;
+    std::optional<IdentityDocument> document;
+    QString failure;
+    QString source;          // device name
+    qint64 availableNs = 0;  // when the raw read was complete (monotonic)
+
+    static Credential fromTicket(TicketClaims claims)
+    {
+        Credential c;
+        c.kind = Kind::ETicket;
+        c.ticket = std::move(claims);
+        return c;
+    }
+    static Credential fromDocument(IdentityDocument document)
+    {
+        Credential c;
+        c.kind = Kind::Document;
+        c.document = std::move(document);
+        return c;
+    }
+    static Credential failed(QString reason)
+    {
+        Credential c;
+        c.failure = std::move(reason);
+        return c;
+    }
+};
+
+} // namespace gate

@@ -1,0 +1,72 @@
+#pragma once
+
+#include "hal/devicehealth.h"
+
+#include <QMetaType>
+#include <QObject>
+
+namespace gate::hal {
+
+// The lane's own view of itself, decoded from the device (status block of
+// spec/gate-modbus.md, or whatever a non-Modbus lane offers).
+struct LaneStatus {
+    enum class Mode { Controlled, FreeEntry, FreeExit, FreeBoth, Locked, Emergency, OutOfService };
+    bool linkUp = false;
+    quint16 inputs = 0; // discrete inputs, bit n = DI n of the default profile
+    Mode mode = Mode::OutOfService;
+    quint16 pendingEntry = 0;
+    quint16 pendingExit = 0;
+    quint32 passedEntry = 0;
+    quint32 passedExit = 0;
+    quint16 lastEvent = 0;
+    quint16 eventSeq = 0;
+    quint16 faultCode = 0;
+    quint16 firmware = 0;
+
+    bool input(int bit) const { return (inputs >> bit) & 1u; }
+    bool operator==(const LaneStatus &) const = default;
+};
+
+enum class LaneCommand {
+    OpenEntry = 1,
+    OpenExit = 2,
+    Close = 3,
+    FreeEntry = 4,
+    FreeExit = 5,
+    FreeBoth = 6,
+    Lock = 7,
+    Normal = 8,
+    EmergencyOpen = 9,
+    EmergencyReset = 10,
+    AlarmReset = 11,
+};
+
+enum class LaneCommandResult { Ok, RefusedMode, RefusedOccupied, Fault, NotAcknowledged, LinkDown };
+
+// The barrier and its sensors. Lives on its bus thread; commands are queued
+// to it and answered by signals.
+class LaneActuator : public QObject {
+    Q_OBJECT
+public:
+    using QObject::QObject;
+
+    Q_INVOKABLE virtual void start() = 0;
+    Q_INVOKABLE virtual void stop() = 0;
+    // `token` comes back with the acknowledgement so the caller can match it.
+    Q_INVOKABLE virtual void command(gate::hal::LaneCommand command, quint16 passes,
+                                     quint64 token) = 0;
+
+signals:
+    void commandDone(quint64 token, gate::hal::LaneCommandResult result, qint64 doneNs);
+    void statusChanged(const gate::hal::LaneStatus &status);
+    // A new lane event (IR 8 of the default profile) with its sequence number;
+    // `missed` counts events skipped between two polls.
+    void laneEvent(quint16 event, quint16 sequence, quint16 missed);
+    void healthChanged(const gate::hal::DeviceHealth &health);
+};
+
+} // namespace gate::hal
+
+Q_DECLARE_METATYPE(gate::hal::LaneStatus)
+Q_DECLARE_METATYPE(gate::hal::LaneCommand)
+Q_DECLARE_METATYPE(gate::hal::LaneCommandResult)
