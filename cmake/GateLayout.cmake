@@ -39,3 +39,14 @@ function(gate_add_test name)
     TIMEOUT ${T_TIMEOUT}
     LABELS "${T_LABELS}")
 endfunction()
+
+# gate_add_bench(NAME SOURCES... [LIBS ...]): a benchmark executable that prints
+# one JSON object on stdout: {"bench": NAME, "machine": {...}, "results": {...}}.
+function(gate_add_bench name)
+  cmake_parse_arguments(B "" "" "SOURCES;LIBS" ${ARGN})
+  add_executable(${name} ${B_SOURCES})
+  target_link_libraries(${name} PRIVATE gate_benchsupport ${B_LIBS})
+  target_compile_definitions(${name} PRIVATE
+    GATE_SOURCE_DIR="${PROJECT_SOURCE_DIR}"
+    GATE_SHARED_DIR="${PROJECT_SOURCE_DIR}/../shared")
+endfunction()

@@ -2,8 +2,7 @@
 
 namespace gate::hal {
 
-QString toString(DeviceHealth::State state)
-{
+QString toString(DeviceHealth::State state) {
     switch (state) {
     case DeviceHealth::State::Starting:
         return QStringLiteral("starting");

@@ -7,8 +7,7 @@
 namespace gate::hal {
 
 PluginCatalog::PluginCatalog(const QString &directory)
-    : m_directory(QDir(directory).absolutePath())
-{
+    : m_directory(QDir(directory).absolutePath()) {
     const QDir dir(m_directory);
     const QStringList files = dir.entryList({QStringLiteral("*.so")}, QDir::Files, QDir::Name);
     for (const QString &file : files) {
@@ -25,21 +24,18 @@ PluginCatalog::PluginCatalog(const QString &directory)
     }
 }
 
-QString PluginCatalog::installedPluginDirectory()
-{
+QString PluginCatalog::installedPluginDirectory() {
     return QDir(QCoreApplication::applicationDirPath())
         .absoluteFilePath(QStringLiteral(GATE_PLUGIN_DIR_FROM_BIN));
 }
 
-QStringList PluginCatalog::names() const
-{
+QStringList PluginCatalog::names() const {
     QStringList names = m_fileByName.keys();
     names.sort();
     return names;
 }
 
-DevicePlugin *PluginCatalog::plugin(const QString &name, QString *error)
-{
+DevicePlugin *PluginCatalog::plugin(const QString &name, QString *error) {
     if (auto loaded = m_loaded.value(name))
         return qobject_cast<DevicePlugin *>(loaded->instance());
     const QString path = m_fileByName.value(name);

@@ -14,12 +14,12 @@ namespace gate::hal {
 struct RawRead {
     enum class Kind { IdCardAnswer, Barcode, MrzLines };
     Kind kind = Kind::Barcode;
-    QByteArray bytes;      // IdCardAnswer: the whole answer frame; Barcode: raw bytes
-    QString text;          // Barcode: decoded text
-    QString symbology;     // Barcode: "QRCode", "Aztec", "PDF417"
-    QStringList mrzLines;  // MrzLines: the checked MRZ lines
+    QByteArray bytes;     // IdCardAnswer: the whole answer frame; Barcode: raw bytes
+    QString text;         // Barcode: decoded text
+    QString symbology;    // Barcode: "QRCode", "Aztec", "PDF417"
+    QStringList mrzLines; // MrzLines: the checked MRZ lines
     qint64 availableNs = 0;
-    QString source;        // device name from the configuration
+    QString source; // device name from the configuration
 };
 
 } // namespace gate::hal

@@ -4,8 +4,7 @@
 
 namespace gate::vision {
 
-cv::Mat toGray(const cv::Mat &frame)
-{
+cv::Mat toGray(const cv::Mat &frame) {
     if (frame.empty())
         return {};
     cv::Mat eightBit = frame;

@@ -24,9 +24,7 @@ public:
 class ManualClock final : public Clock {
 public:
     explicit ManualClock(qint64 secs = 0)
-        : m_secs(secs)
-    {
-    }
+        : m_secs(secs) {}
     qint64 nowSecs() const override { return m_secs; }
     void set(qint64 secs) { m_secs = secs; }
     void advance(qint64 secs) { m_secs += secs; }

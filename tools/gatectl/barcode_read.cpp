@@ -2,8 +2,7 @@
 
 namespace gatectl {
 
-int barcodeRead(const QStringList &)
-{
+int barcodeRead(const QStringList &) {
     printError(QStringLiteral("this subcommand is not available in this build"));
     return exitUsage;
 }

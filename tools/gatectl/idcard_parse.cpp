@@ -2,8 +2,7 @@
 
 namespace gatectl {
 
-int idcardParse(const QStringList &)
-{
+int idcardParse(const QStringList &) {
     printError(QStringLiteral("this subcommand is not available in this build"));
     return exitUsage;
 }

@@ -2,8 +2,7 @@
 
 namespace gatectl {
 
-int lane(const QStringList &)
-{
+int lane(const QStringList &) {
     printError(QStringLiteral("this subcommand is not available in this build"));
     return exitUsage;
 }

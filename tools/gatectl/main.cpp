@@ -13,13 +13,15 @@ struct Subcommand {
 };
 
 // "group verb" or a single word, as in spec/gatectl.md.
-const std::map<QString, Subcommand> &subcommands()
-{
+const std::map<QString, Subcommand> &subcommands() {
     static const std::map<QString, Subcommand> table{
-        {QStringLiteral("mrz read"), {gatectl::mrzRead, "IMAGE...  find and read the MRZ in images"}},
+        {QStringLiteral("mrz read"),
+         {gatectl::mrzRead, "IMAGE...  find and read the MRZ in images"}},
         {QStringLiteral("mrz parse"), {gatectl::mrzParse, "LINE...  parse and check MRZ text"}},
-        {QStringLiteral("idcard parse"), {gatectl::idcardParse, "FILE  parse a SAM reader answer frame"}},
-        {QStringLiteral("barcode read"), {gatectl::barcodeRead, "IMAGE...  read barcodes in images"}},
+        {QStringLiteral("idcard parse"),
+         {gatectl::idcardParse, "FILE  parse a SAM reader answer frame"}},
+        {QStringLiteral("barcode read"),
+         {gatectl::barcodeRead, "IMAGE...  read barcodes in images"}},
         {QStringLiteral("ticket verify"),
          {gatectl::ticketVerify, "--keys KEYS.json [--now UNIX] (--text TEXT | IMAGE...)"}},
         {QStringLiteral("tickets sync"),
@@ -28,23 +30,23 @@ const std::map<QString, Subcommand> &subcommands()
          {gatectl::ticketsLookup, "--db FILE (--tid TID | --doc IDENTITY)"}},
         {QStringLiteral("lane"),
          {gatectl::lane, "status|open|close|mode ... --modbus URL [--profile FILE]"}},
-        {QStringLiteral("status"), {gatectl::status, "[--socket PATH]  health of the running gate"}},
+        {QStringLiteral("status"),
+         {gatectl::status, "[--socket PATH]  health of the running gate"}},
     };
     return table;
 }
 
-int usage()
-{
+int usage() {
     gatectl::printError(QStringLiteral("usage: gatectl COMMAND [ARGS...]"));
     for (const auto &[name, command] : subcommands())
-        gatectl::printError(QStringLiteral("  %1 %2").arg(name, QString::fromUtf8(command.summary)));
+        gatectl::printError(
+            QStringLiteral("  %1 %2").arg(name, QString::fromUtf8(command.summary)));
     return gatectl::exitUsage;
 }
 
 } // namespace
 
-int main(int argc, char *argv[])
-{
+int main(int argc, char *argv[]) {
     QCoreApplication app(argc, argv);
     QCoreApplication::setApplicationName(QStringLiteral("gatectl"));
     QStringList args = app.arguments().mid(1);

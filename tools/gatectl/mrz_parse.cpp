@@ -2,8 +2,7 @@
 
 namespace gatectl {
 
-int mrzParse(const QStringList &)
-{
+int mrzParse(const QStringList &) {
     printError(QStringLiteral("this subcommand is not available in this build"));
     return exitUsage;
 }

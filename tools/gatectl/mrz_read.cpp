@@ -2,8 +2,7 @@
 
 namespace gatectl {
 
-int mrzRead(const QStringList &)
-{
+int mrzRead(const QStringList &) {
     printError(QStringLiteral("this subcommand is not available in this build"));
     return exitUsage;
 }

@@ -2,8 +2,7 @@
 
 namespace gatectl {
 
-int status(const QStringList &)
-{
+int status(const QStringList &) {
     printError(QStringLiteral("this subcommand is not available in this build"));
     return exitUsage;
 }

@@ -2,8 +2,7 @@
 
 namespace gatectl {
 
-int ticketVerify(const QStringList &)
-{
+int ticketVerify(const QStringList &) {
     printError(QStringLiteral("this subcommand is not available in this build"));
     return exitUsage;
 }

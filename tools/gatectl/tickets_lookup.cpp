@@ -2,8 +2,7 @@
 
 namespace gatectl {
 
-int ticketsLookup(const QStringList &)
-{
+int ticketsLookup(const QStringList &) {
     printError(QStringLiteral("this subcommand is not available in this build"));
     return exitUsage;
 }

@@ -2,8 +2,7 @@
 
 namespace gatectl {
 
-int ticketsSync(const QStringList &)
-{
+int ticketsSync(const QStringList &) {
     printError(QStringLiteral("this subcommand is not available in this build"));
     return exitUsage;
 }

@@ -2,8 +2,7 @@
 
 namespace gate::mrz {
 
-int characterValue(char c)
-{
+int characterValue(char c) {
     if (c >= '0' && c <= '9')
         return c - '0';
     if (c >= 'A' && c <= 'Z')
@@ -13,8 +12,7 @@ int characterValue(char c)
     return -1;
 }
 
-int checkDigit(std::string_view field)
-{
+int checkDigit(std::string_view field) {
     static constexpr int weights[] = {7, 3, 1};
     int sum = 0;
     for (size_t i = 0; i < field.size(); ++i) {

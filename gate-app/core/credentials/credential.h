@@ -18,25 +18,22 @@ struct Credential {
     std::optional<TicketClaims> ticket;
     std::optional<IdentityDocument> document;
     QString failure;
-    QString source;          // device name
-    qint64 availableNs = 0;  // when the raw read was complete (monotonic)
+    QString source;         // device name
+    qint64 availableNs = 0; // when the raw read was complete (monotonic)
 
-    static Credential fromTicket(TicketClaims claims)
-    {
+    static Credential fromTicket(TicketClaims claims) {
         Credential c;
         c.kind = Kind::ETicket;
         c.ticket = std::move(claims);
         return c;
     }
-    static Credential fromDocument(IdentityDocument document)
-    {
+    static Credential fromDocument(IdentityDocument document) {
         Credential c;
         c.kind = Kind::Document;
         c.document = std::move(document);
         return c;
     }
-    static Credential failed(QString reason)
-    {
+    static Credential failed(QString reason) {
         Credential c;
         c.failure = std::move(reason);
         return c;

@@ -8,8 +8,7 @@ namespace gate {
 
 namespace {
 
-QByteArray hmacSha256(const QByteArray &key, const QByteArray &message)
-{
+QByteArray hmacSha256(const QByteArray &key, const QByteArray &message) {
     unsigned char digest[EVP_MAX_MD_SIZE];
     unsigned int length = 0;
     HMAC(EVP_sha256(), key.constData(), int(key.size()),
@@ -18,10 +17,11 @@ QByteArray hmacSha256(const QByteArray &key, const QByteArray &message)
     return QByteArray(reinterpret_cast<const char *>(digest), int(length));
 }
 
-QString upperAscii(const QString &text) { return text.toUpper(); }
+QString upperAscii(const QString &text) {
+    return text.toUpper();
+}
 
-QString withoutFillers(const QString &mrzField)
-{
+QString withoutFillers(const QString &mrzField) {
     QString out = mrzField;
     out.remove(QLatin1Char('<'));
     return out;
@@ -29,8 +29,7 @@ QString withoutFillers(const QString &mrzField)
 
 } // namespace
 
-QStringList canonicalIdentities(const IdentityDocument &document)
-{
+QStringList canonicalIdentities(const IdentityDocument &document) {
     if (!document.numberValid || document.number.isEmpty())
         return {};
     const QString number = upperAscii(document.number);
@@ -55,21 +54,19 @@ QStringList canonicalIdentities(const IdentityDocument &document)
     return {};
 }
 
-QString holderKey(const QByteArray &listKey, const QString &identity)
-{
+QString holderKey(const QByteArray &listKey, const QString &identity) {
     const QByteArray mac = hmacSha256(listKey, identity.toLatin1()).left(16);
     return QString::fromLatin1(
         mac.toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals));
 }
 
-QByteArray bindingTag(const QByteArray &bindKey, const QString &identity, const QString &tid)
-{
+QByteArray bindingTag(const QByteArray &bindKey, const QString &identity, const QString &tid) {
     return hmacSha256(bindKey, identity.toLatin1() + '|' + tid.toLatin1()).left(8);
 }
 
-bool equalsConstantTime(const QByteArray &a, const QByteArray &b)
-{
-    return a.size() == b.size() && CRYPTO_memcmp(a.constData(), b.constData(), size_t(a.size())) == 0;
+bool equalsConstantTime(const QByteArray &a, const QByteArray &b) {
+    return a.size() == b.size() &&
+           CRYPTO_memcmp(a.constData(), b.constData(), size_t(a.size())) == 0;
 }
 
 } // namespace gate

@@ -2,8 +2,7 @@
 
 namespace gate {
 
-QString toString(DocumentKind kind)
-{
+QString toString(DocumentKind kind) {
     switch (kind) {
     case DocumentKind::ResidentId:
         return QStringLiteral("resident");

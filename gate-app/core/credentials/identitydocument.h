@@ -28,20 +28,18 @@ struct IdentityDocument {
     QString nameLocal;      // Chinese name, when the card has one
     QString nameLatin;      // English or MRZ name, "SURNAME GIVEN NAMES"
     QString nationality;
-    QChar sex;              // 'M', 'F' or 'X'; null when unknown
+    QChar sex; // 'M', 'F' or 'X'; null when unknown
     QDate birth;
     QDate validFrom;
-    QDate validTo;          // null with longTermValidity
+    QDate validTo; // null with longTermValidity
     bool longTermValidity = false;
 
     // Expired on `today` (a long-term card never is).
-    bool expiredOn(const QDate &today) const
-    {
+    bool expiredOn(const QDate &today) const {
         return !longTermValidity && validTo.isValid() && today > validTo;
     }
     // English is shown to holders of passports and foreigners' cards.
-    bool prefersEnglish() const
-    {
+    bool prefersEnglish() const {
         return kind == DocumentKind::Mrz || kind == DocumentKind::Fpr2017 ||
                kind == DocumentKind::Fpr2023;
     }

@@ -22,7 +22,7 @@ struct TicketClaims {
     QString seat;
     QString cls;
     QString nm;
-    QByteArray holderBinding;         // "hb": 8 bytes, empty when absent
+    QByteArray holderBinding;          // "hb": 8 bytes, empty when absent
     std::optional<quint32> bindingKey; // "kb"
 
     bool operator==(const TicketClaims &) const = default;
