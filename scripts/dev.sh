@@ -1,0 +1,51 @@
+#!/usr/bin/env bash
+# The two entry points of the README, for a fresh Debian 12 machine:
+#   scripts/dev.sh demo   install what is missing, build, run the gate on its embedded demo
+#   scripts/dev.sh test   install what is missing, build, run the whole test suite
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+install_missing_packages() {
+    local wanted missing=()
+    mapfile -t wanted < <(grep -vE '^\s*(#|$)' scripts/debian-packages.txt)
+    for package in "${wanted[@]}"; do
+        dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q 'install ok installed' ||
+            missing+=("$package")
+    done
+    [ ${#missing[@]} -eq 0 ] && return 0
+    echo "Installing ${#missing[@]} Debian packages: ${missing[*]}" >&2
+    local sudo=()
+    [ "$(id -u)" -eq 0 ] || sudo=(sudo)
+    "${sudo[@]}" apt-get update
+    # Services pulled in as dependencies (nginx, rsyslog) are started by the
+    # tests themselves on private ports, never as system services.
+    "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive \
+        apt-get install -y --no-install-recommends "${missing[@]}"
+}
+
+build() {
+    cmake --preset default
+    cmake --build --preset default
+}
+
+case "${1:-}" in
+demo)
+    install_missing_packages
+    build
+    if [ -z "${DISPLAY:-}${WAYLAND_DISPLAY:-}" ] && [ -z "${QT_QPA_PLATFORM:-}" ]; then
+        echo "No display found: running headless (QT_QPA_PLATFORM=offscreen)." >&2
+        export QT_QPA_PLATFORM=offscreen
+    fi
+    shift
+    exec build/bin/gate-app "$@"
+    ;;
+test)
+    install_missing_packages
+    build
+    ctest --preset default
+    ;;
+*)
+    echo "usage: scripts/dev.sh demo [gate-app options] | test" >&2
+    exit 2
+    ;;
+esac
