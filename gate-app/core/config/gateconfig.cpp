@@ -1,0 +1,195 @@
+#include "core/config/gateconfig.h"
+
+#include "core/config/jsonfields.h"
+
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QJsonArray>
+#include <QJsonDocument>
+
+namespace gate {
+
+namespace {
+
+constexpr qint64 maxConfigBytes = 1 << 20;
+
+void readGate(const JsonFields &gate, GateConfig &config) {
+    gate.rejectUnknown({"id", "station", "gate_group", "direction"});
+    config.gateId = gate.matching(QStringLiteral("id"), QStringLiteral("[A-Za-z0-9_.-]{1,32}"),
+                                  QStringLiteral("1 to 32 letters, digits, '-', '_' or '.'"));
+    config.station = gate.matching(QStringLiteral("station"), QStringLiteral("[A-Z]{3}"),
+                                   QStringLiteral("a 3-letter station telecode"));
+    config.gateGroup = gate.matching(QStringLiteral("gate_group"), QStringLiteral("[A-Z0-9]{1,8}"),
+                                     QStringLiteral("1 to 8 upper-case letters or digits"));
+    config.direction =
+        gate.oneOf(QStringLiteral("direction"), {QStringLiteral("entry"), QStringLiteral("exit")},
+                   QStringLiteral("entry"));
+}
+
+void readDevices(const JsonFields &root, GateConfig &config, QStringList *errors) {
+    const QJsonArray devices = root.array(QStringLiteral("devices"));
+    bool haveLane = false;
+    for (int i = 0; i < devices.size(); ++i) {
+        const JsonFields device(devices.at(i).toObject(), QStringLiteral("devices[%1]").arg(i),
+                                errors);
+        if (!devices.at(i).isObject()) {
+            errors->append(QStringLiteral("devices[%1]: must be an object").arg(i));
+            continue;
+        }
+        device.rejectUnknown({"name", "plugin", "role", "settings"});
+        DeviceConfig entry;
+        entry.name = device.matching(QStringLiteral("name"), QStringLiteral("[a-z0-9-]{1,32}"),
+                                     QStringLiteral("1 to 32 lower-case letters, digits or '-'"));
+        entry.plugin = device.requiredString(QStringLiteral("plugin"));
+        entry.role = device.oneOf(QStringLiteral("role"),
+                                  {QStringLiteral("credential-source"), QStringLiteral("lane")},
+                                  QStringLiteral("credential-source"));
+        entry.settings = device.object(QStringLiteral("settings"));
+        entry.settings.insert(QStringLiteral("config_dir"), config.configDir);
+        for (const DeviceConfig &other : std::as_const(config.devices)) {
+            if (other.name == entry.name)
+                device.error(QStringLiteral("name"),
+                             QStringLiteral("\"%1\" is used by another device").arg(entry.name));
+        }
+        if (entry.role == QLatin1String("lane")) {
+            if (haveLane)
+                device.error(QStringLiteral("role"), QStringLiteral("a gate drives one lane only"));
+            haveLane = true;
+        }
+        config.devices.append(entry);
+    }
+    if (!haveLane)
+        errors->append(QStringLiteral("devices: one device with \"role\": \"lane\" is required"));
+}
+
+void readTickets(const JsonFields &tickets, GateConfig &config) {
+    tickets.rejectUnknown({"database", "source", "root_key", "interval_s", "stale_grace_s"});
+    config.tickets.database =
+        config.resolve(tickets.string(QStringLiteral("database"), QStringLiteral("tickets.db")));
+    config.tickets.source = tickets.string(QStringLiteral("source"));
+    const QString rootKey = tickets.string(QStringLiteral("root_key"));
+    config.tickets.rootKey = QByteArray::fromBase64(rootKey.toLatin1());
+    if (!config.tickets.source.isEmpty() && config.tickets.rootKey.size() != 32)
+        tickets.error(QStringLiteral("root_key"),
+                      QStringLiteral("must be the base64 of the 32-byte Ed25519 root public key "
+                                     "when a source is set"));
+    config.tickets.intervalSecs =
+        int(tickets.integer(QStringLiteral("interval_s"), 60, 5, 24 * 3600));
+    config.tickets.staleGraceSecs =
+        int(tickets.integer(QStringLiteral("stale_grace_s"), 1800, 0, 7 * 24 * 3600));
+}
+
+void readService(const JsonFields &service, GateConfig &config, QStringList *errors) {
+    service.rejectUnknown({"staff", "idle_exit_s", "max_pin_attempts", "lockout_s"});
+    const QJsonArray staff = service.array(QStringLiteral("staff"));
+    for (int i = 0; i < staff.size(); ++i) {
+        const JsonFields member(staff.at(i).toObject(),
+                                service.pathOf(QStringLiteral("staff[%1]").arg(i)), errors);
+        member.rejectUnknown({"id", "pin_hash"});
+        config.service.staff.append(
+            {member.matching(QStringLiteral("id"), QStringLiteral("[A-Za-z0-9_-]{1,16}"),
+                             QStringLiteral("a staff id of 1 to 16 letters or digits")),
+             member.matching(
+                 QStringLiteral("pin_hash"),
+                 QStringLiteral("pbkdf2-sha256\\$[0-9]+\\$[A-Za-z0-9+/=]+\\$[A-Za-z0-9+/=]+"),
+                 QStringLiteral("a PIN hash \"pbkdf2-sha256$ITER$SALT$HASH\" "
+                                "(make one with: gate-app --hash-pin)"))});
+    }
+    config.service.idleExitSecs =
+        int(service.integer(QStringLiteral("idle_exit_s"), 120, 10, 3600));
+    config.service.maxPinAttempts =
+        int(service.integer(QStringLiteral("max_pin_attempts"), 5, 1, 20));
+    config.service.lockoutSecs = int(service.integer(QStringLiteral("lockout_s"), 300, 10, 86400));
+}
+
+} // namespace
+
+QString GateConfig::resolve(const QString &path) const {
+    if (path.isEmpty() || QDir::isAbsolutePath(path))
+        return path;
+    return QDir(stateDir.isEmpty() ? configDir : stateDir).absoluteFilePath(path);
+}
+
+std::optional<GateConfig> GateConfig::load(const QString &path, QStringList *errors) {
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly)) {
+        errors->append(QStringLiteral("%1: cannot read: %2").arg(path, file.errorString()));
+        return std::nullopt;
+    }
+    if (file.size() > maxConfigBytes) {
+        errors->append(QStringLiteral("%1: larger than %2 bytes").arg(path).arg(maxConfigBytes));
+        return std::nullopt;
+    }
+    return parse(file.readAll(), path, QFileInfo(path).absolutePath(), errors);
+}
+
+std::optional<GateConfig> GateConfig::parse(const QByteArray &json, const QString &sourcePath,
+                                            const QString &configDir, QStringList *errors) {
+    QJsonParseError parseError;
+    const QJsonDocument document = QJsonDocument::fromJson(json, &parseError);
+    if (parseError.error != QJsonParseError::NoError) {
+        // Give a line and column: offsets mean nothing to a person editing the file.
+        const QByteArray before = json.left(parseError.offset);
+        const int line = int(before.count('\n')) + 1;
+        const int column = int(parseError.offset - before.lastIndexOf('\n'));
+        errors->append(QStringLiteral("%1:%2:%3: not valid JSON: %4")
+                           .arg(sourcePath)
+                           .arg(line)
+                           .arg(column)
+                           .arg(parseError.errorString()));
+        return std::nullopt;
+    }
+    if (!document.isObject()) {
+        errors->append(
+            QStringLiteral("%1: the configuration must be a JSON object").arg(sourcePath));
+        return std::nullopt;
+    }
+
+    GateConfig config;
+    config.sourcePath = sourcePath;
+    config.configDir = configDir;
+    const int errorsBefore = int(errors->size());
+    const JsonFields root(document.object(), QString(), errors);
+    root.rejectUnknown({"gate", "state_dir", "devices", "tickets", "audit", "log_sync",
+                        "status_socket", "ui", "service"});
+    if (!root.has(QStringLiteral("gate")))
+        root.error(QStringLiteral("gate"), QStringLiteral("is required"));
+    readGate(root.child(QStringLiteral("gate")), config);
+    config.stateDir = root.string(QStringLiteral("state_dir"));
+    if (!config.stateDir.isEmpty())
+        config.stateDir = QDir(configDir).absoluteFilePath(config.stateDir);
+    readDevices(root, config, errors);
+    readTickets(root.child(QStringLiteral("tickets")), config);
+
+    const JsonFields audit = root.child(QStringLiteral("audit"));
+    audit.rejectUnknown({"database", "outbox_limit"});
+    config.audit.database =
+        config.resolve(audit.string(QStringLiteral("database"), QStringLiteral("audit.db")));
+    config.audit.outboxLimit =
+        audit.integer(QStringLiteral("outbox_limit"), 1'000'000, 1000, 100'000'000);
+
+    config.logSync = root.object(QStringLiteral("log_sync"));
+    config.statusSocket = root.string(QStringLiteral("status_socket"));
+
+    const JsonFields ui = root.child(QStringLiteral("ui"));
+    ui.rejectUnknown({"orientation", "language", "result_s"});
+    config.ui.orientation = ui.oneOf(QStringLiteral("orientation"),
+                                     {QStringLiteral("landscape"), QStringLiteral("portrait")},
+                                     QStringLiteral("landscape"));
+    config.ui.language =
+        ui.oneOf(QStringLiteral("language"), {QStringLiteral("zh_CN"), QStringLiteral("en")},
+                 QStringLiteral("zh_CN"));
+    config.ui.resultSecs = int(ui.integer(QStringLiteral("result_s"), 4, 1, 60));
+
+    readService(root.child(QStringLiteral("service")), config, errors);
+
+    if (errors->size() > errorsBefore) {
+        for (int i = errorsBefore; i < errors->size(); ++i)
+            (*errors)[i].prepend(sourcePath + QStringLiteral(": "));
+        return std::nullopt;
+    }
+    return config;
+}
+
+} // namespace gate

@@ -1,0 +1,78 @@
+#pragma once
+
+#include <QByteArray>
+#include <QJsonObject>
+#include <QList>
+#include <QString>
+#include <QStringList>
+
+#include <optional>
+
+namespace gate {
+
+// One device of the gate: which plugin drives it and the plugin's own
+// settings (the plugin validates those). Relative paths in the settings
+// resolve against `configDir`, which the gate adds as "config_dir".
+struct DeviceConfig {
+    QString name;
+    QString plugin;
+    QString role; // "credential-source" or "lane"
+    QJsonObject settings;
+};
+
+struct GateConfig {
+    QString sourcePath; // the file it was read from (":/..." for the embedded demo)
+    QString configDir;  // relative paths resolve here
+    QString stateDir;   // where relative database paths go; configDir when not set
+
+    // The lane this gate serves.
+    QString gateId;    // e.g. "VNP-A2-01"
+    QString station;   // telecode, 3 letters
+    QString gateGroup; // the check-in gate group, e.g. "A2"
+    QString direction; // "entry" or "exit"
+
+    QList<DeviceConfig> devices;
+
+    struct Tickets {
+        QString database;
+        QString source;     // station folder URL of the ticket list; empty = no sync
+        QByteArray rootKey; // raw 32-byte Ed25519 public key pinned on the gate
+        int intervalSecs = 60;
+        int staleGraceSecs = 1800;
+    } tickets;
+
+    struct Audit {
+        QString database;
+        qint64 outboxLimit = 1'000'000;
+    } audit;
+
+    QJsonObject logSync; // settings of the log shipper; empty = not shipped
+    QString statusSocket;
+
+    struct Ui {
+        QString orientation = QStringLiteral("landscape");
+        QString language = QStringLiteral("zh_CN");
+        int resultSecs = 4;
+    } ui;
+
+    struct Service {
+        struct Staff {
+            QString id;
+            QString pinHash;
+        };
+        QList<Staff> staff;
+        int idleExitSecs = 120;
+        int maxPinAttempts = 5;
+        int lockoutSecs = 300;
+    } service;
+
+    // Reads and validates a configuration. On failure returns nothing and
+    // fills `errors` with one line per problem, each naming the key.
+    static std::optional<GateConfig> load(const QString &path, QStringList *errors);
+    static std::optional<GateConfig> parse(const QByteArray &json, const QString &sourcePath,
+                                           const QString &configDir, QStringList *errors);
+    // Resolves a path of the configuration: absolute stays, relative joins configDir.
+    QString resolve(const QString &path) const;
+};
+
+} // namespace gate

@@ -1,0 +1,43 @@
+#pragma once
+
+#include <QJsonObject>
+#include <QString>
+#include <QStringList>
+
+#include <optional>
+
+namespace gate {
+
+// Reads one JSON object of a configuration file and collects every problem
+// with the dotted path of the key at fault ("tickets.stale_grace_s: must be a
+// whole number >= 0"), so that an integrator sees all mistakes at once.
+class JsonFields {
+public:
+    JsonFields(const QJsonObject &object, QString path, QStringList *errors);
+
+    // Reports keys that are not in `known`: a misspelt key must not be ignored.
+    void rejectUnknown(const QStringList &known) const;
+
+    QString string(const QString &key, const QString &fallback = {}) const;
+    QString requiredString(const QString &key) const;
+    // A string matching `pattern` (a full-match regular expression); `what` says what is expected.
+    QString matching(const QString &key, const QString &pattern, const QString &what,
+                     const QString &fallback = {}) const;
+    QString oneOf(const QString &key, const QStringList &choices, const QString &fallback) const;
+    qint64 integer(const QString &key, qint64 fallback, qint64 min, qint64 max) const;
+    bool boolean(const QString &key, bool fallback) const;
+    QJsonObject object(const QString &key) const;
+    QJsonArray array(const QString &key) const;
+    bool has(const QString &key) const { return m_object.contains(key); }
+
+    JsonFields child(const QString &key) const;
+    QString pathOf(const QString &key) const;
+    void error(const QString &key, const QString &problem) const;
+
+private:
+    QJsonObject m_object;
+    QString m_path;
+    QStringList *m_errors;
+};
+
+} // namespace gate
