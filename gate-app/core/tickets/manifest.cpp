@@ -1,0 +1,154 @@
+#include "core/tickets/manifest.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+
+#include <cmath>
+
+namespace gate::tickets {
+
+namespace {
+
+constexpr double maxSafeInteger = 9007199254740991.0; // 2^53 - 1
+constexpr int maxBindKeys = 64;
+
+struct Reader {
+    QString *error;
+    bool ok = true;
+
+    void fail(const QString &what) {
+        if (ok && error)
+            *error = what;
+        ok = false;
+    }
+
+    qint64 integer(const QJsonObject &object, const char *name, double max = maxSafeInteger) {
+        const QJsonValue value = object.value(QLatin1String(name));
+        const double number = value.toDouble(-1);
+        if (!value.isDouble() || number < 0 || number > max || number != std::floor(number)) {
+            fail(QStringLiteral("%1: missing or not a non-negative integer").arg(name));
+            return 0;
+        }
+        return qint64(number);
+    }
+
+    QString fileName(const QJsonObject &object, const char *name) {
+        const QString path = object.value(QLatin1String(name)).toString();
+        if (path.isEmpty() || path.size() > 128 || path.contains(u'/') || path.contains(u'\\') ||
+            path.startsWith(u'.')) {
+            fail(QStringLiteral("%1: missing or not a plain file name").arg(name));
+            return {};
+        }
+        return path;
+    }
+
+    QByteArray sha256(const QJsonObject &object) {
+        const QByteArray hex = object.value(QLatin1String("sha256")).toString().toLatin1();
+        const QByteArray raw = QByteArray::fromHex(hex);
+        if (hex.size() != 64 || raw.size() != 32 || raw.toHex() != hex.toLower()) {
+            fail(QStringLiteral("sha256: not 64 hex digits"));
+            return {};
+        }
+        return raw;
+    }
+
+    KeyEntry key(const QJsonValue &value, const char *what) {
+        const QJsonObject object = value.toObject();
+        KeyEntry entry;
+        entry.id = quint32(integer(object, "id", 4294967295.0));
+        const auto decoded =
+            QByteArray::fromBase64Encoding(object.value(QLatin1String("key")).toString().toLatin1(),
+                                           QByteArray::AbortOnBase64DecodingErrors);
+        if (!value.isObject() || !decoded || decoded.decoded.size() != 32)
+            fail(QStringLiteral("%1: not {id, key of 32 bytes in base64}").arg(what));
+        entry.key = decoded.decoded;
+        return entry;
+    }
+
+    BundleFile bundle(const QJsonValue &value, bool delta) {
+        const QJsonObject object = value.toObject();
+        if (!value.isObject())
+            fail(QStringLiteral("bundle file entry is not an object"));
+        BundleFile file;
+        if (delta) {
+            file.from = integer(object, "from");
+            file.to = integer(object, "to");
+            if (ok && file.from >= file.to)
+                fail(QStringLiteral("delta goes backwards"));
+        } else {
+            file.to = integer(object, "seq");
+        }
+        file.path = fileName(object, "path");
+        file.sha256 = sha256(object);
+        file.size = integer(object, "size", double(maxBundleFileBytes));
+        return file;
+    }
+};
+
+} // namespace
+
+std::optional<Manifest> parseManifest(const QByteArray &bytes, QString *error) {
+    Reader reader{error};
+    if (bytes.size() > maxManifestBytes) {
+        reader.fail(QStringLiteral("manifest larger than %1 bytes").arg(maxManifestBytes));
+        return std::nullopt;
+    }
+    const QJsonDocument document = QJsonDocument::fromJson(bytes);
+    const QJsonObject root = document.object();
+    if (!document.isObject() ||
+        root.value(QLatin1String("format")).toString() != QLatin1String("gate-ticketlist/1")) {
+        reader.fail(QStringLiteral("not a gate-ticketlist/1 manifest"));
+        return std::nullopt;
+    }
+
+    Manifest manifest;
+    manifest.station = root.value(QLatin1String("station")).toString();
+    if (manifest.station.isEmpty() || manifest.station.size() > 8)
+        reader.fail(QStringLiteral("station: missing or too long"));
+    manifest.seq = reader.integer(root, "seq");
+    manifest.generated = reader.integer(root, "generated");
+    manifest.expires = reader.integer(root, "expires");
+    manifest.listKey = reader.key(root.value(QLatin1String("list_key")), "list_key");
+
+    const QJsonValue bindKeys = root.value(QLatin1String("bind_keys"));
+    if (!bindKeys.isArray() || bindKeys.toArray().size() > maxBindKeys)
+        reader.fail(QStringLiteral("bind_keys: missing or too many"));
+    for (const QJsonValue &entry : bindKeys.toArray())
+        manifest.bindKeys << reader.key(entry, "bind_keys");
+
+    const QJsonObject keys = root.value(QLatin1String("keys")).toObject();
+    manifest.keysPath = reader.fileName(keys, "path");
+    manifest.keysSha256 = reader.sha256(keys);
+
+    manifest.snapshot = reader.bundle(root.value(QLatin1String("snapshot")), false);
+    const QJsonValue deltas = root.value(QLatin1String("deltas"));
+    if (!deltas.isArray() || deltas.toArray().size() > maxManifestDeltas)
+        reader.fail(QStringLiteral("deltas: missing or too many"));
+    for (const QJsonValue &entry : deltas.toArray())
+        manifest.deltas << reader.bundle(entry, true);
+
+    if (reader.ok && manifest.snapshot.to > manifest.seq)
+        reader.fail(QStringLiteral("snapshot is newer than seq"));
+    if (!reader.ok)
+        return std::nullopt;
+    return manifest;
+}
+
+std::optional<QList<BundleFile>> deltaChainFrom(const Manifest &manifest, qint64 appliedSeq) {
+    QList<BundleFile> chain;
+    qint64 at = appliedSeq;
+    while (at < manifest.seq) {
+        const auto next = std::find_if(manifest.deltas.cbegin(), manifest.deltas.cend(),
+                                       [at](const BundleFile &delta) { return delta.from == at; });
+        if (next == manifest.deltas.cend() || next->to > manifest.seq)
+            return std::nullopt;
+        chain << *next;
+        at = next->to;
+    }
+    if (at != manifest.seq)
+        return std::nullopt;
+    return chain;
+}
+
+} // namespace gate::tickets

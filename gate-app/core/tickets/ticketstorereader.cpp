@@ -1,0 +1,154 @@
+#include "core/tickets/ticketstorereader.h"
+
+#include "core/tickets/sqlitestatement.h"
+#include "core/tickets/storeschema.h"
+
+#include <sqlite3.h>
+
+namespace gate::tickets {
+
+namespace {
+constexpr const char *ticketColumns =
+    "SELECT tid, trn, dep, arr, dpt, car, seat, cls, holder, status, nm FROM tickets ";
+} // namespace
+
+struct TicketStoreReader::Statements {
+    explicit Statements(sqlite3 *db)
+        : begin(db, "BEGIN")
+        , commit(db, "COMMIT")
+        , seq(db, "SELECT seq FROM list_state WHERE id = 1")
+        , ticketByTid(db, (QByteArray(ticketColumns) + "WHERE tid = ?").constData())
+        , ticketsByHolder(
+              db, (QByteArray(ticketColumns) + "WHERE holder = ? ORDER BY dpt, tid").constData())
+        , train(db, "SELECT trn, dpt, open, close, gates, status FROM trains "
+                    "WHERE trn = ? AND dpt = ?")
+        , uses(db, "SELECT tid, dir, at, gate FROM used WHERE tid = ?")
+        , count(db, "SELECT count(*) FROM tickets") {}
+
+    bool isValid() const {
+        return begin.isValid() && commit.isValid() && seq.isValid() && ticketByTid.isValid() &&
+               ticketsByHolder.isValid() && train.isValid() && uses.isValid() && count.isValid();
+    }
+
+    SqliteStatement begin, commit, seq, ticketByTid, ticketsByHolder, train, uses, count;
+};
+
+namespace {
+
+TicketRecord ticketFromRow(const SqliteStatement &row) {
+    TicketRecord ticket;
+    ticket.tid = row.text(0);
+    ticket.trn = row.text(1);
+    ticket.dep = row.text(2);
+    ticket.arr = row.text(3);
+    ticket.dpt = row.integer(4);
+    if (!row.isNull(5))
+        ticket.car = quint32(row.integer(5));
+    ticket.seat = row.text(6);
+    ticket.cls = row.text(7);
+    ticket.holder = row.text(8);
+    ticket.status = row.text(9);
+    ticket.nm = row.text(10);
+    return ticket;
+}
+
+} // namespace
+
+TicketStoreReader::TicketStoreReader(sqlite3 *db, std::unique_ptr<Statements> statements)
+    : m_db(db)
+    , m_statements(std::move(statements)) {}
+
+TicketStoreReader::~TicketStoreReader() {
+    m_statements.reset();
+    sqlite3_close(m_db);
+}
+
+std::unique_ptr<TicketStoreReader> TicketStoreReader::open(const QString &path, QString *error) {
+    sqlite3 *db = openStoreDatabase(path, SQLITE_OPEN_READONLY, error);
+    if (!db)
+        return nullptr;
+    auto statements = std::make_unique<Statements>(db);
+    if (!statements->isValid()) {
+        if (error)
+            *error = QStringLiteral("%1 is not a ticket store: %2")
+                         .arg(path, QString::fromUtf8(sqlite3_errmsg(db)));
+        statements.reset();
+        sqlite3_close(db);
+        return nullptr;
+    }
+    return std::unique_ptr<TicketStoreReader>(new TicketStoreReader(db, std::move(statements)));
+}
+
+TicketStoreReader::Snapshot::Snapshot(const TicketStoreReader &reader)
+    : m_reader(reader) {
+    m_reader.m_statements->begin.reset().exec();
+}
+
+TicketStoreReader::Snapshot::~Snapshot() {
+    m_reader.m_statements->commit.reset().exec();
+}
+
+const ListState &TicketStoreReader::state() const {
+    SqliteStatement &seq = m_statements->seq.reset();
+    const qint64 current = seq.step() == SQLITE_ROW ? seq.integer(0) : 0;
+    seq.reset();
+    if (current != m_state.seq)
+        m_state = readListState(m_db);
+    return m_state;
+}
+
+std::optional<TicketRecord> TicketStoreReader::ticket(const QString &tid) const {
+    SqliteStatement &query = m_statements->ticketByTid.reset().bind(1, tid);
+    std::optional<TicketRecord> found;
+    if (query.step() == SQLITE_ROW)
+        found = ticketFromRow(query);
+    query.reset();
+    return found;
+}
+
+QList<TicketRecord> TicketStoreReader::ticketsOfHolder(const QString &holderKey) const {
+    SqliteStatement &query = m_statements->ticketsByHolder.reset().bind(1, holderKey);
+    QList<TicketRecord> tickets;
+    // A holder has a handful of tickets; the cap keeps a hostile list from
+    // turning one decision into a long scan.
+    constexpr int maxTicketsPerHolder = 64;
+    while (tickets.size() < maxTicketsPerHolder && query.step() == SQLITE_ROW)
+        tickets << ticketFromRow(query);
+    query.reset();
+    return tickets;
+}
+
+std::optional<TrainRecord> TicketStoreReader::train(const QString &trn, qint64 dpt) const {
+    SqliteStatement &query = m_statements->train.reset().bind(1, trn).bind(2, dpt);
+    std::optional<TrainRecord> found;
+    if (query.step() == SQLITE_ROW) {
+        TrainRecord train;
+        train.trn = query.text(0);
+        train.dpt = query.integer(1);
+        train.open = query.integer(2);
+        train.close = query.integer(3);
+        train.gates = query.text(4).split(u',', Qt::SkipEmptyParts);
+        train.status = query.text(5);
+        found = train;
+    }
+    query.reset();
+    return found;
+}
+
+QList<UsedRecord> TicketStoreReader::uses(const QString &tid) const {
+    SqliteStatement &query = m_statements->uses.reset().bind(1, tid);
+    QList<UsedRecord> uses;
+    while (query.step() == SQLITE_ROW)
+        uses << UsedRecord{query.text(0), query.text(1), query.integer(2), query.text(3)};
+    query.reset();
+    return uses;
+}
+
+qint64 TicketStoreReader::ticketCount() const {
+    SqliteStatement &query = m_statements->count.reset();
+    const qint64 count = query.step() == SQLITE_ROW ? query.integer(0) : 0;
+    query.reset();
+    return count;
+}
+
+} // namespace gate::tickets
