@@ -1,0 +1,36 @@
+#pragma once
+
+#include <QString>
+#include <QVariantMap>
+
+#include <optional>
+
+namespace gate {
+
+// The ticket a decision is about, as far as a passenger may see it.
+struct MatchedTicket {
+    QString tid;
+    QString trn;
+    QString dep;
+    QString arr;
+    qint64 dpt = 0;
+    std::optional<quint32> car;
+    QString seat;
+    QString cls;
+    QString nm; // masked name, e.g. "ZHANG*"
+};
+
+// Allow or deny, with a stable reason code (docs/reason-codes.md): "ok" when
+// admitted. `details` carries what the passenger message needs ("trn",
+// "opens_at", "closes_at", "gates", "used_at", ...). `identityKind` says which
+// credential decided ("eticket", "resident", "mrz", ...), never a number.
+struct Decision {
+    bool admit = false;
+    QString reason;
+    std::optional<MatchedTicket> ticket;
+    QVariantMap details;
+    QString identityKind;
+    qint64 decidedAt = 0; // Unix seconds, from the injected clock
+};
+
+} // namespace gate

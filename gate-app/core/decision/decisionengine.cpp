@@ -1,0 +1,236 @@
+#include "core/decision/decisionengine.h"
+
+#include "core/credentials/holderkey.h"
+#include "core/decision/beijingtime.h"
+#include "core/tickets/ticketstorereader.h"
+
+#include <algorithm>
+
+namespace gate {
+
+namespace {
+
+using tickets::TicketRecord;
+
+QString identityKindOf(const Credential &credential) {
+    if (credential.kind == Credential::Kind::ETicket)
+        return QStringLiteral("eticket");
+    if (credential.document)
+        return toString(credential.document->kind);
+    return {};
+}
+
+MatchedTicket matched(const TicketRecord &ticket) {
+    return MatchedTicket{ticket.tid, ticket.trn,  ticket.dep, ticket.arr, ticket.dpt,
+                         ticket.car, ticket.seat, ticket.cls, ticket.nm};
+}
+
+TicketRecord ticketFromClaims(const TicketClaims &claims) {
+    TicketRecord ticket;
+    ticket.tid = claims.tid;
+    ticket.trn = claims.trn;
+    ticket.dep = claims.dep;
+    ticket.arr = claims.arr;
+    ticket.dpt = claims.dpt;
+    ticket.car = claims.car;
+    ticket.seat = claims.seat;
+    ticket.cls = claims.cls;
+    ticket.nm = claims.nm;
+    ticket.status = QStringLiteral("valid");
+    return ticket;
+}
+
+Decision denied(Decision decision, const QString &reason) {
+    decision.admit = false;
+    decision.reason = reason;
+    return decision;
+}
+
+// When no ticket of a document fits now, the one to explain is the one the
+// passenger can act on: a train that opens later, another gate, ... before a
+// ticket for another station.
+int explanationRank(const QString &reason) {
+    static const QStringList order{
+        QStringLiteral("too_early"),       QStringLiteral("wrong_gate"),
+        QStringLiteral("already_used"),    QStringLiteral("too_late"),
+        QStringLiteral("train_cancelled"), QStringLiteral("ticket_changed"),
+        QStringLiteral("ticket_refunded"), QStringLiteral("train_unknown"),
+        QStringLiteral("wrong_station"),
+    };
+    const qsizetype rank = order.indexOf(reason);
+    return rank < 0 ? int(order.size()) : int(rank);
+}
+
+} // namespace
+
+DecisionEngine::DecisionEngine(const tickets::TicketStoreReader &store, const Clock &clock,
+                               DecisionSettings settings)
+    : m_store(store)
+    , m_clock(clock)
+    , m_settings(settings) {}
+
+bool DecisionEngine::listIsStale() const {
+    const tickets::ListState &state = m_store.state();
+    return state.isEmpty() || m_clock.nowSecs() > state.expires + m_settings.staleGraceSecs;
+}
+
+Decision DecisionEngine::decide(const Credential &credential, const LaneContext &lane,
+                                const PassageHistory &history) const {
+    Decision decision;
+    decision.decidedAt = m_clock.nowSecs();
+    decision.identityKind = identityKindOf(credential);
+    if (credential.kind == Credential::Kind::Failure)
+        return denied(decision, credential.failure.isEmpty()
+                                    ? QStringLiteral("credential_unreadable")
+                                    : credential.failure);
+
+    QStringList identities;
+    if (credential.document) {
+        if (credential.document->expiredOn(beijingDate(decision.decidedAt)))
+            return denied(decision, QStringLiteral("document_expired"));
+        identities = canonicalIdentities(*credential.document);
+        if (identities.isEmpty())
+            return denied(decision, QStringLiteral("document_invalid"));
+    }
+
+    const tickets::TicketStoreReader::Snapshot snapshot(m_store);
+    if (credential.kind == Credential::Kind::ETicket && credential.ticket)
+        return decideCode(credential, lane, history, decision);
+    if (credential.kind == Credential::Kind::Document && credential.document)
+        return decideDocument(identities, lane, history, decision);
+    return denied(decision, QStringLiteral("credential_unreadable"));
+}
+
+Decision DecisionEngine::decideCode(const Credential &credential, const LaneContext &lane,
+                                    const PassageHistory &history, Decision decision) const {
+    const TicketClaims &claims = *credential.ticket;
+    const tickets::ListState &state = m_store.state();
+    const QStringList identities =
+        credential.document ? canonicalIdentities(*credential.document) : QStringList();
+
+    // Holder binding is checked only when a document is presented with the
+    // code; a code alone is a bearer ticket.
+    if (!identities.isEmpty() && !claims.holderBinding.isEmpty()) {
+        const std::optional<QByteArray> bindKey =
+            claims.bindingKey ? state.bindKey(*claims.bindingKey) : std::nullopt;
+        if (!bindKey)
+            return denied(decision, QStringLiteral("binding_key_unknown"));
+        const bool bound =
+            std::any_of(identities.cbegin(), identities.cend(), [&](const QString &identity) {
+                return equalsConstantTime(bindingTag(*bindKey, identity, claims.tid),
+                                          claims.holderBinding);
+            });
+        if (!bound)
+            return denied(decision, QStringLiteral("holder_mismatch"));
+    }
+
+    if (const std::optional<TicketRecord> listed = m_store.ticket(claims.tid)) {
+        if (!identities.isEmpty()) {
+            const bool holder =
+                std::any_of(identities.cbegin(), identities.cend(), [&](const QString &identity) {
+                    return equalsConstantTime(holderKey(state.listKey.key, identity).toLatin1(),
+                                              listed->holder.toLatin1());
+                });
+            if (!holder)
+                return denied(decision, QStringLiteral("holder_mismatch"));
+        }
+        return evaluate(*listed, lane, history, false, decision);
+    }
+    // Sold after the list was generated: the signed claims are all we know.
+    if (state.generated < claims.iat)
+        return evaluate(ticketFromClaims(claims), lane, history, true, decision);
+    decision.ticket = matched(ticketFromClaims(claims));
+    return denied(decision, QStringLiteral("ticket_unknown"));
+}
+
+Decision DecisionEngine::decideDocument(const QStringList &identities, const LaneContext &lane,
+                                        const PassageHistory &history, Decision decision) const {
+    const tickets::ListState &state = m_store.state();
+    if (state.isEmpty())
+        return denied(decision, QStringLiteral("list_unavailable"));
+    if (decision.decidedAt > state.expires + m_settings.staleGraceSecs)
+        return denied(decision, QStringLiteral("list_stale"));
+
+    QList<TicketRecord> candidates;
+    for (const QString &identity : identities)
+        candidates << m_store.ticketsOfHolder(holderKey(state.listKey.key, identity));
+    if (candidates.isEmpty())
+        return denied(decision, QStringLiteral("no_ticket"));
+    std::stable_sort(candidates.begin(), candidates.end(),
+                     [](const TicketRecord &a, const TicketRecord &b) { return a.dpt < b.dpt; });
+
+    std::optional<Decision> best;
+    for (const TicketRecord &ticket : candidates) {
+        Decision outcome = evaluate(ticket, lane, history, false, decision);
+        if (outcome.admit)
+            return outcome;
+        if (!best || explanationRank(outcome.reason) < explanationRank(best->reason))
+            best = std::move(outcome);
+    }
+    return *best;
+}
+
+Decision DecisionEngine::evaluate(const TicketRecord &ticket, const LaneContext &lane,
+                                  const PassageHistory &history, bool unlistedTrain,
+                                  const Decision &base) const {
+    Decision decision = base;
+    decision.ticket = matched(ticket);
+    decision.details.insert(QStringLiteral("trn"), ticket.trn);
+    const bool entry = lane.direction == LaneContext::Direction::Entry;
+    const qint64 now = decision.decidedAt;
+
+    const QString &station = entry ? ticket.dep : ticket.arr;
+    if (station != lane.station) {
+        decision.details.insert(QStringLiteral("station"), station);
+        return denied(decision, QStringLiteral("wrong_station"));
+    }
+    if (ticket.status == QLatin1String("refunded"))
+        return denied(decision, QStringLiteral("ticket_refunded"));
+    if (ticket.status == QLatin1String("changed"))
+        return denied(decision, QStringLiteral("ticket_changed"));
+
+    const QString direction = entry ? QStringLiteral("in") : QStringLiteral("out");
+    for (const tickets::UsedRecord &use : m_store.uses(ticket.tid)) {
+        if (use.dir == direction) {
+            decision.details.insert(QStringLiteral("used_at"), use.at);
+            decision.details.insert(QStringLiteral("used_gate"), use.gate);
+            return denied(decision, QStringLiteral("already_used"));
+        }
+    }
+    if (const std::optional<qint64> usedAt = history.localUseAt(ticket.tid, lane.direction)) {
+        decision.details.insert(QStringLiteral("used_at"), *usedAt);
+        decision.details.insert(QStringLiteral("used_gate"), lane.gateId);
+        return denied(decision, QStringLiteral("already_used"));
+    }
+
+    qint64 opens = 0;
+    qint64 closes = 0;
+    if (entry) {
+        const std::optional<tickets::TrainRecord> train = m_store.train(ticket.trn, ticket.dpt);
+        if (train && train->status == QLatin1String("cancelled"))
+            return denied(decision, QStringLiteral("train_cancelled"));
+        if (train && !train->gates.isEmpty() && !train->gates.contains(lane.gateGroup)) {
+            decision.details.insert(QStringLiteral("gates"), train->gates);
+            return denied(decision, QStringLiteral("wrong_gate"));
+        }
+        if (!train && !unlistedTrain)
+            return denied(decision, QStringLiteral("train_unknown"));
+        opens = train ? train->open : ticket.dpt - m_settings.unlistedTrainOpensBeforeSecs;
+        closes = train ? train->close : ticket.dpt - m_settings.unlistedTrainClosesBeforeSecs;
+    } else {
+        opens = ticket.dpt;
+        closes = ticket.dpt + m_settings.exitValiditySecs;
+    }
+    decision.details.insert(QStringLiteral("opens_at"), opens);
+    decision.details.insert(QStringLiteral("closes_at"), closes);
+    if (now < opens)
+        return denied(decision, QStringLiteral("too_early"));
+    if (now > closes)
+        return denied(decision, QStringLiteral("too_late"));
+
+    decision.admit = true;
+    decision.reason = QStringLiteral("ok");
+    return decision;
+}
+
+} // namespace gate

@@ -1,0 +1,63 @@
+#pragma once
+
+#include <QTimeZone> // core/clock.h needs it and does not include it
+
+#include "core/clock.h"
+#include "core/credentials/credential.h"
+#include "core/decision/decision.h"
+#include "core/decision/lanecontext.h"
+#include "core/decision/passagehistory.h"
+
+namespace gate {
+
+namespace tickets {
+class TicketStoreReader;
+struct TicketRecord;
+} // namespace tickets
+
+struct DecisionSettings {
+    // A list past its `expires` by more than this admits no one on an ID
+    // card or passport alone (spec/ticket-list.md); signed codes still pass.
+    qint64 staleGraceSecs = 30 * 60;
+    // Exit lanes: a ticket lets its holder out of the arrival station from
+    // its departure until this long after it.
+    qint64 exitValiditySecs = 48 * 3600;
+    // A signed code newer than the list whose train the list does not know
+    // yet: check-in from this long before departure ...
+    qint64 unlistedTrainOpensBeforeSecs = 3600;
+    // ... until this long before departure.
+    qint64 unlistedTrainClosesBeforeSecs = 5 * 60;
+};
+
+// The pure decision rules: credential + ticket store + lane + injected clock
+// in, Decision out. Reads the store through the deciding thread's read-only
+// connection, in one read transaction per decision.
+class DecisionEngine {
+public:
+    DecisionEngine(const tickets::TicketStoreReader &store, const Clock &clock,
+                   DecisionSettings settings = {});
+
+    Decision decide(const Credential &credential, const LaneContext &lane,
+                    const PassageHistory &history) const;
+
+    // Past `expires` + grace (or no list at all): documents alone no longer admit.
+    bool listIsStale() const;
+
+private:
+    Decision decideCode(const Credential &credential, const LaneContext &lane,
+                        const PassageHistory &history, Decision decision) const;
+    Decision decideDocument(const QStringList &identities, const LaneContext &lane,
+                            const PassageHistory &history, Decision decision) const;
+    // The rules of one ticket on this lane, now. `unlistedTrain` allows the
+    // default window when the list does not know the train (signed codes
+    // newer than the list).
+    Decision evaluate(const tickets::TicketRecord &ticket, const LaneContext &lane,
+                      const PassageHistory &history, bool unlistedTrain,
+                      const Decision &base) const;
+
+    const tickets::TicketStoreReader &m_store;
+    const Clock &m_clock;
+    DecisionSettings m_settings;
+};
+
+} // namespace gate

@@ -1,0 +1,7 @@
+#include "core/decision/passagehistory.h"
+
+namespace gate {
+
+PassageHistory::~PassageHistory() = default;
+
+} // namespace gate

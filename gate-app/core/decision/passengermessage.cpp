@@ -1,0 +1,110 @@
+#include "core/decision/passengermessage.h"
+
+#include "core/decision/beijingtime.h"
+
+#include <QCoreApplication>
+#include <QDateTime>
+
+namespace gate {
+
+namespace {
+
+QString tr(const char *text) {
+    return QCoreApplication::translate("gate::Reason", text);
+}
+
+// "14:05" on the day of the decision, "11-22 14:05" on another day.
+QString beijingTimeText(qint64 unixSecs, qint64 decidedAt) {
+    const QDateTime at = QDateTime::fromSecsSinceEpoch(unixSecs, beijingTimeZone());
+    const bool sameDay = at.date() == beijingDate(decidedAt);
+    return at.toString(sameDay ? QStringLiteral("HH:mm") : QStringLiteral("MM-dd HH:mm"));
+}
+
+PassengerMessage credentialFailure(const QString &reason) {
+    if (reason == QLatin1String("ticket_expired"))
+        return {tr("This e-ticket has expired"), tr("Please go to the service counter")};
+    if (reason == QLatin1String("ticket_not_yet_valid"))
+        return {tr("This e-ticket is not valid yet"), tr("Please go to the service counter")};
+    if (reason.startsWith(QLatin1String("ticket_")))
+        return {tr("This code is not a valid e-ticket"),
+                tr("Please show the e-ticket from the official app, or use your ID")};
+    if (reason.startsWith(QLatin1String("mrz_")))
+        return {tr("Your passport could not be read"),
+                tr("Please place the photo page flat on the reader")};
+    if (reason.startsWith(QLatin1String("card_")))
+        return {tr("Your card could not be read"),
+                tr("Please place your card on the reader again")};
+    return {tr("Your ticket could not be read"), tr("Please try again")};
+}
+
+} // namespace
+
+PassengerMessage passengerMessage(const Decision &decision) {
+    const QString &reason = decision.reason;
+    const QVariantMap &details = decision.details;
+    const QString train = details.value(QStringLiteral("trn")).toString();
+    const auto time = [&](const char *key) {
+        return beijingTimeText(details.value(QLatin1String(key)).toLongLong(), decision.decidedAt);
+    };
+
+    if (decision.admit) {
+        const MatchedTicket *ticket = decision.ticket ? &*decision.ticket : nullptr;
+        if (ticket && ticket->car && !ticket->seat.isEmpty())
+            return {tr("Please pass"), tr("Train %1, coach %2, seat %3")
+                                           .arg(ticket->trn)
+                                           .arg(*ticket->car)
+                                           .arg(ticket->seat)};
+        return {tr("Please pass"), ticket ? tr("Train %1").arg(ticket->trn) : QString()};
+    }
+    if (reason == QLatin1String("too_early"))
+        return {tr("Check-in for %1 opens at %2").arg(train, time("opens_at")),
+                tr("Please wait in the waiting hall")};
+    if (reason == QLatin1String("too_late"))
+        return {tr("Check-in for %1 closed at %2").arg(train, time("closes_at")),
+                tr("Please go to the service counter to change your ticket")};
+    if (reason == QLatin1String("wrong_gate"))
+        return {tr("%1 does not board at this gate").arg(train),
+                tr("Please go to gate %1")
+                    .arg(details.value(QStringLiteral("gates"))
+                             .toStringList()
+                             .join(QStringLiteral(", ")))};
+    if (reason == QLatin1String("wrong_station"))
+        return {tr("This ticket is not for this station"),
+                tr("Your ticket is for station %1")
+                    .arg(details.value(QStringLiteral("station")).toString())};
+    if (reason == QLatin1String("train_cancelled"))
+        return {tr("Train %1 is cancelled").arg(train),
+                tr("Please go to the service counter for a refund or another train")};
+    if (reason == QLatin1String("train_unknown"))
+        return {tr("Train %1 is not on today's list").arg(train),
+                tr("Please go to the service counter")};
+    if (reason == QLatin1String("ticket_refunded"))
+        return {tr("This ticket was refunded"), tr("Please go to the service counter")};
+    if (reason == QLatin1String("ticket_changed"))
+        return {tr("This ticket was changed to another train"), tr("Please use your new ticket")};
+    if (reason == QLatin1String("already_used"))
+        return {tr("This ticket was already used at %1").arg(time("used_at")),
+                tr("Please ask staff for help")};
+    if (reason == QLatin1String("no_ticket"))
+        return {tr("No ticket found for this document"),
+                tr("Please use the document you bought the ticket with")};
+    if (reason == QLatin1String("ticket_unknown"))
+        return {tr("This ticket is not on the list"), tr("Please go to the service counter")};
+    if (reason == QLatin1String("holder_mismatch"))
+        return {tr("This ticket belongs to another document"),
+                tr("Please use the document you bought the ticket with")};
+    if (reason == QLatin1String("binding_key_unknown"))
+        return {tr("This ticket cannot be checked against your document"),
+                tr("Please show the e-ticket alone, or ask staff for help")};
+    if (reason == QLatin1String("list_stale") || reason == QLatin1String("list_unavailable"))
+        return {tr("ID check is not available at this gate now"),
+                tr("Please show your e-ticket code, or ask staff for help")};
+    if (reason == QLatin1String("document_expired"))
+        return {tr("Your document has expired"), tr("Please go to the service counter")};
+    if (reason == QLatin1String("document_invalid"))
+        return {tr("Your document number could not be verified"),
+                tr("Please go to the service counter")};
+    return credentialFailure(reason);
+}
+
+} // namespace gate
