@@ -7,6 +7,40 @@
 
 namespace gate::hal {
 
+// Discrete inputs of a lane, bit n of LaneStatus::inputs (spec/gate-modbus.md).
+enum class LaneInput {
+    BarrierClosed = 0,
+    BarrierOpen = 1,
+    Occupied = 2,
+    EntryBeam = 3,
+    CentreBeam = 4,
+    ExitBeam = 5,
+    Tailgating = 6,
+    Intrusion = 7,
+    WrongWay = 8,
+    Climb = 9,
+    PassageTimeout = 10,
+    FireAlarm = 11,
+    EmergencyActive = 12,
+    OutOfService = 13,
+    OnBattery = 14,
+    Obstruction = 15,
+};
+
+// Lane events as laneEvent() reports them, whatever values a profile uses on
+// the wire.
+enum class LaneEvent {
+    None = 0,
+    PassedEntry = 1,
+    PassedExit = 2,
+    PassTimedOut = 3,
+    Tailgating = 4,
+    Intrusion = 5,
+    WrongWay = 6,
+    FireAlarm = 7,
+    Fault = 8,
+};
+
 // The lane's own view of itself, decoded from the device (status block of
 // spec/gate-modbus.md, or whatever a non-Modbus lane offers).
 struct LaneStatus {
@@ -24,6 +58,7 @@ struct LaneStatus {
     quint16 firmware = 0;
 
     bool input(int bit) const { return (inputs >> bit) & 1u; }
+    bool input(LaneInput which) const { return input(int(which)); }
     bool operator==(const LaneStatus &) const = default;
 };
 
@@ -59,8 +94,8 @@ public:
 signals:
     void commandDone(quint64 token, gate::hal::LaneCommandResult result, qint64 doneNs);
     void statusChanged(const gate::hal::LaneStatus &status);
-    // A new lane event (IR 8 of the default profile) with its sequence number;
-    // `missed` counts events skipped between two polls.
+    // A new lane event (IR 8 of the default profile, as a LaneEvent value) with
+    // its sequence number; `missed` counts events skipped between two polls.
     void laneEvent(quint16 event, quint16 sequence, quint16 missed);
     void healthChanged(const gate::hal::DeviceHealth &health);
 };

@@ -1,0 +1,170 @@
+#include "coillane.h"
+
+#include <QTimer>
+
+#include <array>
+
+namespace gate::modbuslane {
+
+using hal::LaneCommand;
+using hal::LaneCommandResult;
+using hal::LaneInput;
+using Result = hal::ModbusBus::Result;
+
+void CoilLane::command(LaneCommand command, quint16, quint64 token) {
+    if (!linkUp()) {
+        emit commandDone(token, LaneCommandResult::LinkDown, steadyNs());
+        return;
+    }
+    const auto &coils = profile().coils;
+    Result result;
+    switch (command) {
+    case LaneCommand::OpenEntry:
+        result = pulse(coils.openEntry);
+        break;
+    case LaneCommand::OpenExit:
+        result = pulse(coils.openExit);
+        break;
+    case LaneCommand::Close:
+        result = pulse(coils.close);
+        break;
+    case LaneCommand::FreeEntry:
+    case LaneCommand::FreeExit:
+    case LaneCommand::FreeBoth: // one free-passage level serves both directions
+        result = setLevels(true, false, m_emergency);
+        break;
+    case LaneCommand::Lock:
+        result = setLevels(false, true, m_emergency);
+        break;
+    case LaneCommand::Normal:
+        result = setLevels(false, false, m_emergency);
+        break;
+    case LaneCommand::EmergencyOpen:
+        result = setLevels(m_free, m_lock, true);
+        break;
+    case LaneCommand::EmergencyReset:
+        result = setLevels(m_free, m_lock, false);
+        break;
+    case LaneCommand::AlarmReset:
+        // A relay gate latches no alarm of its own: there is nothing to reset.
+        break;
+    }
+    const LaneCommandResult answer = result ? LaneCommandResult::Ok
+                                     : result.outcome == hal::ModbusBus::Outcome::Exception
+                                         ? LaneCommandResult::Fault
+                                         : LaneCommandResult::NotAcknowledged;
+    emit commandDone(token, answer, steadyNs());
+}
+
+Result CoilLane::pulse(int coil) {
+    if (auto opened = ready(); !opened)
+        return opened;
+    if (auto on = bus().writeCoil(profile().unit, coil, true); !on)
+        return on;
+    QTimer::singleShot(profile().pulseMs, Qt::PreciseTimer, this, [this, coil] {
+        if (!ready() || !bus().writeCoil(profile().unit, coil, false))
+            m_pulsesToRelease.append(coil); // the next poll tries again
+    });
+    return {};
+}
+
+Result CoilLane::setLevels(bool freePassage, bool lock, bool emergency) {
+    const bool previous[] = {m_free, m_lock, m_emergency};
+    m_free = freePassage;
+    m_lock = lock;
+    m_emergency = emergency;
+    Result result = ready();
+    if (result)
+        result = writeLevels();
+    if (!result) { // the module did not take it: remember what it really has
+        m_free = previous[0];
+        m_lock = previous[1];
+        m_emergency = previous[2];
+    }
+    return result;
+}
+
+Result CoilLane::writeLevels() {
+    const auto &coils = profile().coils;
+    const std::array<std::pair<int, bool>, 3> levels{
+        {{coils.freePassage, m_free}, {coils.lock, m_lock}, {coils.emergencyOpen, m_emergency}}};
+    for (const auto &[coil, on] : levels)
+        if (auto written = bus().writeCoil(profile().unit, coil, on); !written)
+            return written;
+    return {};
+}
+
+Result CoilLane::setUp() {
+    // An I/O module that restarted has all coils off; put the levels back
+    // (an emergency open above all) and release any pulse left on.
+    if (auto written = writeLevels(); !written)
+        return written;
+    const auto &coils = profile().coils;
+    for (int coil : {coils.openEntry, coils.openExit, coils.close})
+        if (auto released = bus().writeCoil(profile().unit, coil, false); !released)
+            return released;
+    m_pulsesToRelease.clear();
+    return {};
+}
+
+Result CoilLane::poll() {
+    while (!m_pulsesToRelease.isEmpty()) {
+        if (auto released = bus().writeCoil(profile().unit, m_pulsesToRelease.first(), false);
+            !released)
+            return released;
+        m_pulsesToRelease.removeFirst();
+    }
+    quint16 inputs = 0;
+    if (profile().statusInputs) {
+        std::array<quint8, 16> bits{};
+        if (auto read = bus().readDiscreteInputs(profile().unit, 0, 16, bits.data()); !read)
+            return read;
+        for (size_t bit = 0; bit < bits.size(); ++bit)
+            inputs |= quint16((bits[bit] ? 1u : 0u) << bit);
+    } else {
+        // Without inputs, reading the coils back is what tells the link is alive.
+        quint8 coil = 0;
+        if (auto read = bus().readCoils(profile().unit, profile().coils.lock, 1, &coil); !read)
+            return read;
+    }
+    reportRisingAlarms(inputs);
+    hal::LaneStatus status;
+    status.linkUp = true;
+    status.inputs = inputs;
+    status.mode = modeFromLevels(inputs);
+    status.eventSeq = m_eventSeq;
+    publishStatus(status);
+    return {};
+}
+
+hal::LaneStatus::Mode CoilLane::modeFromLevels(quint16 inputs) const {
+    using Mode = hal::LaneStatus::Mode;
+    const auto on = [inputs](LaneInput input) { return (inputs >> int(input)) & 1u; };
+    if (m_emergency || on(LaneInput::EmergencyActive) || on(LaneInput::FireAlarm))
+        return Mode::Emergency;
+    if (on(LaneInput::OutOfService))
+        return Mode::OutOfService;
+    if (m_lock)
+        return Mode::Locked;
+    if (m_free)
+        return Mode::FreeBoth;
+    return Mode::Controlled;
+}
+
+void CoilLane::reportRisingAlarms(quint16 inputs) {
+    static constexpr std::pair<LaneInput, hal::LaneEvent> alarms[] = {
+        {LaneInput::Tailgating, hal::LaneEvent::Tailgating},
+        {LaneInput::Intrusion, hal::LaneEvent::Intrusion},
+        {LaneInput::WrongWay, hal::LaneEvent::WrongWay},
+        {LaneInput::PassageTimeout, hal::LaneEvent::PassTimedOut},
+        {LaneInput::FireAlarm, hal::LaneEvent::FireAlarm},
+        {LaneInput::OutOfService, hal::LaneEvent::Fault},
+    };
+    const quint16 rising = inputs & ~m_inputs;
+    m_inputs = inputs;
+    for (const auto &[input, event] : alarms)
+        if ((rising >> int(input)) & 1u)
+            emit laneEvent(quint16(event), ++m_eventSeq, 0);
+}
+
+} // namespace gate::modbuslane

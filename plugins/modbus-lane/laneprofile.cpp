@@ -1,0 +1,343 @@
+#include "laneprofile.h"
+
+#include <QFile>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QSet>
+
+#include <algorithm>
+#include <initializer_list>
+#include <utility>
+
+namespace gate::modbuslane {
+
+namespace {
+
+constexpr qint64 maxProfileBytes = 64 * 1024;
+constexpr int maxRegistersPerRead = 125; // Modbus FC04 limit
+
+// Reads one JSON object into a profile, remembering the first error with the
+// full key path ("watchdog.time_ms") so the integrator knows what to fix.
+class ProfileReader {
+public:
+    explicit ProfileReader(QString *error)
+        : m_error(error) {}
+
+    bool failed() const { return m_failed; }
+
+    bool fail(const QString &key, const QString &message) {
+        if (!m_failed && m_error)
+            *m_error = QStringLiteral("profile key \"%1\": %2").arg(key, message);
+        m_failed = true;
+        return false;
+    }
+
+    // Every key of `object` must be one of `known`.
+    void onlyKnownKeys(const QJsonObject &object, const QString &prefix,
+                       std::initializer_list<const char *> known) {
+        for (auto it = object.begin(); it != object.end(); ++it) {
+            const bool isKnown = std::any_of(known.begin(), known.end(), [&](const char *k) {
+                return it.key() == QLatin1String(k);
+            });
+            if (!isKnown)
+                fail(prefix + it.key(), QStringLiteral("is not a profile setting"));
+        }
+    }
+
+    void integer(const QJsonObject &object, const QString &prefix, const char *key, int min,
+                 int max, int &target, int multipleOf = 1) {
+        const QJsonValue value = object.value(QLatin1String(key));
+        if (value.isUndefined())
+            return;
+        const QString name = prefix + QLatin1String(key);
+        const double number = value.toDouble(-1.5);
+        if (!value.isDouble() || number != double(qint64(number)) || number < min || number > max) {
+            fail(name, QStringLiteral("must be a whole number from %1 to %2").arg(min).arg(max));
+            return;
+        }
+        if (int(number) % multipleOf != 0) {
+            fail(name, QStringLiteral("must be a multiple of %1").arg(multipleOf));
+            return;
+        }
+        target = int(number);
+    }
+
+    template <typename Enum>
+    void choice(const QJsonObject &object, const QString &prefix, const char *key,
+                std::initializer_list<std::pair<const char *, Enum>> choices, Enum &target) {
+        const QJsonValue value = object.value(QLatin1String(key));
+        if (value.isUndefined())
+            return;
+        QStringList names;
+        for (const auto &[name, enumValue] : choices) {
+            if (value.toString() == QLatin1String(name)) {
+                target = enumValue;
+                return;
+            }
+            names << QLatin1String(name);
+        }
+        fail(prefix + QLatin1String(key),
+             QStringLiteral("must be one of %1").arg(names.join(QStringLiteral(", "))));
+    }
+
+    // A nested object; an absent key gives an empty object.
+    QJsonObject section(const QJsonObject &object, const char *key) {
+        const QJsonValue value = object.value(QLatin1String(key));
+        if (!value.isUndefined() && !value.isObject())
+            fail(QLatin1String(key), QStringLiteral("must be an object"));
+        return value.toObject();
+    }
+
+    // A map of names to 16-bit wire values.
+    template <size_t N>
+    void values(const QJsonObject &root, const char *key,
+                std::initializer_list<std::pair<const char *, int>> indexByName,
+                std::array<quint16, N> &target) {
+        const QJsonObject object = section(root, key);
+        const QString prefix = QLatin1String(key) + QLatin1Char('.');
+        QSet<int> seen;
+        for (auto it = object.begin(); it != object.end(); ++it) {
+            const auto found = std::find_if(indexByName.begin(), indexByName.end(),
+                                            [&](const auto &p) { return it.key() == p.first; });
+            if (found == indexByName.end()) {
+                fail(prefix + it.key(), QStringLiteral("is not a known name"));
+                return;
+            }
+            int value = -1;
+            integer(object, prefix, found->first, 0, 65535, value);
+            if (value >= 0)
+                target[size_t(found->second)] = quint16(value);
+        }
+        for (const auto &[name, index] : indexByName) {
+            if (seen.contains(target[size_t(index)])) {
+                fail(prefix + QLatin1String(name),
+                     QStringLiteral("repeats the value of another name"));
+                return;
+            }
+            seen.insert(target[size_t(index)]);
+        }
+    }
+
+private:
+    QString *m_error;
+    bool m_failed = false;
+};
+
+void readHolding(ProfileReader &r, const QJsonObject &o, LaneProfile::HoldingMap &h) {
+    const QString p = QStringLiteral("holding.");
+    r.onlyKnownKeys(o, p,
+                    {"cmd_code", "cmd_arg", "cmd_seq", "heartbeat", "watchdog_time",
+                     "watchdog_action", "pass_timeout", "close_delay"});
+    r.integer(o, p, "cmd_code", 0, 65535, h.cmdCode);
+    r.integer(o, p, "cmd_arg", 0, 65535, h.cmdArg);
+    r.integer(o, p, "cmd_seq", 0, 65535, h.cmdSeq);
+    r.integer(o, p, "heartbeat", 0, 65535, h.heartbeat);
+    r.integer(o, p, "watchdog_time", 0, 65535, h.watchdogTime);
+    r.integer(o, p, "watchdog_action", 0, 65535, h.watchdogAction);
+    r.integer(o, p, "pass_timeout", 0, 65535, h.passTimeout);
+    r.integer(o, p, "close_delay", 0, 65535, h.closeDelay);
+}
+
+void readInput(ProfileReader &r, const QJsonObject &o, LaneProfile::InputMap &i) {
+    const QString p = QStringLiteral("input.");
+    r.onlyKnownKeys(o, p,
+                    {"inputs", "mode", "pending_entry", "pending_exit", "passed_entry",
+                     "passed_exit", "last_event", "event_seq", "fault_code", "heartbeat_echo",
+                     "firmware", "ack_seq", "ack_result"});
+    r.integer(o, p, "inputs", 0, 65535, i.inputs);
+    r.integer(o, p, "mode", 0, 65535, i.mode);
+    r.integer(o, p, "pending_entry", 0, 65535, i.pendingEntry);
+    r.integer(o, p, "pending_exit", 0, 65535, i.pendingExit);
+    r.integer(o, p, "passed_entry", 0, 65534, i.passedEntry);
+    r.integer(o, p, "passed_exit", 0, 65534, i.passedExit);
+    r.integer(o, p, "last_event", 0, 65535, i.lastEvent);
+    r.integer(o, p, "event_seq", 0, 65535, i.eventSeq);
+    r.integer(o, p, "fault_code", 0, 65535, i.faultCode);
+    r.integer(o, p, "heartbeat_echo", 0, 65535, i.heartbeatEcho);
+    r.integer(o, p, "firmware", 0, 65535, i.firmware);
+    r.integer(o, p, "ack_seq", 0, 65535, i.ackSeq);
+    r.integer(o, p, "ack_result", 0, 65535, i.ackResult);
+}
+
+void readCoils(ProfileReader &r, const QJsonObject &o, LaneProfile::CoilMap &c) {
+    const QString p = QStringLiteral("coils.");
+    r.onlyKnownKeys(o, p,
+                    {"open_entry", "open_exit", "close", "free_passage", "lock", "emergency_open"});
+    r.integer(o, p, "open_entry", 0, 65535, c.openEntry);
+    r.integer(o, p, "open_exit", 0, 65535, c.openExit);
+    r.integer(o, p, "close", 0, 65535, c.close);
+    r.integer(o, p, "free_passage", 0, 65535, c.freePassage);
+    r.integer(o, p, "lock", 0, 65535, c.lock);
+    r.integer(o, p, "emergency_open", 0, 65535, c.emergencyOpen);
+}
+
+bool checkLayout(ProfileReader &r, const LaneProfile &profile) {
+    if (profile.kind == LaneProfile::Kind::Coils)
+        return true;
+    const auto &h = profile.holding;
+    const int start = profile.commandBlockStart();
+    const QSet<int> triple{h.cmdCode, h.cmdArg, h.cmdSeq};
+    if (triple != QSet<int>{start, start + 1, start + 2})
+        return r.fail(QStringLiteral("holding"),
+                      QStringLiteral("cmd_code, cmd_arg and cmd_seq must be three adjacent "
+                                     "registers (they are written in one FC16 request)"));
+    if (profile.inputBlockCount() > maxRegistersPerRead)
+        return r.fail(QStringLiteral("input"),
+                      QStringLiteral("the status registers span %1 registers; one read "
+                                     "takes at most %2")
+                          .arg(profile.inputBlockCount())
+                          .arg(maxRegistersPerRead));
+    return true;
+}
+
+} // namespace
+
+int LaneProfile::inputBlockStart() const {
+    const auto &i = input;
+    return std::min({i.inputs, i.mode, i.pendingEntry, i.pendingExit, i.passedEntry, i.passedExit,
+                     i.lastEvent, i.eventSeq, i.faultCode, i.heartbeatEcho, i.firmware, i.ackSeq,
+                     i.ackResult});
+}
+
+int LaneProfile::inputBlockCount() const {
+    const auto &i = input;
+    const int last = std::max({i.inputs, i.mode, i.pendingEntry, i.pendingExit, i.passedEntry + 1,
+                               i.passedExit + 1, i.lastEvent, i.eventSeq, i.faultCode,
+                               i.heartbeatEcho, i.firmware, i.ackSeq, i.ackResult});
+    return last - inputBlockStart() + 1;
+}
+
+int LaneProfile::commandBlockStart() const {
+    return std::min({holding.cmdCode, holding.cmdArg, holding.cmdSeq});
+}
+
+std::optional<LaneProfile> LaneProfile::fromJson(const QByteArray &json, QString *error) {
+    if (json.size() > maxProfileBytes) {
+        if (error)
+            *error = QStringLiteral("profile is larger than %1 bytes").arg(maxProfileBytes);
+        return std::nullopt;
+    }
+    QJsonParseError parseError;
+    const QJsonDocument document = QJsonDocument::fromJson(json, &parseError);
+    if (!document.isObject()) {
+        if (error)
+            *error = parseError.error != QJsonParseError::NoError
+                         ? QStringLiteral("profile is not valid JSON at offset %1: %2")
+                               .arg(parseError.offset)
+                               .arg(parseError.errorString())
+                         : QStringLiteral("profile must be a JSON object");
+        return std::nullopt;
+    }
+    const QJsonObject root = document.object();
+    ProfileReader r(error);
+    LaneProfile profile;
+    r.onlyKnownKeys(root, QString(),
+                    {"description",
+                     "kind",
+                     "unit",
+                     "poll_period_ms",
+                     "response_timeout_ms",
+                     "byte_timeout_ms",
+                     "ack_timeout_ms",
+                     "reconnect_max_ms",
+                     "word_order",
+                     "watchdog",
+                     "pass_timeout_ms",
+                     "close_delay_ms",
+                     "holding",
+                     "input",
+                     "commands",
+                     "modes",
+                     "events",
+                     "results",
+                     "coils",
+                     "pulse_ms",
+                     "status_inputs"});
+    const QString top;
+    r.choice(root, top, "kind", {{"registers", Kind::Registers}, {"coils", Kind::Coils}},
+             profile.kind);
+    r.integer(root, top, "unit", 1, 247, profile.unit);
+    r.integer(root, top, "poll_period_ms", 10, 10000, profile.pollPeriodMs);
+    r.integer(root, top, "response_timeout_ms", 5, 5000, profile.responseTimeoutMs);
+    r.integer(root, top, "byte_timeout_ms", 1, 1000, profile.byteTimeoutMs);
+    r.integer(root, top, "ack_timeout_ms", 10, 30000, profile.ackTimeoutMs);
+    r.integer(root, top, "reconnect_max_ms", 100, 600000, profile.reconnectMaxMs);
+    r.choice(root, top, "word_order",
+             {{"high_first", WordOrder::HighFirst}, {"low_first", WordOrder::LowFirst}},
+             profile.wordOrder);
+    const QJsonObject watchdog = r.section(root, "watchdog");
+    r.onlyKnownKeys(watchdog, QStringLiteral("watchdog."), {"time_ms", "action"});
+    r.integer(watchdog, QStringLiteral("watchdog."), "time_ms", 0, 6553500, profile.watchdogTimeMs,
+              100);
+    r.choice(watchdog, QStringLiteral("watchdog."), "action",
+             {{"hold", WatchdogAction::Hold},
+              {"close_lock_entry", WatchdogAction::CloseLockEntry},
+              {"open_both", WatchdogAction::OpenBoth}},
+             profile.watchdogAction);
+    r.integer(root, top, "pass_timeout_ms", 100, 6553500, profile.passTimeoutMs, 100);
+    r.integer(root, top, "close_delay_ms", 0, 6553500, profile.closeDelayMs, 100);
+    readHolding(r, r.section(root, "holding"), profile.holding);
+    readInput(r, r.section(root, "input"), profile.input);
+    r.values(root, "commands",
+             {{"open_entry", 1},
+              {"open_exit", 2},
+              {"close", 3},
+              {"free_entry", 4},
+              {"free_exit", 5},
+              {"free_both", 6},
+              {"lock", 7},
+              {"normal", 8},
+              {"emergency_open", 9},
+              {"emergency_reset", 10},
+              {"alarm_reset", 11}},
+             profile.commandValues);
+    r.values(root, "modes",
+             {{"controlled", 0},
+              {"free_entry", 1},
+              {"free_exit", 2},
+              {"free_both", 3},
+              {"locked", 4},
+              {"emergency", 5},
+              {"out_of_service", 6}},
+             profile.modeValues);
+    r.values(root, "events",
+             {{"none", 0},
+              {"passed_entry", 1},
+              {"passed_exit", 2},
+              {"pass_timed_out", 3},
+              {"tailgating", 4},
+              {"intrusion", 5},
+              {"wrong_way", 6},
+              {"fire_alarm", 7},
+              {"fault", 8}},
+             profile.eventValues);
+    r.values(root, "results",
+             {{"ok", 0}, {"refused_mode", 1}, {"refused_occupied", 2}, {"fault", 3}},
+             profile.resultValues);
+    readCoils(r, r.section(root, "coils"), profile.coils);
+    r.integer(root, top, "pulse_ms", 100, 10000, profile.pulseMs);
+    const QJsonValue statusInputs = root.value(QLatin1String("status_inputs"));
+    if (!statusInputs.isUndefined() && !statusInputs.isBool())
+        r.fail(QStringLiteral("status_inputs"), QStringLiteral("must be true or false"));
+    profile.statusInputs = statusInputs.toBool(profile.statusInputs);
+    if (r.failed() || !checkLayout(r, profile))
+        return std::nullopt;
+    return profile;
+}
+
+std::optional<LaneProfile> LaneProfile::fromFile(const QString &path, QString *error) {
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly)) {
+        if (error)
+            *error =
+                QStringLiteral("cannot read lane profile %1: %2").arg(path, file.errorString());
+        return std::nullopt;
+    }
+    QString parseError;
+    auto profile = fromJson(file.read(maxProfileBytes + 1), &parseError);
+    if (!profile && error)
+        *error = QStringLiteral("%1: %2").arg(path, parseError);
+    return profile;
+}
+
+} // namespace gate::modbuslane

@@ -1,0 +1,94 @@
+#pragma once
+
+#include "hal/laneactuator.h"
+
+#include <QByteArray>
+#include <QString>
+
+#include <array>
+#include <optional>
+
+namespace gate::modbuslane {
+
+// How one lane product speaks Modbus: which register or coil means what, the
+// values of its enumerations, its word order and its timing. A default-
+// constructed profile is the default profile of spec/gate-modbus.md; a JSON
+// file overrides any part of it (config/lanes/*.json, docs/lane.md).
+struct LaneProfile {
+    enum class Kind { Registers, Coils };
+    enum class WordOrder { HighFirst, LowFirst };
+    enum class WatchdogAction { Hold = 0, CloseLockEntry = 1, OpenBoth = 2 };
+
+    // Holding registers the gate writes (PDU addresses).
+    struct HoldingMap {
+        int cmdCode = 0;
+        int cmdArg = 1;
+        int cmdSeq = 2;
+        int heartbeat = 3;
+        int watchdogTime = 4;
+        int watchdogAction = 5;
+        int passTimeout = 6;
+        int closeDelay = 7;
+    };
+    // Input registers the gate reads in one block per poll.
+    struct InputMap {
+        int inputs = 0;
+        int mode = 1;
+        int pendingEntry = 2;
+        int pendingExit = 3;
+        int passedEntry = 4; // two words
+        int passedExit = 6;  // two words
+        int lastEvent = 8;
+        int eventSeq = 9;
+        int faultCode = 10;
+        int heartbeatEcho = 11;
+        int firmware = 12;
+        int ackSeq = 13;
+        int ackResult = 14;
+    };
+    // Coils of a relay-type gate behind a Modbus I/O module.
+    struct CoilMap {
+        int openEntry = 0;
+        int openExit = 1;
+        int close = 2;
+        int freePassage = 3;
+        int lock = 4;
+        int emergencyOpen = 5;
+    };
+
+    Kind kind = Kind::Registers;
+    int unit = 1;
+    int pollPeriodMs = 100;
+    int responseTimeoutMs = 100;
+    int byteTimeoutMs = 20;
+    int ackTimeoutMs = 1000;
+    int reconnectMaxMs = 5000;
+    WordOrder wordOrder = WordOrder::HighFirst;
+    int watchdogTimeMs = 1000; // 0 = off; a multiple of 100
+    WatchdogAction watchdogAction = WatchdogAction::CloseLockEntry;
+    int passTimeoutMs = 5000;
+    int closeDelayMs = 500;
+    HoldingMap holding;
+    InputMap input;
+    // Wire values, indexed by the hal enumerations' values.
+    std::array<quint16, 12> commandValues{0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11}; // by LaneCommand
+    std::array<quint16, 7> modeValues{0, 1, 2, 3, 4, 5, 6};        // by LaneStatus::Mode
+    std::array<quint16, 9> eventValues{0, 1, 2, 3, 4, 5, 6, 7, 8}; // by LaneEvent
+    std::array<quint16, 4> resultValues{0, 1, 2, 3}; // ok, refused mode, occupied, fault
+    // Coil profile
+    CoilMap coils;
+    int pulseMs = 300;
+    bool statusInputs = true; // the I/O module has discrete inputs 0..15
+
+    // First input register of the status block and its length.
+    int inputBlockStart() const;
+    int inputBlockCount() const;
+    // First holding register of the CMD_CODE/CMD_ARG/CMD_SEQ triple.
+    int commandBlockStart() const;
+
+    // nullopt and a message naming the offending key.
+    static std::optional<LaneProfile> fromJson(const QByteArray &json, QString *error);
+    static std::optional<LaneProfile> fromFile(const QString &path, QString *error);
+};
+
+} // namespace gate::modbuslane

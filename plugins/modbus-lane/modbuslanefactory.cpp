@@ -1,0 +1,58 @@
+#include "modbuslanefactory.h"
+
+#include "coillane.h"
+#include "laneprofile.h"
+#include "registerlane.h"
+
+#include <QDir>
+
+namespace gate::modbuslane {
+
+std::unique_ptr<hal::LaneActuator> createModbusLane(const QString &deviceName,
+                                                    const QJsonObject &settings, QString *error) {
+    static const QStringList known{QStringLiteral("url"), QStringLiteral("profile"),
+                                   QStringLiteral("unit"), QStringLiteral("config_dir")};
+    for (const QString &key : settings.keys()) {
+        if (!known.contains(key)) {
+            *error = QStringLiteral("settings.%1: is not a modbus-lane setting").arg(key);
+            return nullptr;
+        }
+    }
+    QString reason;
+    const auto endpoint =
+        hal::ModbusEndpoint::parse(settings.value(QStringLiteral("url")).toString(), &reason);
+    if (!endpoint) {
+        *error = QStringLiteral("settings.url: %1").arg(reason);
+        return nullptr;
+    }
+    LaneProfile profile;
+    const QJsonValue profileSetting = settings.value(QStringLiteral("profile"));
+    if (!profileSetting.isUndefined()) {
+        if (!profileSetting.isString() || profileSetting.toString().isEmpty()) {
+            *error = QStringLiteral("settings.profile: must be a file name");
+            return nullptr;
+        }
+        const QString path = QDir(settings.value(QStringLiteral("config_dir")).toString())
+                                 .absoluteFilePath(profileSetting.toString());
+        auto loaded = LaneProfile::fromFile(path, &reason);
+        if (!loaded) {
+            *error = QStringLiteral("settings.profile: %1").arg(reason);
+            return nullptr;
+        }
+        profile = *loaded;
+    }
+    const QJsonValue unit = settings.value(QStringLiteral("unit"));
+    if (!unit.isUndefined()) {
+        const int id = unit.toInt(-1);
+        if (!unit.isDouble() || id < 1 || id > 247 || unit.toDouble() != id) {
+            *error = QStringLiteral("settings.unit: must be a Modbus unit id from 1 to 247");
+            return nullptr;
+        }
+        profile.unit = id;
+    }
+    if (profile.kind == LaneProfile::Kind::Coils)
+        return std::make_unique<CoilLane>(deviceName, *endpoint, profile);
+    return std::make_unique<RegisterLane>(deviceName, *endpoint, profile);
+}
+
+} // namespace gate::modbuslane

@@ -1,0 +1,133 @@
+#include "polledlane.h"
+
+#include <QLoggingCategory>
+#include <QTimer>
+
+#include <chrono>
+
+Q_LOGGING_CATEGORY(lcModbusLane, "gate.modbus-lane")
+
+namespace gate::modbuslane {
+
+namespace {
+constexpr int failedPollsForLinkDown = 3;
+}
+
+PolledLane::PolledLane(const QString &deviceName, const hal::ModbusEndpoint &endpoint,
+                       const LaneProfile &profile, QObject *parent)
+    : hal::LaneActuator(parent)
+    , m_deviceName(deviceName)
+    , m_endpoint(endpoint)
+    , m_profile(profile)
+    , m_pollTimer(new QTimer(this)) {
+    m_health.device = deviceName;
+    m_pollTimer->setTimerType(Qt::PreciseTimer);
+    m_pollTimer->setInterval(profile.pollPeriodMs);
+    connect(m_pollTimer, &QTimer::timeout, this, &PolledLane::pollNow);
+}
+
+PolledLane::~PolledLane() = default;
+
+qint64 PolledLane::steadyNs() {
+    return std::chrono::duration_cast<std::chrono::nanoseconds>(
+               std::chrono::steady_clock::now().time_since_epoch())
+        .count();
+}
+
+void PolledLane::start() {
+    if (m_bus)
+        return;
+    hal::ModbusBus::Timing timing;
+    timing.responseTimeoutMs = m_profile.responseTimeoutMs;
+    timing.byteTimeoutMs = m_profile.byteTimeoutMs;
+    timing.reconnectMinMs = std::min(m_profile.pollPeriodMs, 1000);
+    timing.reconnectMaxMs = m_profile.reconnectMaxMs;
+    m_bus = std::make_unique<hal::ModbusBus>(m_endpoint, timing);
+    reportHealth(hal::DeviceHealth::State::Starting, m_endpoint.toString());
+    m_pollTimer->start();
+    pollNow();
+}
+
+void PolledLane::stop() {
+    m_pollTimer->stop();
+    if (!m_bus)
+        return;
+    if (m_linkUp) {
+        m_linkUp = false;
+        linkLost();
+    }
+    m_bus.reset();
+    m_setUp = false;
+    reportHealth(hal::DeviceHealth::State::Offline, QStringLiteral("stopped"));
+}
+
+hal::ModbusBus::Result PolledLane::ready() {
+    if (!m_bus)
+        return {hal::ModbusBus::Outcome::Disconnected, QStringLiteral("not started")};
+    if (!m_bus->isOpen())
+        m_setUp = false;
+    if (auto opened = m_bus->open(); !opened)
+        return opened;
+    if (!m_setUp) {
+        m_setUp = true; // setUp() itself talks over the bus
+        if (auto result = setUp(); !result) {
+            m_setUp = false;
+            return result;
+        }
+    }
+    return {};
+}
+
+void PolledLane::pollNow() {
+    hal::ModbusBus::Result result = ready();
+    if (result)
+        result = poll();
+    if (result)
+        m_failedPolls = 0;
+    else
+        pollFailed(result);
+}
+
+void PolledLane::pollFailed(const hal::ModbusBus::Result &result) {
+    ++m_failedPolls;
+    if (m_failedPolls < failedPollsForLinkDown) {
+        if (m_linkUp)
+            reportHealth(hal::DeviceHealth::State::Degraded, result.error);
+        return;
+    }
+    if (m_linkUp) {
+        qCWarning(lcModbusLane) << m_deviceName << "link down:" << result.error;
+        m_linkUp = false;
+        m_lastStatus.linkUp = false;
+        emit statusChanged(m_lastStatus);
+        linkLost();
+    }
+    reportHealth(hal::DeviceHealth::State::Offline, result.error);
+}
+
+void PolledLane::publishStatus(const hal::LaneStatus &status) {
+    if (!m_linkUp) {
+        m_linkUp = true;
+        qCInfo(lcModbusLane) << m_deviceName << "link up," << m_endpoint.toString();
+    }
+    const bool fault = status.mode == hal::LaneStatus::Mode::OutOfService ||
+                       status.input(hal::LaneInput::OutOfService);
+    reportHealth(fault ? hal::DeviceHealth::State::Fault : hal::DeviceHealth::State::Ok,
+                 fault ? QStringLiteral("lane fault %1").arg(status.faultCode)
+                       : m_endpoint.toString());
+    if (status == m_lastStatus)
+        return;
+    m_lastStatus = status;
+    emit statusChanged(status);
+}
+
+void PolledLane::reportHealth(hal::DeviceHealth::State state, const QString &detail) {
+    if (m_health.state == state && m_health.detail == detail && m_health.since.isValid())
+        return;
+    m_health.state = state;
+    m_health.detail = detail;
+    m_health.since = QDateTime::currentDateTimeUtc();
+    emit healthChanged(m_health);
+}
+
+} // namespace gate::modbuslane

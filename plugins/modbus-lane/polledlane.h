@@ -1,0 +1,66 @@
+#pragma once
+
+#include "laneprofile.h"
+
+#include "hal/laneactuator.h"
+#include "hal/modbus/modbusbus.h"
+
+#include <memory>
+
+class QTimer;
+
+namespace gate::modbuslane {
+
+// What every Modbus lane driver shares: it owns the bus on the thread the
+// actuator lives on, polls every poll period, sets the lane up after each
+// (re)connection, and declares the link down after three failed polls in a
+// row (spec/gate-modbus.md), reporting it as health and as a status with
+// linkUp = false.
+class PolledLane : public hal::LaneActuator {
+    Q_OBJECT
+public:
+    PolledLane(const QString &deviceName, const hal::ModbusEndpoint &endpoint,
+               const LaneProfile &profile, QObject *parent = nullptr);
+    ~PolledLane() override;
+
+    void start() override;
+    void stop() override;
+
+    // Monotonic nanoseconds (the clock of commandDone's doneNs).
+    static qint64 steadyNs();
+
+protected:
+    // Runs right after the bus (re)opened, before any poll.
+    virtual hal::ModbusBus::Result setUp() = 0;
+    // Reads the lane's status (and keeps it alive) once.
+    virtual hal::ModbusBus::Result poll() = 0;
+    // The link went down: every command in flight gets its answer.
+    virtual void linkLost() = 0;
+
+    // The bus, opened and set up; calls setUp() when it had to reopen.
+    hal::ModbusBus::Result ready();
+    hal::ModbusBus &bus() { return *m_bus; }
+    const LaneProfile &profile() const { return m_profile; }
+    bool linkUp() const { return m_linkUp; }
+    // Reports a freshly read status; the first one after a loss brings the
+    // link up again.
+    void publishStatus(const hal::LaneStatus &status);
+
+private:
+    void pollNow();
+    void pollFailed(const hal::ModbusBus::Result &result);
+    void reportHealth(hal::DeviceHealth::State state, const QString &detail);
+
+    QString m_deviceName;
+    hal::ModbusEndpoint m_endpoint;
+    LaneProfile m_profile;
+    std::unique_ptr<hal::ModbusBus> m_bus;
+    QTimer *m_pollTimer;
+    bool m_setUp = false;
+    bool m_linkUp = false;
+    int m_failedPolls = 0;
+    hal::LaneStatus m_lastStatus;
+    hal::DeviceHealth m_health;
+};
+
+} // namespace gate::modbuslane

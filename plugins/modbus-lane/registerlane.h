@@ -1,0 +1,59 @@
+#pragma once
+
+#include "lanestatusblock.h"
+#include "polledlane.h"
+
+#include <QElapsedTimer>
+
+#include <deque>
+#include <optional>
+
+namespace gate::modbuslane {
+
+// A lane with the register interface of spec/gate-modbus.md (or a profile
+// that renames it). A command is one FC16 write of CMD_CODE, CMD_ARG and
+// CMD_SEQ; it is done when the lane echoes CMD_SEQ in its status block. Until
+// then the status block is read back to back, and the same write (same
+// CMD_SEQ, so the lane acts once) is repeated if it failed. The heartbeat is
+// written on every poll, the watchdog set up on every connection.
+class RegisterLane final : public PolledLane {
+    Q_OBJECT
+public:
+    using PolledLane::PolledLane;
+
+    void command(gate::hal::LaneCommand command, quint16 passes, quint64 token) override;
+
+protected:
+    hal::ModbusBus::Result setUp() override;
+    hal::ModbusBus::Result poll() override;
+    void linkLost() override;
+
+private:
+    struct Command {
+        hal::LaneCommand command;
+        quint16 passes;
+        quint64 token;
+    };
+    struct InFlight {
+        Command command;
+        quint16 seq;
+        bool written = false;
+        QElapsedTimer since;
+    };
+
+    hal::ModbusBus::Result readStatus();
+    void handleStatus(const LaneStatusBlock &block);
+    void sendNext();
+    hal::ModbusBus::Result writeCommand(InFlight &inFlight);
+    void chaseAcknowledgement();
+    void finish(hal::LaneCommandResult result);
+
+    std::deque<Command> m_queue;
+    std::optional<InFlight> m_inFlight;
+    bool m_chaseScheduled = false;
+    quint16 m_heartbeat = 0;
+    quint16 m_lastSeq = 0;
+    std::optional<quint16> m_lastEventSeq;
+};
+
+} // namespace gate::modbuslane
