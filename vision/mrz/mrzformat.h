@@ -8,6 +8,10 @@
 
 namespace gate::mrz {
 
+// The characters an MRZ is printed with, in the order classifiers score them.
+constexpr std::string_view kAlphabet = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ<";
+constexpr int kAlphabetSize = 37;
+
 // The machine readable zone layouts of ICAO Doc 9303 parts 4-7.
 enum class Format { TD1, TD2, TD3, MrvA, MrvB };
 
