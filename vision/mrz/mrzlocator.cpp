@@ -8,9 +8,9 @@ namespace gate::vision {
 
 namespace {
 
-constexpr std::size_t kMaxCandidates = 4;
-// A zone is a few text lines, far wider than tall, and a fair part of the view.
-constexpr float kMinAspect = 3.0f;
+constexpr std::size_t kMaxCandidates = 6;
+// A zone's line is far wider than tall and a fair part of the view.
+constexpr float kMinAspect = 8.0f;
 constexpr float kMinWidthShare = 0.2f;
 
 cv::RotatedRect widthAlongText(cv::RotatedRect box) {
@@ -31,21 +31,23 @@ std::vector<cv::RotatedRect> locateZoneCandidates(const cv::Mat &gray) {
     cv::resize(gray, small, cv::Size(), scale, scale, cv::INTER_AREA);
 
     // Dark glyphs on a lighter page, then strong horizontal changes, merged
-    // along the line and across the two or three lines of the zone.
-    const cv::Mat lineKernel = cv::getStructuringElement(cv::MORPH_RECT, cv::Size(13, 5));
-    const cv::Mat blockKernel = cv::getStructuringElement(cv::MORPH_RECT, cv::Size(21, 21));
+    // along each text line. Opening with a flat kernel drops vertical rules
+    // and page edges that would join the lines to other structures.
+    const cv::Mat glyphKernel = cv::getStructuringElement(cv::MORPH_RECT, cv::Size(13, 5));
     cv::Mat blackhat;
-    cv::morphologyEx(small, blackhat, cv::MORPH_BLACKHAT, lineKernel);
+    cv::morphologyEx(small, blackhat, cv::MORPH_BLACKHAT, glyphKernel);
     cv::Mat gradient;
     cv::Sobel(blackhat, gradient, CV_32F, 1, 0, -1);
     gradient = cv::abs(gradient);
     cv::normalize(gradient, gradient, 0, 255, cv::NORM_MINMAX);
     gradient.convertTo(gradient, CV_8U);
-    cv::morphologyEx(gradient, gradient, cv::MORPH_CLOSE, lineKernel);
+    cv::morphologyEx(gradient, gradient, cv::MORPH_CLOSE, glyphKernel);
     cv::Mat mask;
     cv::threshold(gradient, mask, 0, 255, cv::THRESH_BINARY | cv::THRESH_OTSU);
-    cv::morphologyEx(mask, mask, cv::MORPH_CLOSE, blockKernel);
-    cv::erode(mask, mask, cv::Mat(), cv::Point(-1, -1), 4);
+    cv::morphologyEx(mask, mask, cv::MORPH_OPEN,
+                     cv::getStructuringElement(cv::MORPH_RECT, cv::Size(9, 3)));
+    cv::morphologyEx(mask, mask, cv::MORPH_CLOSE,
+                     cv::getStructuringElement(cv::MORPH_RECT, cv::Size(21, 1)));
 
     std::vector<std::vector<cv::Point>> contours;
     cv::findContours(mask, contours, cv::RETR_EXTERNAL, cv::CHAIN_APPROX_SIMPLE);

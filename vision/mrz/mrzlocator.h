@@ -6,9 +6,9 @@
 
 namespace gate::vision {
 
-// Finds the blocks of an image that look like a machine readable zone: wide
-// areas of dense, regular dark print. Works on a copy of about
-// kLocatorWidth pixels; returns the blocks in `gray`'s coordinates, widest
+// Finds the text lines of an image that look like those of a machine readable
+// zone: long runs of dense, regular dark print. Works on a copy of about
+// kLocatorWidth pixels; returns the lines in `gray`'s coordinates, widest
 // first, with width along the text lines.
 constexpr int kLocatorWidth = 800;
 std::vector<cv::RotatedRect> locateZoneCandidates(const cv::Mat &gray);

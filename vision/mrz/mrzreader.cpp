@@ -5,6 +5,7 @@
 
 #include <opencv2/imgproc.hpp>
 
+#include <algorithm>
 #include <chrono>
 #include <limits>
 
@@ -69,6 +70,37 @@ cv::Point2f toFrame(const cv::Mat &affine, float x, float y) {
                                affine.at<double>(1, 2))};
 }
 
+// A stray mark at the end of one line stretches its extent by a cell; the
+// zone's lines start and end together, so a line may also be read within the
+// extent the others share; the reading that fits the glyphs better wins.
+std::vector<std::vector<TextLine>> lineVariants(const std::vector<TextLine> &lines, int cells) {
+    float left = lines.front().left;
+    float right = lines.front().right;
+    for (const TextLine &line : lines) {
+        left = std::max(left, line.left);
+        right = std::min(right, line.right);
+    }
+    std::vector<std::vector<TextLine>> variants;
+    for (const TextLine &line : lines) {
+        const float halfPitch = 0.5f * (line.right - line.left) / cells;
+        std::vector<TextLine> options{line};
+        TextLine aligned = line;
+        aligned.left = line.left < left - halfPitch ? left : line.left;
+        aligned.right = line.right > right + halfPitch ? right : line.right;
+        if (aligned.left != line.left || aligned.right != line.right)
+            options.push_back(aligned);
+        variants.push_back(options);
+    }
+    return variants;
+}
+
+float bestCostSum(const std::vector<mrz::CellCosts> &costs) {
+    float sum = 0;
+    for (const mrz::CellCosts &cell : costs)
+        sum += *std::min_element(cell.begin(), cell.end());
+    return sum;
+}
+
 } // namespace
 
 struct MrzReader::Attempt {
@@ -112,13 +144,20 @@ MrzReader::Attempt MrzReader::readBlock(const cv::Mat &gray, const cv::RotatedRe
 
     for (const mrz::Format guess : formatsFor(lines)) {
         const int cells = mrz::lineLength(guess);
-        cv::Mat features;
-        for (const TextLine &line : lines)
-            features.push_back(lineCellFeatures(*zone, line, cells));
-        const auto costs = m_classifier.classify(features);
-        std::vector<std::vector<mrz::CellCosts>> grid(lines.size());
-        for (std::size_t i = 0; i < lines.size(); ++i)
-            grid[i].assign(costs.begin() + i * cells, costs.begin() + (i + 1) * cells);
+        std::vector<std::vector<mrz::CellCosts>> grid;
+        for (const auto &options : lineVariants(lines, cells)) {
+            std::vector<mrz::CellCosts> likeliest;
+            float likeliestSum = std::numeric_limits<float>::max();
+            for (const TextLine &line : options) {
+                auto costs = m_classifier.classify(lineCellFeatures(*zone, line, cells));
+                const float sum = bestCostSum(costs);
+                if (sum < likeliestSum) {
+                    likeliestSum = sum;
+                    likeliest = std::move(costs);
+                }
+            }
+            grid.push_back(std::move(likeliest));
+        }
         const mrz::Format format = refineByDocumentCode(guess, grid[0][0]);
 
         Attempt attempt;
