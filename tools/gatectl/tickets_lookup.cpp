@@ -1,10 +1,83 @@
 #include "cli.h"
 
+#include "core/credentials/holderkey.h"
+#include "core/tickets/ticketstorereader.h"
+
+#include <QJsonArray>
+#include <QRegularExpression>
+
 namespace gatectl {
 
-int ticketsLookup(const QStringList &) {
-    printError(QStringLiteral("this subcommand is not available in this build"));
-    return exitUsage;
+namespace {
+
+bool isCanonicalIdentity(const QString &identity) {
+    static const QRegularExpression pattern(
+        QStringLiteral("^(ID:[0-9X]{18}|HMT:[0-9A-Z]{18}|FPR:[0-9A-Z]{15,18}|"
+                       "PP:[A-Z]{1,3}:[0-9A-Z]{1,20})$"));
+    return pattern.match(identity).hasMatch();
+}
+
+QJsonObject ticketJson(const gate::tickets::TicketStoreReader &store,
+                       const gate::tickets::TicketRecord &ticket) {
+    QJsonArray uses;
+    for (const gate::tickets::UsedRecord &use : store.uses(ticket.tid))
+        uses.append(QJsonObject{{QStringLiteral("dir"), use.dir},
+                                {QStringLiteral("at"), use.at},
+                                {QStringLiteral("gate"), use.gate}});
+    return {{QStringLiteral("tid"), ticket.tid}, {QStringLiteral("trn"), ticket.trn},
+            {QStringLiteral("dep"), ticket.dep}, {QStringLiteral("arr"), ticket.arr},
+            {QStringLiteral("dpt"), ticket.dpt}, {QStringLiteral("status"), ticket.status},
+            {QStringLiteral("used"), uses}};
+}
+
+} // namespace
+
+// tickets lookup --db FILE (--tid TID | --doc IDENTITY): the tickets of a tid
+// or of a document, found by its holder key. The identity is never printed.
+int ticketsLookup(const QStringList &args) {
+    QString database;
+    QString tid;
+    QString identity;
+    for (qsizetype i = 0; i + 1 < args.size(); i += 2) {
+        const QString &option = args.at(i);
+        if (option == QLatin1String("--db"))
+            database = args.at(i + 1);
+        else if (option == QLatin1String("--tid"))
+            tid = args.at(i + 1);
+        else if (option == QLatin1String("--doc"))
+            identity = args.at(i + 1).toUpper();
+        else
+            return usageError(QStringLiteral("tickets lookup: unknown option %1").arg(option));
+    }
+    if (args.size() % 2 != 0 || database.isEmpty() || tid.isEmpty() == identity.isEmpty())
+        return usageError(
+            QStringLiteral("usage: gatectl tickets lookup --db FILE (--tid TID | --doc IDENTITY)"));
+    if (!identity.isEmpty() && !isCanonicalIdentity(identity))
+        return usageError(QStringLiteral(
+            "tickets lookup: --doc wants a canonical identity (ID:, HMT:, FPR:, PP:STATE:)"));
+
+    QString error;
+    const auto store = gate::tickets::TicketStoreReader::open(database, &error);
+    if (!store)
+        return usageError(error);
+    const gate::tickets::TicketStoreReader::Snapshot snapshot(*store);
+    QList<gate::tickets::TicketRecord> found;
+    if (!tid.isEmpty()) {
+        if (auto ticket = store->ticket(tid))
+            found << *ticket;
+    } else {
+        found = store->ticketsOfHolder(gate::holderKey(store->state().listKey.key, identity));
+    }
+    QJsonArray tickets;
+    for (const gate::tickets::TicketRecord &ticket : found)
+        tickets.append(ticketJson(*store, ticket));
+    QJsonObject result{{QStringLiteral("seq"), store->state().seq},
+                       {QStringLiteral("found"), tickets.size()},
+                       {QStringLiteral("tickets"), tickets}};
+    if (!tid.isEmpty())
+        result.insert(QStringLiteral("tid"), tid);
+    printJson(result);
+    return exitRan;
 }
 
 } // namespace gatectl

@@ -1,10 +1,66 @@
 #include "cli.h"
 
+#include "core/tickets/ticketstorewriter.h"
+#include "sync/ticketlist/ticketlistpuller.h"
+
+#include <QElapsedTimer>
+#include <QEventLoop>
+#include <QTimer>
+
 namespace gatectl {
 
-int ticketsSync(const QStringList &) {
-    printError(QStringLiteral("this subcommand is not available in this build"));
-    return exitUsage;
+// tickets sync URL --db FILE --root-key BASE64: one pass of the gate
+// algorithm (spec/ticket-list.md) into the SQLite file. Exit 1 on a refusal.
+int ticketsSync(const QStringList &args) {
+    QString url;
+    QString database;
+    QByteArray rootKey;
+    for (qsizetype i = 0; i < args.size(); ++i) {
+        const QString &arg = args.at(i);
+        const bool hasValue = i + 1 < args.size();
+        if (arg == QLatin1String("--db") && hasValue)
+            database = args.at(++i);
+        else if (arg == QLatin1String("--root-key") && hasValue)
+            rootKey = QByteArray::fromBase64(args.at(++i).toLatin1());
+        else if (!arg.startsWith(QLatin1String("--")) && url.isEmpty())
+            url = arg;
+        else
+            return usageError(QStringLiteral("tickets sync: unexpected argument %1").arg(arg));
+    }
+    const QUrl stationUrl(url, QUrl::StrictMode);
+    if (!stationUrl.isValid() || stationUrl.scheme().isEmpty() || database.isEmpty() ||
+        rootKey.size() != 32)
+        return usageError(QStringLiteral(
+            "usage: gatectl tickets sync URL --db FILE --root-key BASE64 (32-byte Ed25519 key)"));
+
+    QString error;
+    const auto store = gate::tickets::TicketStoreWriter::open(database, &error);
+    if (!store)
+        return usageError(error);
+
+    QElapsedTimer elapsed;
+    elapsed.start();
+    gate::sync::TicketListPuller puller({stationUrl, rootKey}, *store);
+    gate::sync::SyncResult result;
+    QEventLoop loop;
+    QObject::connect(&puller, &gate::sync::TicketListPuller::finished, &loop,
+                     [&](const gate::sync::SyncResult &finished) {
+                         result = finished;
+                         loop.quit();
+                     });
+    QTimer::singleShot(0, &puller, &gate::sync::TicketListPuller::syncNow);
+    loop.exec();
+
+    if (!result.detail.isEmpty())
+        printError(QStringLiteral("tickets sync: %1: %2")
+                       .arg(gate::sync::toString(result.outcome), result.detail));
+    printJson({{QStringLiteral("url"), url},
+               {QStringLiteral("outcome"), gate::sync::toString(result.outcome)},
+               {QStringLiteral("seq"), result.seq},
+               {QStringLiteral("from_seq"), result.fromSeq},
+               {QStringLiteral("tickets"), result.tickets},
+               {QStringLiteral("ms"), elapsed.elapsed()}});
+    return result.isRefusal() ? exitRefused : exitRan;
 }
 
 } // namespace gatectl

@@ -90,20 +90,4 @@ bool GzipLineReader::nextLine(QByteArray *line) {
     return false;
 }
 
-QByteArray gzipCompress(QByteArrayView data) {
-    z_stream z{};
-    if (deflateInit2(&z, Z_DEFAULT_COMPRESSION, Z_DEFLATED, gzipWindowBits, 8,
-                     Z_DEFAULT_STRATEGY) != Z_OK)
-        return {};
-    QByteArray out(qsizetype(deflateBound(&z, uLong(data.size()))) + 32, Qt::Uninitialized);
-    z.next_in = reinterpret_cast<Bytef *>(const_cast<char *>(data.data()));
-    z.avail_in = uInt(data.size());
-    z.next_out = reinterpret_cast<Bytef *>(out.data());
-    z.avail_out = uInt(out.size());
-    const int status = deflate(&z, Z_FINISH);
-    out.resize(qsizetype(z.total_out));
-    deflateEnd(&z);
-    return status == Z_STREAM_END ? out : QByteArray();
-}
-
 } // namespace gate::tickets

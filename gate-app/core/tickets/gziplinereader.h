@@ -36,7 +36,4 @@ private:
     QString m_error;
 };
 
-// Gzip-compresses `data` (one member), for writers and tests.
-QByteArray gzipCompress(QByteArrayView data);
-
 } // namespace gate::tickets

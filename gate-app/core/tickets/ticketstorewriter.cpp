@@ -103,6 +103,11 @@ ListState TicketStoreWriter::state() const {
     return readListState(m_db);
 }
 
+qint64 TicketStoreWriter::ticketCount() const {
+    SqliteStatement count(m_db, "SELECT count(*) FROM tickets");
+    return count.step() == SQLITE_ROW ? count.integer(0) : 0;
+}
+
 bool TicketStoreWriter::applyFile(QByteArrayView gzip, qint64 *records, QString *error) {
     ApplyStatements statements(m_db);
     if (!statements.isValid()) {
@@ -176,13 +181,12 @@ std::optional<ApplyStats> TicketStoreWriter::apply(const ListUpdate &update, QSt
     }
     if (ok && update.replaceAll)
         ok = execSql(m_db, "CREATE INDEX tickets_by_holder ON tickets(holder)", &failure);
-    if (ok && !writeState(update.state))
-        failure = QString::fromUtf8(sqlite3_errmsg(m_db)), ok = false;
-    if (ok) {
-        SqliteStatement count(m_db, "SELECT count(*) FROM tickets");
-        ok = count.step() == SQLITE_ROW;
-        stats.tickets = count.integer(0);
+    if (ok && !writeState(update.state)) {
+        failure = QString::fromUtf8(sqlite3_errmsg(m_db));
+        ok = false;
     }
+    if (ok)
+        stats.tickets = ticketCount();
     if (ok && execSql(m_db, "COMMIT", &failure))
         return stats;
     execSql(m_db, "ROLLBACK");

@@ -39,6 +39,7 @@ public:
     ~TicketStoreWriter();
 
     ListState state() const;
+    qint64 ticketCount() const;
     // On a malformed record nothing changes; `error` names file and line.
     std::optional<ApplyStats> apply(const ListUpdate &update, QString *error);
     // Records a new ETag for the list already held (same seq served again).

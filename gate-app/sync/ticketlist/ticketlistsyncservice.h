@@ -1,0 +1,49 @@
+#pragma once
+
+#include "core/clock.h"
+#include "sync/ticketlist/syncoutcome.h"
+#include "sync/ticketlist/ticketlistpuller.h"
+
+#include <QObject>
+#include <QThread>
+
+namespace gate::sync {
+
+struct TicketListSyncSettings {
+    TicketListSource source;
+    QString databasePath;
+    int intervalSecs = 60;        // between syncs when all is well
+    int firstRetrySecs = 5;       // after a failure; doubles up to intervalSecs
+    qint64 staleGraceSecs = 1800; // past `expires` by more than this: stale
+};
+
+// Keeps the ticket store up to date from its own thread: a sync every
+// interval, retries with exponential backoff after a failure, and the
+// staleness of the list (expires + grace) watched and signalled. Deciding
+// never waits for it: the deciding thread reads through its own connection.
+class TicketListSyncService : public QObject {
+    Q_OBJECT
+public:
+    TicketListSyncService(TicketListSyncSettings settings, const Clock &clock,
+                          QObject *parent = nullptr);
+    ~TicketListSyncService() override;
+
+    void start();
+
+signals:
+    // Every sync's outcome; a refusal is an alarm (the data stays as it was).
+    void synced(const gate::sync::SyncResult &result);
+    // The list passed expires + grace (true), or a fresh one arrived (false).
+    void staleChanged(bool stale);
+    // The store could not be opened; no sync will run.
+    void storeFailed(const QString &error);
+
+private:
+    class Worker;
+    TicketListSyncSettings m_settings;
+    const Clock &m_clock;
+    QThread m_thread;
+    Worker *m_worker = nullptr;
+};
+
+} // namespace gate::sync

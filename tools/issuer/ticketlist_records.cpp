@@ -1,0 +1,58 @@
+#include "ticketlist_records.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+
+namespace gate::issuer {
+
+namespace {
+QByteArray compact(const QJsonObject &object) {
+    return QJsonDocument(object).toJson(QJsonDocument::Compact);
+}
+} // namespace
+
+QByteArray recordLine(const tickets::TicketRecord &ticket) {
+    QJsonObject object{{QStringLiteral("t"), QStringLiteral("ticket")},
+                       {QStringLiteral("tid"), ticket.tid},
+                       {QStringLiteral("trn"), ticket.trn},
+                       {QStringLiteral("dep"), ticket.dep},
+                       {QStringLiteral("arr"), ticket.arr},
+                       {QStringLiteral("dpt"), ticket.dpt},
+                       {QStringLiteral("holder"), ticket.holder},
+                       {QStringLiteral("status"), ticket.status}};
+    if (ticket.car)
+        object.insert(QStringLiteral("car"), qint64(*ticket.car));
+    if (!ticket.seat.isEmpty())
+        object.insert(QStringLiteral("seat"), ticket.seat);
+    if (!ticket.cls.isEmpty())
+        object.insert(QStringLiteral("cls"), ticket.cls);
+    if (!ticket.nm.isEmpty())
+        object.insert(QStringLiteral("nm"), ticket.nm);
+    return compact(object);
+}
+
+QByteArray recordLine(const tickets::TrainRecord &train) {
+    return compact({{QStringLiteral("t"), QStringLiteral("train")},
+                    {QStringLiteral("trn"), train.trn},
+                    {QStringLiteral("dpt"), train.dpt},
+                    {QStringLiteral("open"), train.open},
+                    {QStringLiteral("close"), train.close},
+                    {QStringLiteral("gates"), QJsonArray::fromStringList(train.gates)},
+                    {QStringLiteral("status"), train.status}});
+}
+
+QByteArray recordLine(const tickets::UsedRecord &used) {
+    return compact({{QStringLiteral("t"), QStringLiteral("used")},
+                    {QStringLiteral("tid"), used.tid},
+                    {QStringLiteral("dir"), used.dir},
+                    {QStringLiteral("at"), used.at},
+                    {QStringLiteral("gate"), used.gate}});
+}
+
+QByteArray recordLine(const tickets::DeleteRecord &deletion) {
+    return compact(
+        {{QStringLiteral("t"), QStringLiteral("del")}, {QStringLiteral("tid"), deletion.tid}});
+}
+
+} // namespace gate::issuer

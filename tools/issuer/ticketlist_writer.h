@@ -1,0 +1,52 @@
+#pragma once
+
+#include "core/tickets/manifest.h"
+#include "signingkey.h"
+
+#include <QByteArray>
+#include <QList>
+#include <QString>
+
+#include <functional>
+#include <optional>
+
+namespace gate::issuer {
+
+// Hands out record lines (without '\n') one at a time; false at the end. A
+// generator, so that a 1,000,000-ticket snapshot is never held in memory.
+using RecordSource = std::function<bool(QByteArray *line)>;
+RecordSource recordsFrom(QList<QByteArray> lines);
+
+// Writes a station's signed ticket-list folder (spec/ticket-list.md): record
+// files, keys.json, manifest.json and its Ed25519 signature. The manifest is
+// written last, so a server never serves one naming files not there yet.
+class TicketListWriter {
+public:
+    TicketListWriter(QString directory, SigningKey rootKey);
+
+    // Reads the manifest already in the folder, to append deltas to it.
+    bool load(QString *error);
+
+    // The manifest to be written; callers set station, times and keys.
+    tickets::Manifest &manifest() { return m_manifest; }
+
+    // New snapshot at `seq`: earlier snapshot and deltas leave the manifest.
+    bool writeSnapshot(qint64 seq, const RecordSource &records, QString *error);
+    // Delta from the current seq to `toSeq`, appended to the chain.
+    bool writeDelta(qint64 toSeq, const RecordSource &records, QString *error);
+    bool writeKeys(const QByteArray &keysJson, QString *error);
+    // Writes manifest.json and manifest.json.sig.
+    bool publish(QString *error) const;
+
+    static QByteArray manifestJson(const tickets::Manifest &manifest);
+
+private:
+    std::optional<tickets::BundleFile>
+    writeRecordFile(const QString &name, const RecordSource &records, QString *error) const;
+
+    QString m_directory;
+    SigningKey m_rootKey;
+    tickets::Manifest m_manifest;
+};
+
+} // namespace gate::issuer
