@@ -4,6 +4,9 @@
 
 #include <QMetaType>
 #include <QObject>
+#include <QThread>
+
+#include <memory>
 
 namespace gate::hal {
 
@@ -56,6 +59,7 @@ struct LaneStatus {
     quint16 eventSeq = 0;
     quint16 faultCode = 0;
     quint16 firmware = 0;
+    quint16 acknowledgedSeq = 0; // the lane's last executed CMD_SEQ, where it has one
 
     bool input(int bit) const { return (inputs >> bit) & 1u; }
     bool input(LaneInput which) const { return input(int(which)); }
@@ -98,6 +102,49 @@ signals:
     // its sequence number; `missed` counts events skipped between two polls.
     void laneEvent(quint16 event, quint16 sequence, quint16 missed);
     void healthChanged(const gate::hal::DeviceHealth &health);
+};
+
+// Runs an actuator on a thread of its own (its bus thread): moves it there and
+// starts it; on destruction stops and deletes it on that thread, then ends
+// the thread.
+class LaneActuatorThread {
+public:
+    explicit LaneActuatorThread(std::unique_ptr<LaneActuator> actuator)
+        : m_actuator(actuator.release()) {
+        m_thread.setObjectName(QStringLiteral("lane-bus"));
+        m_actuator->moveToThread(&m_thread);
+        m_thread.start();
+        QMetaObject::invokeMethod(m_actuator, &LaneActuator::start, Qt::QueuedConnection);
+    }
+    ~LaneActuatorThread() {
+        QMetaObject::invokeMethod(
+            m_actuator,
+            [actuator = m_actuator] {
+                actuator->stop();
+                delete actuator;
+            },
+            Qt::BlockingQueuedConnection);
+        m_thread.quit();
+        m_thread.wait();
+    }
+    LaneActuatorThread(const LaneActuatorThread &) = delete;
+    LaneActuatorThread &operator=(const LaneActuatorThread &) = delete;
+
+    LaneActuator *actuator() const { return m_actuator; }
+
+    // Queues a command to the actuator's thread.
+    void command(LaneCommand command, quint16 passes, quint64 token) const {
+        QMetaObject::invokeMethod(
+            m_actuator,
+            [actuator = m_actuator, command, passes, token] {
+                actuator->command(command, passes, token);
+            },
+            Qt::QueuedConnection);
+    }
+
+private:
+    QThread m_thread;
+    LaneActuator *m_actuator;
 };
 
 } // namespace gate::hal

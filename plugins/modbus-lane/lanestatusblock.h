@@ -12,9 +12,8 @@ namespace gate::modbuslane {
 // One poll's worth of lane state, decoded from the input-register block.
 struct LaneStatusBlock {
     hal::LaneStatus status;
-    quint16 rawEvent = 0;                // as on the wire
-    std::optional<hal::LaneEvent> event; // nullopt: a value the profile does not name
-    quint16 ackSeq = 0;
+    quint16 rawEvent = 0;                            // as on the wire
+    std::optional<hal::LaneEvent> event;             // nullopt: a value the profile does not name
     std::optional<hal::LaneCommandResult> ackResult; // nullopt: unknown result value
 };
 

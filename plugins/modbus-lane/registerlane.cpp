@@ -41,7 +41,7 @@ hal::ModbusBus::Result RegisterLane::setUp() {
     const auto decoded = decodeStatusBlock(p, block, &error);
     if (!decoded)
         return {hal::ModbusBus::Outcome::BadReply, error};
-    m_lastSeq = decoded->ackSeq;
+    m_lastSeq = decoded->status.acknowledgedSeq;
     if (!m_lastEventSeq)
         m_lastEventSeq = decoded->status.eventSeq;
     return {};
@@ -81,7 +81,7 @@ void RegisterLane::handleStatus(const LaneStatusBlock &block) {
                 << "lane event value" << block.rawEvent << "is not in the profile";
     }
     m_lastEventSeq = seq;
-    if (m_inFlight && m_inFlight->written && block.ackSeq == m_inFlight->seq)
+    if (m_inFlight && m_inFlight->written && block.status.acknowledgedSeq == m_inFlight->seq)
         finish(block.ackResult.value_or(hal::LaneCommandResult::Fault));
 }
 
