@@ -1,0 +1,66 @@
+#pragma once
+
+#include "core/credentials/idcard/carddescription.h"
+#include "core/credentials/idcard/frameassembler.h"
+#include "core/credentials/idcard/samframe.h"
+
+#include <QElapsedTimer>
+#include <QList>
+#include <QObject>
+#include <QSocketNotifier>
+#include <QTimer>
+
+#include <memory>
+
+namespace gate::readersim {
+
+struct SimulatorOptions {
+    QList<idcard::CardDescription> cards; // empty: no card ever
+    // With presentMs > 0 the cards take turns: each lies on the reader for
+    // presentMs, then nothing for absentMs. Otherwise the first card stays.
+    int presentMs = 0;
+    int absentMs = 2000;
+    int baud = 115200;
+    int samProcessingMs = 100; // a read's work in the SAM before the answer starts
+    int corruptEvery = 0;      // > 0: every Nth answer leaves with a wrong checksum
+    bool samFault = false;     // reset and status answer 60 (self-test failed)
+};
+
+// The reader end of a SAM ID-card reader: reads request frames from a file
+// descriptor (a pty master) and answers them as a reader would, sending the
+// bytes no faster than the configured baud rate allows (a pty has no wire
+// timing of its own).
+class ReaderSimulator : public QObject {
+    Q_OBJECT
+public:
+    ReaderSimulator(int fd, SimulatorOptions options, QObject *parent = nullptr);
+
+    // The card on the reader now, or nullptr.
+    const idcard::CardDescription *cardPresent() const;
+
+signals:
+    // The last byte of an answer was written; monotonic (QElapsedTimer clock) ns.
+    void answerSent(qint64 lastByteNs);
+
+private:
+    void onReadable();
+    void answer(const QByteArray &request);
+    QByteArray answerTo(idcard::SamCommand command);
+    void queueAnswer(QByteArray frame, int delayMs);
+    void sendDueBytes();
+
+    int m_fd;
+    SimulatorOptions m_options;
+    QSocketNotifier m_readable;
+    idcard::FrameAssembler m_requests;
+    QElapsedTimer m_sinceStart;
+    QTimer m_delay;
+    QTimer m_pace;
+    QByteArray m_pendingAnswer;
+    QByteArray m_outgoing;
+    QElapsedTimer m_sendingSince;
+    qint64 m_sentOfOutgoing = 0;
+    qint64 m_answers = 0;
+};
+
+} // namespace gate::readersim
