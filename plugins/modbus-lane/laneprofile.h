@@ -29,6 +29,7 @@ struct LaneProfile {
         int watchdogAction = 5;
         int passTimeout = 6;
         int closeDelay = 7;
+        bool operator==(const HoldingMap &) const = default;
     };
     // Input registers the gate reads in one block per poll.
     struct InputMap {
@@ -45,6 +46,7 @@ struct LaneProfile {
         int firmware = 12;
         int ackSeq = 13;
         int ackResult = 14;
+        bool operator==(const InputMap &) const = default;
     };
     // Coils of a relay-type gate behind a Modbus I/O module.
     struct CoilMap {
@@ -54,6 +56,7 @@ struct LaneProfile {
         int freePassage = 3;
         int lock = 4;
         int emergencyOpen = 5;
+        bool operator==(const CoilMap &) const = default;
     };
 
     Kind kind = Kind::Registers;
@@ -79,6 +82,8 @@ struct LaneProfile {
     CoilMap coils;
     int pulseMs = 300;
     bool statusInputs = true; // the I/O module has discrete inputs 0..15
+
+    bool operator==(const LaneProfile &) const = default;
 
     // First input register of the status block and its length.
     int inputBlockStart() const;

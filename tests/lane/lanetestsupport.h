@@ -1,0 +1,17 @@
+#pragma once
+
+#include "hal/laneactuator.h"
+
+#include <QJsonObject>
+#include <QTemporaryDir>
+
+#include <memory>
+
+// A lane profile with short timings, so that tests run quickly; `overrides`
+// are merged into it. Returns the file's path inside `dir`.
+QString writeFastProfile(const QTemporaryDir &dir, const QJsonObject &overrides = {});
+
+// The modbus-lane driver for `url` with the profile at `profilePath`, on a
+// bus thread of its own and started.
+std::unique_ptr<gate::hal::LaneActuatorThread> startLane(const QString &url,
+                                                         const QString &profilePath);

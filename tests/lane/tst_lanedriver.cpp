@@ -1,0 +1,179 @@
+// The modbus-lane driver (libmodbus) against an independent lane written on
+// pymodbus (tests/lane/pymodbus_lane.py).
+#include "lanetestsupport.h"
+#include "peerprocess.h"
+
+#include <QJsonArray>
+#include <QSignalSpy>
+#include <QTest>
+
+using gate::hal::LaneActuator;
+using gate::hal::LaneCommand;
+using gate::hal::LaneCommandResult;
+using gate::hal::LaneStatus;
+
+class TestLaneDriver : public QObject {
+    Q_OBJECT
+private:
+    QTemporaryDir m_dir;
+    std::unique_ptr<PeerProcess> m_peer;
+    std::unique_ptr<gate::hal::LaneActuatorThread> m_lane;
+    QString m_url;
+
+    void startPeer() {
+        if (!QFile::exists(QStringLiteral("/usr/bin/python3")))
+            QSKIP("/usr/bin/python3 (with python3-pymodbus) is not installed");
+        m_peer = std::make_unique<PeerProcess>();
+        const QString endpoint =
+            m_peer->start(QStringLiteral("/usr/bin/python3"),
+                          {QStringLiteral(GATE_SOURCE_DIR "/tests/lane/pymodbus_lane.py")},
+                          QStringLiteral("tcp"));
+        QVERIFY2(!endpoint.isEmpty(), qPrintable(m_peer->errors()));
+        m_url = QStringLiteral("tcp://") + endpoint;
+    }
+
+    // Waits for a status with the link up and returns it.
+    LaneStatus waitForLinkUp(QSignalSpy &spy) {
+        for (int i = 0; i < 200; ++i) {
+            for (const auto &args : std::as_const(spy))
+                if (args.at(0).value<LaneStatus>().linkUp)
+                    return args.at(0).value<LaneStatus>();
+            spy.wait(50);
+        }
+        return {};
+    }
+
+    std::optional<QList<QVariant>> commandAndWait(LaneCommand command, quint64 token) {
+        QSignalSpy done(m_lane->actuator(), &LaneActuator::commandDone);
+        m_lane->command(command, 1, token);
+        if (!done.wait(5000))
+            return std::nullopt;
+        return done.first();
+    }
+
+private slots:
+    void init() {
+        startPeer();
+        m_lane.reset();
+    }
+    void cleanup() {
+        m_lane.reset();
+        m_peer.reset();
+    }
+
+    void setsUpWatchdogAndDecodesStatus() {
+        const qsizetype from = m_peer->mark();
+        m_lane = startLane(m_url, writeFastProfile(m_dir));
+        QSignalSpy status(m_lane->actuator(), &LaneActuator::statusChanged);
+        const LaneStatus up = waitForLinkUp(status);
+        QVERIFY(up.linkUp);
+        QCOMPARE(up.passedEntry, 0x00010002u); // high word first
+        QCOMPARE(up.passedExit, 3u);
+        QCOMPARE(up.firmware, 0x0207);
+        QVERIFY(up.input(gate::hal::LaneInput::BarrierClosed));
+        QCOMPARE(up.mode, LaneStatus::Mode::Controlled);
+        // WATCHDOG_TIME, WATCHDOG_ACTION, PASS_TIMEOUT, CLOSE_DELAY in 100 ms units.
+        for (const auto &[address, value] : {std::pair{4, 10}, {5, 1}, {6, 10}, {7, 1}}) {
+            const auto written = m_peer->waitFor(
+                [address = address, value = value](const QJsonObject &line) {
+                    return line.value("write") == address &&
+                           line.value("values").toArray().first() == value;
+                },
+                from);
+            QVERIFY2(written, qPrintable(QStringLiteral("HR %1 = %2").arg(address).arg(value)));
+        }
+    }
+
+    void heartbeatAdvancesOnEveryPoll() {
+        const qsizetype from = m_peer->mark();
+        m_lane = startLane(m_url, writeFastProfile(m_dir));
+        QList<int> beats;
+        m_peer->waitFor(
+            [&](const QJsonObject &line) {
+                if (line.value("write") == 3)
+                    beats << line.value("values").toArray().first().toInt();
+                return beats.size() >= 3;
+            },
+            from);
+        QCOMPARE(beats.size(), 3);
+        QCOMPARE(beats.at(1), beats.at(0) + 1);
+        QCOMPARE(beats.at(2), beats.at(1) + 1);
+    }
+
+    void commandIsOneWriteAndAcknowledged() {
+        m_lane = startLane(m_url, writeFastProfile(m_dir));
+        QSignalSpy status(m_lane->actuator(), &LaneActuator::statusChanged);
+        QVERIFY(waitForLinkUp(status).linkUp);
+        const qsizetype from = m_peer->mark();
+        const auto done = commandAndWait(LaneCommand::OpenExit, 42);
+        QVERIFY(done);
+        QCOMPARE(done->at(0).toULongLong(), 42u);
+        QCOMPARE(done->at(1).value<LaneCommandResult>(), LaneCommandResult::Ok);
+        const auto write = m_peer->waitFor(PeerProcess::field("write", 0), from);
+        QVERIFY(write);
+        const QJsonArray words = write->value("values").toArray();
+        QCOMPARE(words.size(), 3); // CMD_CODE, CMD_ARG, CMD_SEQ in one FC16
+        QCOMPARE(words.at(0).toInt(), 2);
+        QCOMPARE(words.at(1).toInt(), 1);
+        const int seq = words.at(2).toInt();
+        QVERIFY(m_peer->waitFor(PeerProcess::field("command", 2), from));
+
+        const auto second = commandAndWait(LaneCommand::Close, 43);
+        QVERIFY(second);
+        const auto secondWrite = m_peer->waitFor(PeerProcess::field("command", 3), from);
+        QVERIFY(secondWrite);
+        QCOMPARE(secondWrite->value("seq").toInt(), (seq + 1) & 0xFFFF);
+    }
+
+    void refusalIsReported() {
+        m_lane = startLane(m_url, writeFastProfile(m_dir));
+        QSignalSpy status(m_lane->actuator(), &LaneActuator::statusChanged);
+        QVERIFY(waitForLinkUp(status).linkUp);
+        m_peer->send(QStringLiteral("mode 5"));
+        QTRY_VERIFY_WITH_TIMEOUT(!status.isEmpty() &&
+                                     status.last().at(0).value<LaneStatus>().mode ==
+                                         LaneStatus::Mode::Emergency,
+                                 5000);
+        const auto done = commandAndWait(LaneCommand::OpenEntry, 7);
+        QVERIFY(done);
+        QCOMPARE(done->at(1).value<LaneCommandResult>(), LaneCommandResult::RefusedMode);
+    }
+
+    void eventsWithMissedCount() {
+        m_lane = startLane(m_url, writeFastProfile(m_dir));
+        QSignalSpy status(m_lane->actuator(), &LaneActuator::statusChanged);
+        QVERIFY(waitForLinkUp(status).linkUp);
+        QSignalSpy events(m_lane->actuator(), &LaneActuator::laneEvent);
+        m_peer->send(QStringLiteral("event 4"));
+        QVERIFY(events.wait(5000));
+        QCOMPARE(events.first().at(0).toInt(), int(gate::hal::LaneEvent::Tailgating));
+        QCOMPARE(events.first().at(2).toInt(), 0);
+        m_peer->send(QStringLiteral("event 1 2"));
+        QVERIFY(events.wait(5000));
+        QCOMPARE(events.last().at(0).toInt(), int(gate::hal::LaneEvent::PassedEntry));
+        QCOMPARE(events.last().at(2).toInt(), 2);
+    }
+
+    void lowWordFirstProfile() {
+        m_lane = startLane(m_url, writeFastProfile(m_dir, {{"word_order", "low_first"}}));
+        QSignalSpy status(m_lane->actuator(), &LaneActuator::statusChanged);
+        QCOMPARE(waitForLinkUp(status).passedEntry, 0x00020001u);
+    }
+
+    void linkLossIsReported() {
+        m_lane = startLane(m_url, writeFastProfile(m_dir));
+        QSignalSpy status(m_lane->actuator(), &LaneActuator::statusChanged);
+        QSignalSpy health(m_lane->actuator(), &LaneActuator::healthChanged);
+        QVERIFY(waitForLinkUp(status).linkUp);
+        m_peer->stop();
+        QTRY_VERIFY_WITH_TIMEOUT(!status.last().at(0).value<LaneStatus>().linkUp, 10000);
+        QVERIFY(health.last().at(0).value<gate::hal::DeviceHealth>().state ==
+                gate::hal::DeviceHealth::State::Offline);
+        const auto done = commandAndWait(LaneCommand::OpenEntry, 9);
+        QVERIFY(done);
+        QCOMPARE(done->at(1).value<LaneCommandResult>(), LaneCommandResult::LinkDown);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestLaneDriver)
+#include "tst_lanedriver.moc"

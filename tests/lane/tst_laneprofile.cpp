@@ -1,0 +1,178 @@
+// Lane profiles, the status block decoder and Modbus endpoints: pure parsing.
+#include "hal/modbus/modbusendpoint.h"
+#include "laneprofile.h"
+#include "lanestatusblock.h"
+
+#include <QTest>
+
+using gate::hal::ModbusEndpoint;
+using gate::modbuslane::LaneProfile;
+
+class TestLaneProfile : public QObject {
+    Q_OBJECT
+private slots:
+    void shippedDefaultIsTheSpecDefault() {
+        QString error;
+        const auto profile = LaneProfile::fromFile(
+            QStringLiteral(GATE_SOURCE_DIR "/config/lanes/default.json"), &error);
+        QVERIFY2(profile, qPrintable(error));
+        QVERIFY(*profile == LaneProfile{});
+    }
+
+    void shippedCoilProfile() {
+        QString error;
+        const auto profile = LaneProfile::fromFile(
+            QStringLiteral(GATE_SOURCE_DIR "/config/lanes/coil-relay.json"), &error);
+        QVERIFY2(profile, qPrintable(error));
+        QCOMPARE(profile->kind, LaneProfile::Kind::Coils);
+        QVERIFY(profile->pulseMs >= 100);
+        QCOMPARE(profile->coils.emergencyOpen, 5);
+    }
+
+    void overrides() {
+        QString error;
+        const auto profile = LaneProfile::fromJson(
+            R"({"unit": 7, "word_order": "low_first", "watchdog": {"time_ms": 2500, "action": "open_both"},
+                "holding": {"cmd_code": 12, "cmd_arg": 10, "cmd_seq": 11},
+                "input": {"ack_seq": 20, "ack_result": 21}, "modes": {"controlled": 9, "locked": 0}})",
+            &error);
+        QVERIFY2(profile, qPrintable(error));
+        QCOMPARE(profile->unit, 7);
+        QCOMPARE(profile->wordOrder, LaneProfile::WordOrder::LowFirst);
+        QCOMPARE(profile->watchdogTimeMs, 2500);
+        QCOMPARE(profile->watchdogAction, LaneProfile::WatchdogAction::OpenBoth);
+        QCOMPARE(profile->commandBlockStart(), 10);
+        QCOMPARE(profile->inputBlockStart(), 0);
+        QCOMPARE(profile->inputBlockCount(), 22);
+        QCOMPARE(profile->modeValues[0], 9);
+    }
+
+    void rejected_data() {
+        QTest::addColumn<QByteArray>("json");
+        QTest::addColumn<QString>("namedKey");
+        QTest::newRow("not json") << QByteArray("{\"unit\": ") << QString("offset");
+        QTest::newRow("not an object") << QByteArray("[1]") << QString("object");
+        QTest::newRow("unknown key") << QByteArray(R"({"polling": 5})") << QString("\"polling\"");
+        QTest::newRow("unit range") << QByteArray(R"({"unit": 300})") << QString("\"unit\"");
+        QTest::newRow("unit type") << QByteArray(R"({"unit": "1"})") << QString("\"unit\"");
+        QTest::newRow("fraction") << QByteArray(R"({"poll_period_ms": 20.5})")
+                                  << QString("\"poll_period_ms\"");
+        QTest::newRow("tenths") << QByteArray(R"({"pass_timeout_ms": 250})")
+                                << QString("\"pass_timeout_ms\"");
+        QTest::newRow("watchdog action") << QByteArray(R"({"watchdog": {"action": "explode"}})")
+                                         << QString("\"watchdog.action\"");
+        QTest::newRow("nested unknown")
+            << QByteArray(R"({"holding": {"cmd_kode": 1}})") << QString("\"holding.cmd_kode\"");
+        QTest::newRow("command block apart")
+            << QByteArray(R"({"holding": {"cmd_seq": 9}})") << QString("\"holding\"");
+        QTest::newRow("status block too long")
+            << QByteArray(R"({"input": {"ack_result": 400}})") << QString("\"input\"");
+        QTest::newRow("duplicate enum value")
+            << QByteArray(R"({"modes": {"locked": 0}})") << QString("\"modes.");
+        QTest::newRow("unknown enum name")
+            << QByteArray(R"({"events": {"boom": 9}})") << QString("\"events.boom\"");
+        QTest::newRow("short pulse")
+            << QByteArray(R"({"pulse_ms": 50})") << QString("\"pulse_ms\"");
+        QTest::newRow("status_inputs type")
+            << QByteArray(R"({"status_inputs": 1})") << QString("\"status_inputs\"");
+        QTest::newRow("too large") << QByteArray(70000, ' ') << QString("larger");
+    }
+    void rejected() {
+        QFETCH(QByteArray, json);
+        QFETCH(QString, namedKey);
+        QString error;
+        QVERIFY(!LaneProfile::fromJson(json, &error));
+        QVERIFY2(error.contains(namedKey), qPrintable(error));
+    }
+
+    void missingFile() {
+        QString error;
+        QVERIFY(!LaneProfile::fromFile(QStringLiteral("/nonexistent/lane.json"), &error));
+        QVERIFY(error.contains(QLatin1String("/nonexistent/lane.json")));
+    }
+
+    void decodesWordOrder() {
+        std::array<quint16, 15> block{0x0001, 3,  1, 0, 0x0001, 0x0002, 0, 5,
+                                      4,      77, 0, 9, 0x0207, 41,     2};
+        LaneProfile profile;
+        QString error;
+        auto decoded = gate::modbuslane::decodeStatusBlock(profile, block, &error);
+        QVERIFY2(decoded, qPrintable(error));
+        QCOMPARE(decoded->status.passedEntry, 0x00010002u);
+        QCOMPARE(decoded->status.passedExit, 5u);
+        QCOMPARE(decoded->status.mode, gate::hal::LaneStatus::Mode::FreeBoth);
+        QCOMPARE(decoded->event, gate::hal::LaneEvent::Tailgating);
+        QCOMPARE(decoded->status.acknowledgedSeq, 41);
+        QCOMPARE(decoded->ackResult, gate::hal::LaneCommandResult::RefusedOccupied);
+        QVERIFY(decoded->status.input(gate::hal::LaneInput::BarrierClosed));
+        profile.wordOrder = LaneProfile::WordOrder::LowFirst;
+        decoded = gate::modbuslane::decodeStatusBlock(profile, block, &error);
+        QCOMPARE(decoded->status.passedEntry, 0x00020001u);
+    }
+
+    void rejectsGarbledBlocks() {
+        LaneProfile profile;
+        QString error;
+        std::array<quint16, 15> block{};
+        block[1] = 42; // no such mode
+        QVERIFY(!gate::modbuslane::decodeStatusBlock(profile, block, &error));
+        QVERIFY(error.contains(QLatin1String("mode")));
+        QVERIFY(!gate::modbuslane::decodeStatusBlock(profile, std::span(block).first(10), &error));
+        block[1] = 0;
+        block[8] = 99; // unknown event: kept out of the status, not fatal
+        block[14] = 7; // unknown result
+        const auto decoded = gate::modbuslane::decodeStatusBlock(profile, block, &error);
+        QVERIFY(decoded);
+        QVERIFY(!decoded->event);
+        QVERIFY(!decoded->ackResult);
+    }
+
+    void missedEventsWrap() {
+        QCOMPARE(gate::modbuslane::missedEvents(10, 11), 0);
+        QCOMPARE(gate::modbuslane::missedEvents(10, 14), 3);
+        QCOMPARE(gate::modbuslane::missedEvents(65535, 0), 0);
+        QCOMPARE(gate::modbuslane::missedEvents(65534, 1), 2);
+    }
+
+    void endpoints_data() {
+        QTest::addColumn<QString>("url");
+        QTest::addColumn<bool>("valid");
+        QTest::addColumn<QString>("canonical");
+        QTest::newRow("tcp") << "tcp://127.0.0.1:1502" << true << "tcp://127.0.0.1:1502";
+        QTest::newRow("rtu") << "rtu:/dev/ttyS1" << true << "rtu:/dev/ttyS1,115200,8N1";
+        QTest::newRow("rtu baud") << "rtu:/dev/ttyUSB0,9600" << true << "rtu:/dev/ttyUSB0,9600,8N1";
+        QTest::newRow("rtu format")
+            << "rtu:/dev/ttyS0,19200,8e1" << true << "rtu:/dev/ttyS0,19200,8E1";
+        QTest::newRow("no port") << "tcp://host" << false << "";
+        QTest::newRow("port 0") << "tcp://host:0" << false << "";
+        QTest::newRow("odd baud") << "rtu:/dev/ttyS0,12345" << false << "";
+        QTest::newRow("bad format") << "rtu:/dev/ttyS0,9600,9X3" << false << "";
+        QTest::newRow("scheme") << "udp://h:1" << false << "";
+        QTest::newRow("empty device") << "rtu:" << false << "";
+    }
+    void endpoints() {
+        QFETCH(QString, url);
+        QFETCH(bool, valid);
+        QFETCH(QString, canonical);
+        QString error;
+        const auto endpoint = ModbusEndpoint::parse(url, &error);
+        QCOMPARE(endpoint.has_value(), valid);
+        if (valid)
+            QCOMPARE(endpoint->toString(), canonical);
+        else
+            QVERIFY(!error.isEmpty());
+    }
+
+    void interFrameGap() {
+        ModbusEndpoint endpoint;
+        endpoint.baud = 9600; // 8N1: 10 bits a character, 3.5 characters = 3646 us
+        QVERIFY(endpoint.interFrameGapUs() >= 3646 && endpoint.interFrameGapUs() <= 3647);
+        endpoint.parity = 'E'; // 11 bits: 4011 us
+        QVERIFY(endpoint.interFrameGapUs() >= 4010 && endpoint.interFrameGapUs() <= 4012);
+        endpoint.baud = 115200;
+        QCOMPARE(endpoint.interFrameGapUs(), 1750);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestLaneProfile)
+#include "tst_laneprofile.moc"
