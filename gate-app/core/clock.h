@@ -12,7 +12,7 @@ class Clock {
 public:
     virtual ~Clock() = default;
     virtual qint64 nowSecs() const = 0; // Unix seconds, UTC
-    QDateTime now() const { return QDateTime::fromSecsSinceEpoch(nowSecs(), QTimeZone::UTC); }
+    QDateTime now() const { return QDateTime::fromSecsSinceEpoch(nowSecs(), Qt::UTC); }
 };
 
 class SystemClock final : public Clock {
