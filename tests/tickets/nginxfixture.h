@@ -1,0 +1,34 @@
+#pragma once
+
+#include <QProcess>
+#include <QString>
+#include <QTemporaryDir>
+#include <QUrl>
+
+namespace gate::testing {
+
+// A real nginx serving `documentRoot()` on a free 127.0.0.1 port, with its
+// own prefix, configuration, pid and logs in a temporary folder. Single
+// process (no master), so that kill() really takes the server down.
+// Everything under /slow/ is served at `slowBytesPerSecond`.
+class NginxFixture {
+public:
+    explicit NginxFixture(int slowBytesPerSecond = 256 * 1024);
+    ~NginxFixture();
+
+    bool start(QString *error);
+    void stop();
+    // SIGKILL, for "server down in the middle of a transfer".
+    void kill();
+
+    QString documentRoot() const;
+    QUrl url(const QString &path) const;
+
+private:
+    QTemporaryDir m_prefix;
+    QProcess m_process;
+    int m_slowBytesPerSecond;
+    quint16 m_port = 0;
+};
+
+} // namespace gate::testing
