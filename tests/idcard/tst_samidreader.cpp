@@ -163,13 +163,9 @@ void SamIdReaderTest::startReader(QJsonObject settings) {
     m_thread = std::make_unique<QThread>();
     m_source->moveToThread(m_thread.get());
     connect(m_thread.get(), &QThread::finished, m_source, &QObject::deleteLater);
-    // By signature: the plugin carries its own copy of the hal classes.
-    QVERIFY(connect(m_source, SIGNAL(rawRead(gate::hal::RawRead)), m_collector.get(),
-                    SLOT(onRawRead(gate::hal::RawRead)), Qt::QueuedConnection));
-    QVERIFY(connect(m_source, SIGNAL(healthChanged(gate::hal::DeviceHealth)), m_collector.get(),
-                    SLOT(onHealth(gate::hal::DeviceHealth)), Qt::QueuedConnection));
-    QVERIFY(connect(m_source, SIGNAL(readingHint(QString)), m_collector.get(),
-                    SLOT(onHint(QString)), Qt::QueuedConnection));
+    connect(m_source, &CredentialSource::rawRead, m_collector.get(), &Collector::onRawRead);
+    connect(m_source, &CredentialSource::healthChanged, m_collector.get(), &Collector::onHealth);
+    connect(m_source, &CredentialSource::readingHint, m_collector.get(), &Collector::onHint);
     m_thread->start();
     QMetaObject::invokeMethod(m_source, "start", Qt::QueuedConnection);
 }
