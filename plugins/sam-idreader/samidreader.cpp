@@ -75,6 +75,7 @@ void SamIdReader::stop() {
 }
 
 void SamIdReader::onPortOpened() {
+    setHealth(State::Starting, QStringLiteral("port open, setting up the SAM"));
     m_lineFailures = 0;
     m_cardReported = false;
     startSamSetup();
