@@ -75,6 +75,10 @@ LaneModel::LaneModel(const LaneTiming &timing, PassengerModel passengers, Output
     m_holding[CloseDelay] = 5;
 }
 
+void LaneModel::fillHolding(quint16 *holding) const {
+    std::copy(m_holding.begin(), m_holding.end(), holding);
+}
+
 void LaneModel::fillInputs(quint16 *ir, quint8 *di) const {
     const quint16 bits = inputs();
     ir[0] = bits;

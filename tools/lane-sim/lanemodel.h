@@ -32,6 +32,8 @@ public:
 
     LaneModel(const LaneTiming &timing, PassengerModel passengers, Output output);
 
+    // The holding registers as the lane starts (its default timings).
+    void fillHolding(quint16 *holding) const;
     // The images a request reads.
     void fillInputs(quint16 *inputRegisters, quint8 *discreteInputs) const;
     // The images after a request may have written them.

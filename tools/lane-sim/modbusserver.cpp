@@ -29,7 +29,9 @@ ModbusServer::ModbusServer(LaneModel &model, int unit, const QElapsedTimer &cloc
     , m_clock(clock)
     , m_output(std::move(output))
     , m_mapping(modbus_mapping_new(LaneModel::coilCount, LaneModel::discreteCount,
-                                   LaneModel::holdingCount, LaneModel::inputRegisterCount)) {}
+                                   LaneModel::holdingCount, LaneModel::inputRegisterCount)) {
+    m_model.fillHolding(m_mapping->tab_registers);
+}
 
 ModbusServer::~ModbusServer() {
     disconnectClients();
