@@ -7,9 +7,10 @@
 // (JSON on stdout, messages on stderr, exit 2 on bad usage).
 namespace gate::issuer {
 
-int keygen(const QStringList &args);     // new signing key (PEM) + its public key and kid
-int trustList(const QStringList &args);  // keys.json from public keys and their windows
-int code(const QStringList &args);       // a signed RT1 e-ticket code, as text and PNG
-int ticketList(const QStringList &args); // a signed ticket-list folder (snapshot, deltas)
+int keygen(const QStringList &args);      // new signing key (PEM) + its public key and kid
+int trustList(const QStringList &args);   // keys.json from public keys and their windows
+int code(const QStringList &args);        // a signed RT1 e-ticket code, as text and PNG
+int ticketList(const QStringList &args);  // a signed ticket-list folder (snapshot, deltas)
+int demoStation(const QStringList &args); // the demo's station: list, keys, passengers
 
 } // namespace gate::issuer

@@ -14,11 +14,13 @@ int main(int argc, char *argv[]) {
         {QStringLiteral("trustlist"), gate::issuer::trustList},
         {QStringLiteral("code"), gate::issuer::code},
         {QStringLiteral("ticketlist"), gate::issuer::ticketList},
+        {QStringLiteral("demo-station"), gate::issuer::demoStation},
     };
     const QStringList args = app.arguments().mid(1);
     const auto found = args.isEmpty() ? commands.end() : commands.find(args.first());
     if (found == commands.end()) {
-        QTextStream(stderr) << "usage: gate-issuer keygen|trustlist|code|ticketlist [ARGS...]\n";
+        QTextStream(stderr)
+            << "usage: gate-issuer keygen|trustlist|code|ticketlist|demo-station [ARGS...]\n";
         return 2;
     }
     return found->second(args.mid(1));
