@@ -1,0 +1,205 @@
+#include "core/passage/passagecoordinator.h"
+
+#include <QLoggingCategory>
+
+#include <chrono>
+
+Q_LOGGING_CATEGORY(lcPassage, "gate.passage")
+
+namespace gate {
+
+namespace {
+
+qint64 steadyNowNs() {
+    return std::chrono::duration_cast<std::chrono::nanoseconds>(
+               std::chrono::steady_clock::now().time_since_epoch())
+        .count();
+}
+
+QString credentialKind(const Credential &credential) {
+    switch (credential.kind) {
+    case Credential::Kind::ETicket:
+        return QStringLiteral("eticket");
+    case Credential::Kind::Document:
+        return toString(credential.document->kind);
+    case Credential::Kind::Failure:
+        break;
+    }
+    return QStringLiteral("none");
+}
+
+PassDirection passDirection(LaneContext::Direction direction) {
+    return direction == LaneContext::Direction::Entry ? PassDirection::Entry : PassDirection::Exit;
+}
+
+// Controlled operation, idle or busy with a passenger: a new passenger can be
+// decided (and waits for the lane when it is busy).
+bool servesPassengers(LaneState state) {
+    switch (state) {
+    case LaneState::Idle:
+    case LaneState::Authorised:
+    case LaneState::Open:
+    case LaneState::PassageSeen:
+        return true;
+    case LaneState::Starting:
+    case LaneState::FreePassage:
+    case LaneState::Locked:
+    case LaneState::Evacuation:
+    case LaneState::OutOfService:
+        break;
+    }
+    return false;
+}
+
+QString directionName(LaneContext::Direction direction) {
+    return direction == LaneContext::Direction::Entry ? QStringLiteral("entry")
+                                                      : QStringLiteral("exit");
+}
+
+} // namespace
+
+PassageCoordinator::PassageCoordinator(Parts parts, QObject *parent)
+    : QObject(parent)
+    , m_parts(parts)
+    , m_history(parts.audit) {
+    LaneController *lane = &m_parts.laneController;
+    connect(lane, &LaneController::opened, this, &PassageCoordinator::onOpened);
+    connect(lane, &LaneController::passed, this,
+            [this](quint64 passageId, PassDirection) { onPassed(passageId); });
+    connect(lane, &LaneController::passTimedOut, this,
+            [this](quint64 passageId) { onNotTaken(passageId, QStringLiteral("not_taken")); });
+    connect(lane, &LaneController::refused, this, [this](quint64 passageId, const QString &reason) {
+        onNotTaken(passageId, QStringLiteral("refused:") + reason);
+    });
+    connect(lane, &LaneController::passAborted, this,
+            [this](quint64 passageId, const QString &reason) {
+                onNotTaken(passageId, QStringLiteral("aborted:") + reason);
+            });
+    connect(lane, &LaneController::alarm, this, &PassageCoordinator::onAlarm);
+    connect(lane, &LaneController::stateChanged, this, [this](LaneState state) {
+        if (state == LaneState::Idle)
+            authoriseNextWaiting();
+    });
+}
+
+QString PassageCoordinator::blockingReason() const {
+    if (!servesPassengers(m_parts.laneController.state()))
+        return QStringLiteral("lane_unavailable");
+    if (m_parts.audit.full())
+        return QStringLiteral("gate_out_of_service");
+    return {};
+}
+
+std::optional<qint64> PassageCoordinator::record(AuditEventType type, QJsonObject fields,
+                                                 const std::optional<TicketUse> &use) {
+    QString error;
+    const auto seq =
+        m_parts.audit.append({0, type, m_parts.clock.nowSecs(), std::move(fields)}, &error, use);
+    if (!seq) {
+        qCCritical(lcPassage).noquote() << "audit record not written:" << error;
+        emit auditFailed(error);
+    }
+    return seq;
+}
+
+void PassageCoordinator::present(const hal::RawRead &read) {
+    const Credential credential = m_parts.credentials.read(read);
+    const QString blocked = blockingReason();
+    Decision decision;
+    if (blocked.isEmpty()) {
+        decision = m_parts.engine.decide(credential, m_parts.lane, m_history);
+    } else {
+        decision.reason = blocked;
+        decision.decidedAt = m_parts.clock.nowSecs();
+    }
+
+    QJsonObject fields{
+        {QStringLiteral("admit"), decision.admit},
+        {QStringLiteral("reason"), decision.reason},
+        {QStringLiteral("credential"), credentialKind(credential)},
+        {QStringLiteral("source"), credential.source},
+        {QStringLiteral("direction"), directionName(m_parts.lane.direction)},
+    };
+    if (decision.ticket) {
+        fields.insert(QStringLiteral("tid"), decision.ticket->tid);
+        fields.insert(QStringLiteral("trn"), decision.ticket->trn);
+        fields.insert(QStringLiteral("dpt"), decision.ticket->dpt);
+    }
+    std::optional<TicketUse> use;
+    if (decision.admit && decision.ticket)
+        use =
+            TicketUse{decision.ticket->tid, m_parts.lane.direction == LaneContext::Direction::Entry,
+                      decision.decidedAt};
+    const auto seq = record(AuditEventType::Decision, fields, use);
+    if (!seq && decision.admit) {
+        // Never admit a passenger the gate has not recorded.
+        decision.admit = false;
+        decision.reason = QStringLiteral("gate_out_of_service");
+    }
+
+    PassageReport report;
+    report.passageId = seq.value_or(0);
+    report.decision = decision;
+    report.credentialKind = credentialKind(credential);
+    report.preferEnglish = credential.document && credential.document->prefersEnglish();
+    report.source = credential.source;
+    report.availableNs = credential.availableNs;
+    report.decidedNs = steadyNowNs();
+
+    if (decision.admit) {
+        m_pending.insert(quint64(*seq), {decision.ticket ? decision.ticket->tid : QString(),
+                                         credential.availableNs});
+        m_waiting.append(quint64(*seq));
+        authoriseNextWaiting();
+    }
+    qCInfo(lcPassage).noquote() << "decision" << report.passageId
+                                << (decision.admit ? "admit" : "deny") << decision.reason
+                                << report.credentialKind;
+    emit decided(report);
+}
+
+void PassageCoordinator::authoriseNextWaiting() {
+    if (m_waiting.isEmpty() || !m_parts.laneController.readyForPassenger())
+        return;
+    m_parts.laneController.authorise(passDirection(m_parts.lane.direction), m_waiting.takeFirst());
+}
+
+void PassageCoordinator::onOpened(quint64 passageId, qint64 ackNs) {
+    const auto pending = m_pending.constFind(passageId);
+    if (pending == m_pending.cend())
+        return;
+    emit barrierOpened(qint64(passageId), ackNs - pending->availableNs);
+}
+
+void PassageCoordinator::onPassed(quint64 passageId) {
+    const Pending pending = m_pending.take(passageId);
+    record(AuditEventType::Passage,
+           {{QStringLiteral("passage"), qint64(passageId)},
+            {QStringLiteral("tid"), pending.tid},
+            {QStringLiteral("outcome"), QStringLiteral("passed")},
+            {QStringLiteral("direction"), directionName(m_parts.lane.direction)}});
+    emit passageRecorded(qint64(passageId), QStringLiteral("passed"));
+}
+
+void PassageCoordinator::onNotTaken(quint64 passageId, const QString &outcome) {
+    m_waiting.removeAll(passageId);
+    const Pending pending = m_pending.take(passageId);
+    // The ticket stays used: a passenger whose pass was not taken asks staff,
+    // who open the lane once from the service mode. Releasing it would let one
+    // code open the lane for someone else after a timeout.
+    record(AuditEventType::Passage, {{QStringLiteral("passage"), qint64(passageId)},
+                                     {QStringLiteral("tid"), pending.tid},
+                                     {QStringLiteral("outcome"), outcome}});
+    emit passageRecorded(qint64(passageId), outcome);
+}
+
+void PassageCoordinator::recordServiceAction(const QString &action, const QString &staffId) {
+    record(AuditEventType::Service,
+           {{QStringLiteral("action"), action}, {QStringLiteral("staff"), staffId}});
+}
+
+void PassageCoordinator::onAlarm(const QString &code) {
+    record(AuditEventType::Alarm, {{QStringLiteral("code"), code}});
+}
+
+} // namespace gate
