@@ -46,7 +46,9 @@ ModbusBus::~ModbusBus() {
 ModbusBus::Result ModbusBus::open() {
     if (m_owner == std::thread::id())
         m_owner = std::this_thread::get_id();
-    Q_ASSERT_X(m_owner == std::this_thread::get_id(), "ModbusBus", "used from a second thread");
+    if (m_owner != std::this_thread::get_id())
+        return {Outcome::Disconnected,
+                QStringLiteral("bus %1 used from a second thread").arg(m_endpoint.toString())};
     if (m_context)
         return {};
     if (m_backoffMs > 0 && m_sinceOpenFailed.isValid() && m_sinceOpenFailed.elapsed() < m_backoffMs)
