@@ -75,7 +75,7 @@ public:
         correctComposite();
         m_zone.lines = m_text;
         m_zone.valid = !m_zone.ambiguous && parseMrz(m_text, m_today).valid;
-        if (m_zone.valid && hasEquallyLikelyValidAlternative()) {
+        if (m_zone.valid && (hasUnreliableCell() || hasEquallyLikelyValidAlternative())) {
             m_zone.ambiguous = true;
             m_zone.valid = false;
         }
@@ -238,6 +238,19 @@ private:
                 covered += span(part.line, part.start, part.length);
             return digitMatches(covered, {composite->line, composite->digitAt});
         });
+    }
+
+    bool hasUnreliableCell() const {
+        for (std::size_t line = 0; line < m_text.size(); ++line) {
+            for (std::size_t column = 0; column < m_text[line].size(); ++column) {
+                const char chosen = m_text[line][column];
+                for (const Candidate &candidate : m_candidates[line][column]) {
+                    if (candidate.character == chosen && candidate.cost > m_options.maxReliableCost)
+                        return true;
+                }
+            }
+        }
+        return false;
     }
 
     // A zone where swapping one cell for a nearly as likely character still

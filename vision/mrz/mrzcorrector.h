@@ -21,6 +21,9 @@ struct CorrectionOptions {
     float ambiguityMargin = 0.6f;
     // Check-digit correction changes at most this many cells per field.
     int maxEditsPerField = 2;
+    // A cell whose chosen character costs more than this matches no glyph
+    // well (a misplaced cell, a smudge): the zone is not trusted as valid.
+    float maxReliableCost = 5.5f;
 };
 
 struct CorrectedZone {

@@ -172,6 +172,88 @@ float interpolate(const std::vector<float> &profile, float x) {
     return profile[i] * (1 - t) + profile[i + 1] * t;
 }
 
+// Cell centres along a line: the first and the last glyph's centres, evenly
+// spaced between, bent a little because a page seen in perspective prints
+// smaller at its far end.
+struct CellGrid {
+    float first = 0;
+    float last = 0;
+    float bend = 0;
+    int cells = 1;
+    float centre(float k) const {
+        return first + (last - first) * k / (cells - 1) + bend * k * (cells - 1 - k);
+    }
+    float boundary(int k) const { return centre(k - 0.5f); }
+};
+
+// Boundaries fall in the gaps between glyphs: the best grid puts the least
+// ink on them and the most on the cell centres.
+float gridScore(const std::vector<float> &profile, const CellGrid &grid) {
+    float score = 0;
+    for (int k = 0; k <= grid.cells; ++k)
+        score -= interpolate(profile, grid.boundary(k));
+    for (int k = 0; k < grid.cells; ++k)
+        score += 0.3f * interpolate(profile, grid.centre(static_cast<float>(k)));
+    return score;
+}
+
+// A full line starts with a glyph at its left end and ends with one at its
+// right end, so the end centres sit a third of a pitch or so inside the
+// line's extent; the search stays near there and bends by at most 40% of a
+// pitch in the middle.
+CellGrid fitGrid(const std::vector<float> &profile, const TextLine &line, int cells) {
+    const float pitch = (line.right - line.left) / (cells - 0.4f);
+    const float maxBend = 0.4f * pitch / (cells * cells / 4.0f);
+    CellGrid best{line.left + 0.3f * pitch, line.right - 0.3f * pitch, 0, cells};
+    float bestScore = gridScore(profile, best);
+    const CellGrid nominal = best;
+    for (float first = -0.15f; first <= 0.15f; first += 0.025f) {
+        for (float last = -0.15f; last <= 0.15f; last += 0.025f) {
+            for (int bend = -4; bend <= 4; ++bend) {
+                const CellGrid grid{nominal.first + first * pitch, nominal.last + last * pitch,
+                                    bend * maxBend / 4, cells};
+                const float score = gridScore(profile, grid);
+                if (score > bestScore) {
+                    bestScore = score;
+                    best = grid;
+                }
+            }
+        }
+    }
+    return best;
+}
+
+// The grid is right on average; each boundary then moves to the middle of
+// the emptiest gap within a fifth of a pitch, which absorbs what perspective
+// and lens leave of uneven spacing.
+std::vector<int> snapToGaps(const std::vector<float> &profile, const CellGrid &grid, int cells) {
+    const int last = static_cast<int>(profile.size()) - 1;
+    const float pitch = (grid.last - grid.first) / (cells - 1);
+    const int reach = std::max(1, static_cast<int>(0.2f * pitch));
+    std::vector<int> boundaries;
+    for (int k = 0; k <= cells; ++k) {
+        const int predicted = std::clamp(static_cast<int>(std::lround(grid.boundary(k))), 0, last);
+        const int from = std::max(0, predicted - reach);
+        const int to = std::min(last, predicted + reach);
+        int emptiest = predicted;
+        for (int x = from; x <= to; ++x) {
+            if (profile[x] < profile[emptiest] ||
+                (profile[x] == profile[emptiest] &&
+                 std::abs(x - predicted) < std::abs(emptiest - predicted)))
+                emptiest = x;
+        }
+        int runStart = emptiest, runEnd = emptiest;
+        while (runStart > from && profile[runStart - 1] <= profile[emptiest])
+            --runStart;
+        while (runEnd < to && profile[runEnd + 1] <= profile[emptiest])
+            ++runEnd;
+        boundaries.push_back((runStart + runEnd + 1) / 2);
+    }
+    for (int k = 1; k <= cells; ++k)
+        boundaries[k] = std::max(boundaries[k], boundaries[k - 1]);
+    return boundaries;
+}
+
 } // namespace
 
 std::optional<UprightZone> uprightZone(const cv::Mat &gray, const cv::RotatedRect &block,
@@ -240,36 +322,11 @@ cv::Mat lineCellFeatures(const UprightZone &zone, const TextLine &line, int cell
     cv::reduce(strip, columnSums, 0, cv::REDUCE_SUM, CV_32F);
     const std::vector<float> profile(columnSums.begin<float>(), columnSums.end<float>());
 
-    // Cell boundaries fall in the gaps between glyphs: choose pitch and offset
-    // that put the least ink on them, and the most on the cell centres.
-    const float extent = line.right - line.left;
-    const float nominalPitch = extent / (cells - 0.3f);
-    float bestPitch = nominalPitch;
-    float bestOffset = line.left - 0.15f * nominalPitch;
-    float bestScore = -1e30f;
-    for (float pitch = 0.94f * nominalPitch; pitch <= 1.06f * nominalPitch;
-         pitch += 0.0025f * nominalPitch) {
-        for (float offset = line.left - 0.6f * pitch; offset <= line.left + 0.1f * pitch;
-             offset += 0.5f) {
-            float score = 0;
-            for (int k = 0; k <= cells; ++k)
-                score -= interpolate(profile, offset + k * pitch);
-            for (int k = 0; k < cells; ++k)
-                score += 0.3f * interpolate(profile, offset + (k + 0.5f) * pitch);
-            if (score > bestScore) {
-                bestScore = score;
-                bestPitch = pitch;
-                bestOffset = offset;
-            }
-        }
-    }
-
+    const std::vector<int> boundaries = snapToGaps(profile, fitGrid(profile, line, cells), cells);
     const LineBand band{line.top - stripTop, line.baseline - stripTop};
     for (int k = 0; k < cells; ++k) {
-        const int x0 =
-            std::clamp(static_cast<int>(std::lround(bestOffset + k * bestPitch)), 0, strip.cols);
-        const int x1 = std::clamp(static_cast<int>(std::lround(bestOffset + (k + 1) * bestPitch)),
-                                  0, strip.cols);
+        const int x0 = boundaries[k];
+        const int x1 = boundaries[k + 1];
         if (x1 - x0 < 2)
             continue;
         const cv::Mat feature = glyphFeature(strip.colRange(x0, x1), band);
