@@ -69,7 +69,11 @@ void TicketListPuller::fetch(const QString &name, qint64 maxBytes, const QByteAr
         reply->deleteLater();
         if (!fetched->tooLarge)
             fetched->body += reply->readAll();
-        fetched->status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+        // A station folder on a local disk (a USB stick at commissioning, the
+        // demo) answers without HTTP: a file read is a 200.
+        fetched->status = reply->url().isLocalFile()
+                              ? (reply->error() == QNetworkReply::NoError ? 200 : 404)
+                              : reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
         fetched->etag = reply->rawHeader("ETag");
         fetched->networkError = reply->error() != QNetworkReply::NoError;
         fetched->error = reply->errorString();
