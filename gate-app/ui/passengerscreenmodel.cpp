@@ -1,0 +1,129 @@
+#include "passengerscreenmodel.h"
+
+#include "ticketdisplay.h"
+
+namespace gate::ui {
+
+namespace {
+
+// Texts from outside (decision layer, device reports) are cut to what the
+// screen can show; a runaway string must not push the layout apart.
+constexpr qsizetype kMaxMessageLength = 200;
+constexpr qsizetype kMaxCodeLength = 48;
+
+} // namespace
+
+PassengerScreenModel::PassengerScreenModel(QObject *parent)
+    : QObject(parent) {
+    m_returnTimer.setSingleShot(true);
+    connect(&m_returnTimer, &QTimer::timeout, this, &PassengerScreenModel::onReturnTimer);
+    setLanguage(m_defaultLanguage);
+}
+
+PassengerScreenModel::Screen PassengerScreenModel::screen() const {
+    if (m_emergency)
+        return Screen::Emergency;
+    if (m_outOfService)
+        return Screen::OutOfService;
+    return m_passengerScreen;
+}
+
+void PassengerScreenModel::showIdle() {
+    m_returnTimer.stop();
+    setLanguage(m_defaultLanguage);
+    setPassengerScreen(Screen::Idle, 0);
+}
+
+void PassengerScreenModel::showReading(const QString &hint) {
+    m_readingHint = hint.left(kMaxCodeLength);
+    emit contentChanged();
+    setPassengerScreen(Screen::Reading, m_readingTimeoutMs);
+}
+
+void PassengerScreenModel::showAdmitted(const QVariantMap &ticket) {
+    m_ticket = ticketForDisplay(ticket);
+    emit contentChanged();
+    setPassengerScreen(Screen::Admitted, m_resultDisplayMs);
+    emit cueRequested(Cue::Admit);
+}
+
+void PassengerScreenModel::showDenied(const QString &reasonCode, const QString &headline,
+                                      const QString &advice) {
+    m_reasonCode = reasonCode.left(kMaxCodeLength);
+    m_headline = headline.left(kMaxMessageLength);
+    m_advice = advice.left(kMaxMessageLength);
+    emit contentChanged();
+    setPassengerScreen(Screen::Denied, m_resultDisplayMs);
+    emit cueRequested(Cue::Deny);
+}
+
+void PassengerScreenModel::setOutOfService(bool outOfService, const QString &reasonCode) {
+    const QString reason = outOfService ? reasonCode.left(kMaxCodeLength) : QString();
+    if (outOfService == m_outOfService && reason == m_outOfServiceReason)
+        return;
+    m_outOfService = outOfService;
+    m_outOfServiceReason = reason;
+    emit screenChanged();
+}
+
+void PassengerScreenModel::setEmergency(bool emergency) {
+    if (emergency == m_emergency)
+        return;
+    m_emergency = emergency;
+    emit screenChanged();
+    if (emergency)
+        emit cueRequested(Cue::Alarm);
+}
+
+void PassengerScreenModel::setListStale(bool stale, qint64 ageSecs) {
+    if (stale == m_listStale && ageSecs == m_listAgeSecs)
+        return;
+    m_listStale = stale;
+    m_listAgeSecs = qMax<qint64>(0, ageSecs);
+    emit listStaleChanged();
+}
+
+void PassengerScreenModel::setLanguage(Language language) {
+    const Language shown = m_switcher.apply(language) ? language : Language::English;
+    if (shown == m_language)
+        return;
+    m_language = shown;
+    emit languageChanged();
+    if (m_passengerScreen == Screen::Idle && m_language != m_defaultLanguage)
+        m_returnTimer.start(m_idleLanguageResetMs);
+}
+
+void PassengerScreenModel::preferEnglish(bool english) {
+    setLanguage(english ? Language::English : m_defaultLanguage);
+}
+
+void PassengerScreenModel::setDefaultLanguage(Language language) {
+    m_defaultLanguage = language;
+    if (m_passengerScreen == Screen::Idle)
+        setLanguage(language);
+}
+
+void PassengerScreenModel::toggleLanguage() {
+    setLanguage(english() ? Language::Chinese : Language::English);
+    // A passenger reading a result gets the full time again in the new language.
+    if (m_returnTimer.isActive() && m_passengerScreen != Screen::Idle)
+        m_returnTimer.start();
+}
+
+void PassengerScreenModel::setPassengerScreen(Screen screen, int returnAfterMs) {
+    if (returnAfterMs > 0)
+        m_returnTimer.start(returnAfterMs);
+    if (screen == m_passengerScreen)
+        return;
+    m_passengerScreen = screen;
+    emit screenChanged();
+}
+
+void PassengerScreenModel::onReturnTimer() {
+    if (m_passengerScreen == Screen::Idle)
+        setLanguage(m_defaultLanguage);
+    else
+        showIdle();
+}
+
+} // namespace gate::ui

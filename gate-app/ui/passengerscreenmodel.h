@@ -1,0 +1,113 @@
+#pragma once
+
+#include "languageswitcher.h"
+
+#include <QObject>
+#include <QTimer>
+#include <QVariantMap>
+#include <QtQml/qqmlregistration.h>
+
+namespace gate::ui {
+
+// What the passenger side of the touchscreen shows. The application calls the
+// show*/set* entry points; QML only reads the properties and calls
+// toggleLanguage(). Emergency outranks out-of-service, which outranks the
+// passenger screens; a result or reading screen returns to idle by itself.
+class PassengerScreenModel : public QObject {
+    Q_OBJECT
+    QML_ELEMENT
+    QML_UNCREATABLE("Created by the application")
+    Q_PROPERTY(Screen screen READ screen NOTIFY screenChanged)
+    Q_PROPERTY(QString readingHint READ readingHint NOTIFY contentChanged)
+    Q_PROPERTY(QVariantMap ticket READ ticket NOTIFY contentChanged)
+    Q_PROPERTY(QString reasonCode READ reasonCode NOTIFY contentChanged)
+    Q_PROPERTY(QString headline READ headline NOTIFY contentChanged)
+    Q_PROPERTY(QString advice READ advice NOTIFY contentChanged)
+    Q_PROPERTY(QString outOfServiceReason READ outOfServiceReason NOTIFY screenChanged)
+    Q_PROPERTY(bool listStale READ listStale NOTIFY listStaleChanged)
+    Q_PROPERTY(qint64 listAgeSecs READ listAgeSecs NOTIFY listStaleChanged)
+    Q_PROPERTY(bool english READ english NOTIFY languageChanged)
+
+public:
+    enum class Screen { Idle, Reading, Admitted, Denied, OutOfService, Emergency };
+    Q_ENUM(Screen)
+    enum class Cue { Admit, Deny, Alarm };
+    Q_ENUM(Cue)
+
+    explicit PassengerScreenModel(QObject *parent = nullptr);
+
+    // Entry points for the application.
+    void showIdle();
+    // hint: "reading", "hold-still", "move-closer", "move-back", "glare"; other
+    // codes show the generic "reading" text.
+    void showReading(const QString &hint);
+    // ticket: trn, car, seat, nm, dep, arr, dpt (Unix seconds), direction.
+    void showAdmitted(const QVariantMap &ticket);
+    // headline/advice arrive translated (gate::passengerMessage()); after
+    // languageChanged the application sends them again in the new language.
+    void showDenied(const QString &reasonCode, const QString &headline, const QString &advice);
+    void setOutOfService(bool outOfService, const QString &reasonCode = {});
+    void setEmergency(bool emergency);
+    void setListStale(bool stale, qint64 ageSecs);
+
+    // The language for the current passenger; back to the default at idle.
+    void setLanguage(Language language);
+    void preferEnglish(bool english);
+    void setDefaultLanguage(Language language);
+    Language language() const { return m_language; }
+    Q_INVOKABLE void toggleLanguage();
+
+    // How long a result (admitted/denied) stays up, how long a reading screen
+    // waits for the next camera report, and how long idle keeps a language
+    // the passenger chose before going back to the default.
+    void setResultDisplayMs(int ms) { m_resultDisplayMs = ms; }
+    void setReadingTimeoutMs(int ms) { m_readingTimeoutMs = ms; }
+    void setIdleLanguageResetMs(int ms) { m_idleLanguageResetMs = ms; }
+
+    Screen screen() const;
+    QString readingHint() const { return m_readingHint; }
+    QVariantMap ticket() const { return m_ticket; }
+    QString reasonCode() const { return m_reasonCode; }
+    QString headline() const { return m_headline; }
+    QString advice() const { return m_advice; }
+    QString outOfServiceReason() const { return m_outOfServiceReason; }
+    bool listStale() const { return m_listStale; }
+    qint64 listAgeSecs() const { return m_listAgeSecs; }
+    bool english() const { return m_language == Language::English; }
+
+signals:
+    void screenChanged();
+    void contentChanged();
+    void listStaleChanged();
+    void languageChanged();
+    // The admit/deny/alarm sound. No audio backend is assumed here: the
+    // application connects this to whatever plays sounds on the box.
+    void cueRequested(gate::ui::PassengerScreenModel::Cue cue);
+
+private:
+    void setPassengerScreen(Screen screen, int returnAfterMs);
+    void onReturnTimer();
+
+    Screen m_passengerScreen = Screen::Idle;
+    bool m_outOfService = false;
+    bool m_emergency = false;
+    QString m_outOfServiceReason;
+    QString m_readingHint;
+    QVariantMap m_ticket;
+    QString m_reasonCode;
+    QString m_headline;
+    QString m_advice;
+    bool m_listStale = false;
+    qint64 m_listAgeSecs = 0;
+
+    LanguageSwitcher m_switcher;
+    Language m_language = Language::English;
+    Language m_defaultLanguage = Language::Chinese;
+
+    QTimer m_returnTimer;
+    int m_resultDisplayMs = 5000;
+    int m_readingTimeoutMs = 8000;
+    int m_idleLanguageResetMs = 30000;
+};
+
+} // namespace gate::ui

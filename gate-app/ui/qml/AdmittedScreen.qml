@@ -1,0 +1,78 @@
+import QtQuick
+import StationGate.Ui
+
+Rectangle {
+    id: screen
+
+    required property PassengerScreenModel passenger
+    readonly property bool portrait: width < height
+    readonly property var ticket: passenger.ticket
+
+    color: Theme.go
+
+    SymbolPictogram {
+        id: arrow
+        symbol: "arrow"
+        direction: screen.ticket.direction ?? "ahead"
+        width: screen.portrait ? screen.width * 0.45 : screen.height * 0.6
+        height: width
+        x: screen.portrait ? (screen.width - width) / 2 : screen.width - width - 72
+        y: screen.portrait ? screen.height - height - 72 : (screen.height - height) / 2
+    }
+
+    Column {
+        x: 72
+        y: 64
+        width: screen.portrait ? screen.width - 144 : arrow.x - 144
+        spacing: 36
+
+        Row {
+            spacing: 28
+            SymbolPictogram {
+                symbol: "tick"
+                width: 120
+                height: 120
+            }
+            GateText {
+                anchors.verticalCenter: parent.verticalCenter
+                font.pixelSize: Theme.hero
+                font.bold: true
+                text: qsTr("Please go through")
+            }
+        }
+
+        Flow {
+            width: parent.width
+            spacing: 48
+            TicketField {
+                label: qsTr("Train")
+                value: screen.ticket.train ?? ""
+            }
+            TicketField {
+                label: qsTr("Coach")
+                value: screen.ticket.coach ?? ""
+            }
+            TicketField {
+                label: qsTr("Seat")
+                value: screen.ticket.seat ?? ""
+            }
+        }
+
+        Flow {
+            width: parent.width
+            spacing: 48
+            TicketField {
+                label: qsTr("Journey")
+                value: (screen.ticket.from ?? "") !== "" ? qsTr("%1 to %2").arg(screen.ticket.from).arg(screen.ticket.to) : ""
+            }
+            TicketField {
+                label: qsTr("Departs")
+                value: screen.ticket.departure ?? ""
+            }
+            TicketField {
+                label: qsTr("Passenger")
+                value: screen.ticket.name ?? ""
+            }
+        }
+    }
+}

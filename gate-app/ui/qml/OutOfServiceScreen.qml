@@ -1,0 +1,44 @@
+import QtQuick
+import StationGate.Ui
+
+Rectangle {
+    id: screen
+
+    required property PassengerScreenModel passenger
+
+    color: Theme.offline
+
+    Column {
+        anchors.centerIn: parent
+        width: parent.width - 128
+        spacing: 40
+        SymbolPictogram {
+            anchors.horizontalCenter: parent.horizontalCenter
+            symbol: "cross"
+            ink: Theme.accent
+            width: 200
+            height: 200
+        }
+        GateText {
+            width: parent.width
+            horizontalAlignment: Text.AlignHCenter
+            font.pixelSize: Theme.hero
+            font.bold: true
+            text: qsTr("This gate is closed")
+        }
+        GateText {
+            width: parent.width
+            horizontalAlignment: Text.AlignHCenter
+            font.pixelSize: Theme.large
+            text: qsTr("Please use another gate")
+        }
+        GateText {
+            width: parent.width
+            horizontalAlignment: Text.AlignHCenter
+            color: Theme.muted
+            font.pixelSize: Theme.small
+            text: qsTr("Code %1").arg(screen.passenger.outOfServiceReason)
+            visible: screen.passenger.outOfServiceReason !== ""
+        }
+    }
+}

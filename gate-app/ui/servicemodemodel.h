@@ -1,0 +1,127 @@
+#pragma once
+
+#include <QObject>
+#include <QStringList>
+#include <QTimer>
+#include <QVariantList>
+#include <QVariantMap>
+#include <QtQml/qqmlregistration.h>
+
+namespace gate::service {
+class PinVerifier;
+}
+
+namespace gate::ui {
+
+// The staff side of the touchscreen. A long press in the corner calls
+// requestEntry(); the keypad takes a staff number, then the PIN, checked by
+// the PinVerifier (with its lockout). Once open, every command is emitted
+// with the staff id, and again as staffAction() for the audit trail. The mode
+// closes itself after a quiet period.
+class ServiceModeModel : public QObject {
+    Q_OBJECT
+    QML_ELEMENT
+    QML_UNCREATABLE("Created by the application")
+    Q_PROPERTY(Stage stage READ stage NOTIFY stageChanged)
+    Q_PROPERTY(QString staffId READ staffId NOTIFY stageChanged)
+    Q_PROPERTY(QString typedStaffId READ typedStaffId NOTIFY entryChanged)
+    Q_PROPERTY(int typedPinLength READ typedPinLength NOTIFY entryChanged)
+    Q_PROPERTY(bool pinRejected READ pinRejected NOTIFY entryChanged)
+    Q_PROPERTY(int failuresLeft READ failuresLeft NOTIFY entryChanged)
+    Q_PROPERTY(qint64 lockoutSecsLeft READ lockoutSecsLeft NOTIFY lockoutSecsLeftChanged)
+    Q_PROPERTY(QVariantList deviceHealth READ deviceHealth NOTIFY statusChanged)
+    Q_PROPERTY(QVariantList laneCounters READ laneCounters NOTIFY statusChanged)
+    Q_PROPERTY(QStringList alarms READ alarms NOTIFY statusChanged)
+    Q_PROPERTY(QVariantList decisions READ decisions NOTIFY decisionsChanged)
+    Q_PROPERTY(qint64 listSeq READ listSeq NOTIFY statusChanged)
+    Q_PROPERTY(qint64 listAgeSecs READ listAgeSecs NOTIFY statusChanged)
+    Q_PROPERTY(qint64 backlog READ backlog NOTIFY statusChanged)
+
+public:
+    enum class Stage { Closed, StaffNumber, Pin, LockedOut, Open };
+    Q_ENUM(Stage)
+
+    static constexpr qsizetype kMaxDecisions = 50;
+
+    explicit ServiceModeModel(service::PinVerifier &verifier, QObject *parent = nullptr);
+
+    // The quiet time after which the service mode closes by itself.
+    void setIdleTimeoutMs(int ms);
+
+    // Data for the status pages, pushed by the application.
+    // health: [{name, status: "ok"|"warning"|"fault", detail}]
+    void setDeviceHealth(const QVariantList &health);
+    // counters: {name: number}, shown sorted by name
+    void setLaneCounters(const QVariantMap &counters);
+    void setAlarms(const QStringList &alarms);
+    // decision: {time (Unix seconds), allowed, reason, kind}; other keys are
+    // dropped so that no document number can reach the screen.
+    void addDecision(const QVariantMap &decision);
+    void setListInfo(qint64 seq, qint64 ageSecs);
+    void setBacklog(qint64 records);
+
+    // Called from QML.
+    Q_INVOKABLE void requestEntry();
+    Q_INVOKABLE void pressDigit(int digit);
+    Q_INVOKABLE void backspace();
+    Q_INVOKABLE void confirm();
+    Q_INVOKABLE void exit();
+    Q_INVOKABLE void noteActivity();
+    // Lane commands: open-entry, open-exit, free-passage, lock, normal,
+    // emergency-reset, alarm-reset; and sync-now. False when not open or
+    // the command is unknown.
+    Q_INVOKABLE bool command(const QString &name);
+
+    Stage stage() const { return m_stage; }
+    QString staffId() const { return m_stage == Stage::Open ? m_staffId : QString(); }
+    QString typedStaffId() const { return m_typedStaffId; }
+    int typedPinLength() const { return int(m_typedPin.size()); }
+    bool pinRejected() const { return m_pinRejected; }
+    int failuresLeft() const;
+    qint64 lockoutSecsLeft() const;
+    QVariantList deviceHealth() const { return m_deviceHealth; }
+    QVariantList laneCounters() const { return m_laneCounters; }
+    QStringList alarms() const { return m_alarms; }
+    QVariantList decisions() const { return m_decisions; }
+    qint64 listSeq() const { return m_listSeq; }
+    qint64 listAgeSecs() const { return m_listAgeSecs; }
+    qint64 backlog() const { return m_backlog; }
+
+signals:
+    void laneCommandRequested(const QString &command, const QString &staffId);
+    void syncNowRequested(const QString &staffId);
+    // Every staff action, including login, failed login and logout.
+    void staffAction(const QString &action, const QString &staffId);
+    void stageChanged();
+    void entryChanged();
+    void lockoutSecsLeftChanged();
+    void statusChanged();
+    void decisionsChanged();
+
+private:
+    void setStage(Stage stage);
+    void clearEntry();
+    void checkPin();
+    void close(const QString &action);
+    void onLockoutTick();
+
+    service::PinVerifier &m_verifier;
+    Stage m_stage = Stage::Closed;
+    QString m_staffId;
+    QString m_typedStaffId;
+    QString m_typedPin;
+    bool m_pinRejected = false;
+
+    QVariantList m_deviceHealth;
+    QVariantList m_laneCounters;
+    QStringList m_alarms;
+    QVariantList m_decisions;
+    qint64 m_listSeq = 0;
+    qint64 m_listAgeSecs = 0;
+    qint64 m_backlog = 0;
+
+    QTimer m_idleTimer;
+    QTimer m_lockoutTick;
+};
+
+} // namespace gate::ui

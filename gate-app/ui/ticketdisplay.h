@@ -1,0 +1,20 @@
+#pragma once
+
+#include <QString>
+#include <QVariantMap>
+
+namespace gate::ui {
+
+// Masks a passenger name for the screen: the first character of each word
+// stays, the rest become '*'. Names that arrive already masked (they contain
+// a '*', as the e-ticket "nm" claim does) are kept as they are.
+QString maskedName(const QString &name);
+
+// Turns the admitted ticket's claims (trn, car, seat, nm, dep, arr, dpt as Unix
+// seconds, direction) into the texts the admitted screen shows: train, coach,
+// seat, name (masked), from, to, departure ("HH:mm", local time), direction
+// ("left", "right" or "ahead"; anything else reads as "ahead"). Over-long
+// values are cut so that a bad ticket cannot break the layout.
+QVariantMap ticketForDisplay(const QVariantMap &claims);
+
+} // namespace gate::ui

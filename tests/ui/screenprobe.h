@@ -1,0 +1,17 @@
+#pragma once
+
+#include <QString>
+#include <QStringList>
+
+class QQuickWindow;
+
+namespace gate::ui::test {
+
+// The texts of every visible Text item in the window, in tree order.
+QStringList visibleTexts(QQuickWindow &window);
+
+// Renders the window and saves it as <build>/ui-screenshots/<name>.png.
+// Returns the path, or an empty string when grabbing or saving failed.
+QString saveScreenshot(QQuickWindow &window, const QString &name);
+
+} // namespace gate::ui::test

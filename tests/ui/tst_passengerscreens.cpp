@@ -1,0 +1,257 @@
+#include "screenprobe.h"
+
+#include "core/clock.h"
+#include "core/service/pinverifier.h"
+#include "ui/mainwindow.h"
+#include "ui/passengerscreenmodel.h"
+#include "ui/selftest.h"
+#include "ui/servicemodemodel.h"
+#include "ui/ticketdisplay.h"
+
+#include <QQuickWindow>
+#include <QSignalSpy>
+#include <QTest>
+
+using namespace Qt::StringLiterals;
+using gate::ui::Language;
+using gate::ui::PassengerScreenModel;
+
+namespace {
+
+// 2026-11-21 06:05:00 UTC, 14:05 in China.
+constexpr qint64 kDeparture = 1'795'241'100;
+
+QVariantMap admittedTicket() {
+    return {{u"trn"_s, u"G1234"_s}, {u"car"_s, 5},
+            {u"seat"_s, u"12F"_s},  {u"nm"_s, u"ZHANG*"_s},
+            {u"dep"_s, u"BJP"_s},   {u"arr"_s, u"AOH"_s},
+            {u"dpt"_s, kDeparture}, {u"direction"_s, u"right"_s}};
+}
+
+} // namespace
+
+class TestPassengerScreens : public QObject {
+    Q_OBJECT
+
+public:
+    // Proves the screens need no GPU: the software scene graph renders them.
+    static void initMain() {
+        qputenv("QT_QUICK_BACKEND", "software");
+        qputenv("TZ", "Asia/Shanghai");
+    }
+
+private slots:
+    void initTestCase() {
+        m_engine = gate::ui::createMainEngine(m_passenger, m_service);
+        QVERIFY(m_engine);
+        m_window = qobject_cast<QQuickWindow *>(m_engine->rootObjects().constFirst());
+        QVERIFY(m_window);
+        QVERIFY(QTest::qWaitForWindowExposed(m_window));
+        QCOMPARE(m_window->size(), QSize(1280, 800));
+    }
+
+    void init() {
+        m_passenger.setEmergency(false);
+        m_passenger.setOutOfService(false);
+        m_passenger.setListStale(false, 0);
+        m_passenger.showIdle();
+    }
+
+    void everyScreenShowsItsKeyTexts_data() {
+        QTest::addColumn<QString>("screen");
+        QTest::addColumn<bool>("english");
+        QTest::addColumn<QStringList>("expected");
+
+        QTest::newRow("idle-zh") << u"idle"_s << false
+                                 << QStringList{u"请出示车票或证件"_s, u"电子客票二维码"_s,
+                                                u"身份证或居住证"_s, u"护照"_s, u"English"_s};
+        QTest::newRow("idle-en") << u"idle"_s << true
+                                 << QStringList{u"Please present your ticket or ID"_s,
+                                                u"E-ticket QR code"_s, u"Passport"_s, u"中文"_s};
+        QTest::newRow("stale-zh")
+            << u"stale"_s << false
+            << QStringList{u"票务数据已 2 小时 5 分钟未更新。此后购买的车票请咨询工作人员。"_s};
+        QTest::newRow("stale-en")
+            << u"stale"_s << true
+            << QStringList{
+                   u"Ticket data last updated 2 h 5 min ago. Tickets bought since then: please ask staff."_s};
+        QTest::newRow("reading-zh") << u"reading"_s << false << QStringList{u"请保持不动"_s};
+        QTest::newRow("reading-en") << u"reading"_s << true << QStringList{u"Hold still"_s};
+        QTest::newRow("glare-zh") << u"glare"_s << false
+                                  << QStringList{u"有反光，请稍微倾斜证件"_s};
+        QTest::newRow("glare-en") << u"glare"_s << true
+                                  << QStringList{u"Glare: tilt the document slightly"_s};
+        QTest::newRow("closer-en")
+            << u"closer"_s << true << QStringList{u"Move the document closer"_s};
+        QTest::newRow("admitted-zh")
+            << u"admitted"_s << false
+            << QStringList{u"请通行"_s, u"车次"_s,       u"G1234"_s, u"5"_s,
+                           u"12F"_s,    u"BJP 至 AOH"_s, u"14:05"_s, u"ZHANG*"_s};
+        QTest::newRow("admitted-en")
+            << u"admitted"_s << true
+            << QStringList{u"Please go through"_s, u"Train"_s, u"G1234"_s, u"12F"_s,
+                           u"BJP to AOH"_s,        u"14:05"_s, u"ZHANG*"_s};
+        QTest::newRow("denied-zh") << u"denied"_s << false
+                                   << QStringList{u"G1234 次列车 14:05 开始检票"_s,
+                                                  u"请到 A5 检票口"_s, u"代码 CHECKIN_NOT_OPEN"_s};
+        QTest::newRow("denied-en")
+            << u"denied"_s << true
+            << QStringList{u"Check-in for G1234 opens at 14:05"_s, u"Please go to gate A5"_s,
+                           u"Code CHECKIN_NOT_OPEN"_s};
+        QTest::newRow("out-of-service-zh")
+            << u"out-of-service"_s << false
+            << QStringList{u"本通道暂停使用"_s, u"请使用其他通道"_s, u"代码 LANE_LINK_LOST"_s};
+        QTest::newRow("out-of-service-en")
+            << u"out-of-service"_s << true
+            << QStringList{u"This gate is closed"_s, u"Please use another gate"_s};
+        QTest::newRow("emergency")
+            << u"emergency"_s << false << QStringList{u"紧急疏散"_s, u"Emergency: evacuate"_s};
+    }
+
+    void everyScreenShowsItsKeyTexts() {
+        QFETCH(QString, screen);
+        QFETCH(bool, english);
+        QFETCH(QStringList, expected);
+
+        m_passenger.setLanguage(english ? Language::English : Language::Chinese);
+        present(screen, english);
+
+        const QStringList texts = gate::ui::test::visibleTexts(*m_window);
+        for (const QString &text : expected) {
+            if (!texts.contains(text))
+                qWarning() << "visible texts:" << texts;
+            QVERIFY2(texts.contains(text), qPrintable(text));
+        }
+        QVERIFY(
+            !gate::ui::test::saveScreenshot(*m_window, QString::fromLatin1(QTest::currentDataTag()))
+                 .isEmpty());
+    }
+
+    void chineseIsTheDefaultAndTheToggleSwitches() {
+        QVERIFY(!m_passenger.english());
+        QVERIFY(gate::ui::test::visibleTexts(*m_window).contains(u"请出示车票或证件"_s));
+        m_passenger.toggleLanguage();
+        QVERIFY(m_passenger.english());
+        QVERIFY(gate::ui::test::visibleTexts(*m_window).contains(
+            u"Please present your ticket or ID"_s));
+    }
+
+    void passportReadersGetEnglishUntilTheScreenReturnsToIdle() {
+        m_passenger.setResultDisplayMs(100);
+        m_passenger.preferEnglish(true);
+        m_passenger.showAdmitted(admittedTicket());
+        QVERIFY(gate::ui::test::visibleTexts(*m_window).contains(u"Please go through"_s));
+        QTRY_COMPARE(m_passenger.screen(), PassengerScreenModel::Screen::Idle);
+        QVERIFY(!m_passenger.english());
+        QVERIFY(gate::ui::test::visibleTexts(*m_window).contains(u"请出示车票或证件"_s));
+        m_passenger.setResultDisplayMs(5000);
+    }
+
+    void aLanguageChosenAtIdleLapses() {
+        m_passenger.setIdleLanguageResetMs(100);
+        m_passenger.toggleLanguage();
+        QVERIFY(m_passenger.english());
+        QTRY_VERIFY(!m_passenger.english());
+        m_passenger.setIdleLanguageResetMs(30000);
+    }
+
+    void aStalledReadingReturnsToIdle() {
+        m_passenger.setReadingTimeoutMs(100);
+        m_passenger.showReading(u"move-closer"_s);
+        QCOMPARE(m_passenger.screen(), PassengerScreenModel::Screen::Reading);
+        QTRY_COMPARE(m_passenger.screen(), PassengerScreenModel::Screen::Idle);
+        m_passenger.setReadingTimeoutMs(8000);
+    }
+
+    void emergencyOutranksOutOfServiceAndResults() {
+        m_passenger.setOutOfService(true, u"LANE_LINK_LOST"_s);
+        m_passenger.setEmergency(true);
+        m_passenger.showAdmitted(admittedTicket());
+        QCOMPARE(m_passenger.screen(), PassengerScreenModel::Screen::Emergency);
+        m_passenger.setEmergency(false);
+        QCOMPARE(m_passenger.screen(), PassengerScreenModel::Screen::OutOfService);
+        m_passenger.setOutOfService(false);
+        QCOMPARE(m_passenger.screen(), PassengerScreenModel::Screen::Admitted);
+    }
+
+    void cuesFollowTheResults() {
+        QSignalSpy cues(&m_passenger, &PassengerScreenModel::cueRequested);
+        m_passenger.showAdmitted(admittedTicket());
+        m_passenger.showDenied(u"TICKET_USED"_s, u"Ticket already used"_s, {});
+        m_passenger.setEmergency(true);
+        QCOMPARE(cues.size(), 3);
+        QCOMPARE(cues.at(0).at(0).value<PassengerScreenModel::Cue>(),
+                 PassengerScreenModel::Cue::Admit);
+        QCOMPARE(cues.at(1).at(0).value<PassengerScreenModel::Cue>(),
+                 PassengerScreenModel::Cue::Deny);
+        QCOMPARE(cues.at(2).at(0).value<PassengerScreenModel::Cue>(),
+                 PassengerScreenModel::Cue::Alarm);
+    }
+
+    void namesAreMaskedAndOversizedFieldsCut() {
+        QCOMPARE(gate::ui::maskedName(u"ZHANG*"_s), u"ZHANG*"_s);
+        QCOMPARE(gate::ui::maskedName(u"张三丰"_s), u"张**"_s);
+        QCOMPARE(gate::ui::maskedName(u"  ANNA   MARIA  "_s), u"A*** M****"_s);
+        QCOMPARE(gate::ui::maskedName(QString()), QString());
+        const QVariantMap shown = gate::ui::ticketForDisplay({{u"trn"_s, QString(500, u'G')},
+                                                              {u"direction"_s, u"sideways"_s},
+                                                              {u"dpt"_s, u"soon"_s}});
+        QCOMPARE(shown.value(u"train"_s).toString().size(), 32);
+        QCOMPARE(shown.value(u"direction"_s).toString(), u"ahead"_s);
+        QCOMPARE(shown.value(u"departure"_s).toString(), QString());
+    }
+
+    void portraitIdleFitsTheScreen() {
+        gate::ui::WindowOptions portrait;
+        portrait.portrait = true;
+        auto engine = gate::ui::createMainEngine(m_passenger, m_service, portrait);
+        QVERIFY(engine);
+        auto *window = qobject_cast<QQuickWindow *>(engine->rootObjects().constFirst());
+        QVERIFY(QTest::qWaitForWindowExposed(window));
+        QCOMPARE(window->size(), QSize(800, 1280));
+        QVERIFY(gate::ui::test::visibleTexts(*window).contains(u"请出示车票或证件"_s));
+        QVERIFY(!gate::ui::test::saveScreenshot(*window, u"portrait-idle-zh"_s).isEmpty());
+        m_passenger.showAdmitted(admittedTicket());
+        QVERIFY(!gate::ui::test::saveScreenshot(*window, u"portrait-admitted-zh"_s).isEmpty());
+    }
+
+    void selfTestLoadsEveryQmlFile() { QCOMPARE(gate::ui::selfTest(), 0); }
+
+private:
+    void present(const QString &screen, bool english) {
+        if (screen == u"stale") {
+            m_passenger.setListStale(true, 2 * 3600 + 5 * 60 + 30);
+        } else if (screen == u"reading") {
+            m_passenger.showReading(u"hold-still"_s);
+        } else if (screen == u"glare") {
+            m_passenger.showReading(u"glare"_s);
+        } else if (screen == u"closer") {
+            m_passenger.showReading(u"move-closer"_s);
+        } else if (screen == u"admitted") {
+            m_passenger.showAdmitted(admittedTicket());
+        } else if (screen == u"denied") {
+            // The decision layer hands over its message in the screen language.
+            if (english)
+                m_passenger.showDenied(u"CHECKIN_NOT_OPEN"_s,
+                                       u"Check-in for G1234 opens at 14:05"_s,
+                                       u"Please go to gate A5"_s);
+            else
+                m_passenger.showDenied(u"CHECKIN_NOT_OPEN"_s, u"G1234 次列车 14:05 开始检票"_s,
+                                       u"请到 A5 检票口"_s);
+        } else if (screen == u"out-of-service") {
+            m_passenger.setOutOfService(true, u"LANE_LINK_LOST"_s);
+        } else if (screen == u"emergency") {
+            m_passenger.setEmergency(true);
+        }
+    }
+
+    gate::ManualClock m_clock{1'795'200'000};
+    gate::service::PinVerifier m_verifier{m_clock};
+    PassengerScreenModel m_passenger;
+    gate::ui::ServiceModeModel m_service{m_verifier};
+    std::unique_ptr<QQmlApplicationEngine> m_engine;
+    QQuickWindow *m_window = nullptr;
+};
+
+QTEST_MAIN(TestPassengerScreens)
+#include "tst_passengerscreens.moc"
