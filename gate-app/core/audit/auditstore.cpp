@@ -173,6 +173,7 @@ bool AuditStore::createSchema(const QString &gateId, QString *error) {
         rc = readMeta.reset().bind(1, key).step();
         if (rc == SQLITE_ROW) {
             const QByteArray found = readMeta.text(0);
+            readMeta.reset();
             if (found != expected) {
                 *error = QStringLiteral("audit store %1: holds %2 \"%3\", expected \"%4\"")
                              .arg(m_path, QString::fromUtf8(key), QString::fromUtf8(found),
@@ -232,7 +233,8 @@ std::optional<qint64> AuditStore::insertEvent(const AuditEvent &event, const QBy
     *rc = m_lastEvent.reset().step();
     if (*rc == SQLITE_ROW)
         previousTotal = m_lastEvent.int64(1);
-    else if (*rc != SQLITE_DONE)
+    m_lastEvent.reset();
+    if (*rc != SQLITE_ROW && *rc != SQLITE_DONE)
         return std::nullopt;
     *rc = m_insertEvent.reset()
               .bind(1, auditEventTypeName(event.type).toUtf8())
@@ -311,7 +313,9 @@ std::optional<qint64> AuditStore::localUseAt(const QString &tid, bool entry) con
         return std::nullopt;
     if (m_useAt.reset().bind(1, tid.toUtf8()).bind(2, qint64(entry)).step() != SQLITE_ROW)
         return std::nullopt;
-    return m_useAt.int64(0);
+    const qint64 at = m_useAt.int64(0);
+    m_useAt.reset();
+    return at;
 }
 
 namespace {
@@ -347,7 +351,9 @@ QList<AuditEvent> AuditStore::pending(qint64 afterSeq, int limit) const {
 qint64 AuditStore::shippedSeq() const {
     if (!m_db || m_shippedSeq.reset().step() != SQLITE_ROW)
         return 0;
-    return m_shippedSeq.int64(0);
+    const qint64 seq = m_shippedSeq.int64(0);
+    m_shippedSeq.reset();
+    return seq;
 }
 
 bool AuditStore::acknowledge(qint64 uptoSeq, QString *error) {
@@ -383,16 +389,19 @@ AuditStore::Backlog AuditStore::backlog() const {
         result.lastSeq = m_lastEvent.int64(0);
         lastTotal = m_lastEvent.int64(1);
     }
+    m_lastEvent.reset();
     qint64 shippedTotal = 0;
     if (result.shippedSeq > 0 &&
         m_eventTotalAt.reset().bind(1, result.shippedSeq).step() == SQLITE_ROW)
         shippedTotal = m_eventTotalAt.int64(0);
+    m_eventTotalAt.reset();
     // Sequence numbers have no gaps (AUTOINCREMENT inside the appending transaction).
     result.rows = std::max<qint64>(0, result.lastSeq - result.shippedSeq);
     result.bytes = std::max<qint64>(0, lastTotal - shippedTotal);
     if (result.rows > 0 &&
         m_oldestPendingAt.reset().bind(1, result.shippedSeq).step() == SQLITE_ROW)
         result.oldestAt = m_oldestPendingAt.int64(0);
+    m_oldestPendingAt.reset();
     return result;
 }
 

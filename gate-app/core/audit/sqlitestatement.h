@@ -19,7 +19,9 @@ public:
     int prepare(sqlite3 *db, const char *sql);
     void finalize();
 
-    // Clears bindings and the previous result; every use starts with it.
+    // Clears bindings and the previous result; every use starts with it, and a
+    // read that stops before SQLITE_DONE ends with it, or the connection keeps
+    // its read snapshot (WAL) and never sees other connections' commits.
     SqliteStatement &reset();
     SqliteStatement &bind(int index, qint64 value);
     SqliteStatement &bind(int index, const QByteArray &utf8);

@@ -10,7 +10,7 @@
 
 namespace gate {
 
-// The "logship" section of the gate configuration (docs/operations.md).
+// The "log_sync" section of the gate configuration (docs/operations.md).
 struct LogShipSettings {
     struct Tls {
         bool enabled = false;
@@ -37,9 +37,9 @@ struct LogShipSettings {
 };
 
 // Validates `object`; every problem is reported with the dotted key at fault
-// ("logship.port: must be between 1 and 65535 (got 0)").
+// ("log_sync.port: must be between 1 and 65535 (got 0)").
 std::optional<LogShipSettings>
 parseLogShipSettings(const QJsonObject &object, QStringList *errors,
-                     const QString &path = QStringLiteral("logship"));
+                     const QString &path = QStringLiteral("log_sync"));
 
 } // namespace gate

@@ -1,6 +1,9 @@
 #include "sync/logship/relpbatchsender.h"
 
+// librelp.h has no C++ linkage guards of its own.
+extern "C" {
 #include <librelp.h>
+}
 
 #include <sys/socket.h>
 
@@ -36,7 +39,7 @@ RelpBatchSender::RelpBatchSender(LogShipSettings settings)
     if (m_settings.tls.enabled &&
         relpEngineSetTLSLibByName(m_engine, m_settings.tls.library.toLatin1().constData()) !=
             RELP_RET_OK)
-        m_engineError = QStringLiteral("logship.tls.library: librelp has no \"%1\" support")
+        m_engineError = QStringLiteral("log_sync.tls.library: librelp has no \"%1\" support")
                             .arg(m_settings.tls.library);
 }
 

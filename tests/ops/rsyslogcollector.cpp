@@ -1,0 +1,99 @@
+#include "rsyslogcollector.h"
+
+#include <QDeadlineTimer>
+#include <QDir>
+#include <QFile>
+#include <QTcpServer>
+#include <QTcpSocket>
+#include <QThread>
+
+namespace gate::test {
+
+quint16 freeLoopbackPort() {
+    QTcpServer probe;
+    if (!probe.listen(QHostAddress::LocalHost, 0))
+        return 0;
+    return probe.serverPort();
+}
+
+RsyslogCollector::RsyslogCollector() = default;
+
+RsyslogCollector::~RsyslogCollector() {
+    stop();
+}
+
+bool RsyslogCollector::start(QString *error) {
+    if (!m_dir.isValid()) {
+        *error = QStringLiteral("no temporary folder for rsyslog");
+        return false;
+    }
+    if (m_port == 0)
+        m_port = freeLoopbackPort();
+    QDir(m_dir.path()).mkpath(QStringLiteral("work"));
+    const QString config = m_dir.filePath(QStringLiteral("rsyslog.conf"));
+    QFile file(config);
+    if (!file.open(QIODevice::WriteOnly)) {
+        *error = QStringLiteral("cannot write %1").arg(config);
+        return false;
+    }
+    file.write(QStringLiteral(R"(global(workDirectory="%1")
+module(load="imrelp")
+input(type="imrelp" address="127.0.0.1" port="%2")
+template(name="received" type="string" string="%msgid% %structured-data% %msg%\n")
+action(type="omfile" file="%3" template="received")
+)")
+                   .arg(m_dir.filePath(QStringLiteral("work")))
+                   .arg(m_port)
+                   .arg(m_dir.filePath(QStringLiteral("received.log")))
+                   .toUtf8());
+    file.close();
+
+    m_process = std::make_unique<QProcess>();
+    m_process->setProcessChannelMode(QProcess::ForwardedErrorChannel);
+    m_process->start(QStringLiteral("rsyslogd"),
+                     {QStringLiteral("-n"), QStringLiteral("-f"), config, QStringLiteral("-i"),
+                      m_dir.filePath(QStringLiteral("rsyslogd.pid"))});
+    if (!m_process->waitForStarted(5000)) {
+        *error = QStringLiteral("rsyslogd did not start: %1").arg(m_process->errorString());
+        return false;
+    }
+    const QDeadlineTimer deadline(15'000);
+    while (!deadline.hasExpired()) {
+        QTcpSocket probe;
+        probe.connectToHost(QHostAddress::LocalHost, m_port);
+        if (probe.waitForConnected(200))
+            return true;
+        if (m_process->state() != QProcess::Running) {
+            *error = QStringLiteral("rsyslogd exited with %1").arg(m_process->exitCode());
+            return false;
+        }
+        QThread::msleep(50);
+    }
+    *error = QStringLiteral("rsyslogd does not listen on port %1").arg(m_port);
+    return false;
+}
+
+void RsyslogCollector::stop() {
+    if (!m_process || m_process->state() == QProcess::NotRunning)
+        return;
+    m_process->terminate();
+    if (!m_process->waitForFinished(15'000))
+        m_process->kill();
+    m_process->waitForFinished(5000);
+}
+
+bool RsyslogCollector::isRunning() const {
+    return m_process && m_process->state() == QProcess::Running;
+}
+
+QByteArrayList RsyslogCollector::receivedLines() const {
+    QFile file(m_dir.filePath(QStringLiteral("received.log")));
+    if (!file.open(QIODevice::ReadOnly))
+        return {};
+    QByteArrayList lines = file.readAll().split('\n');
+    if (!lines.isEmpty() && lines.last().isEmpty())
+        lines.removeLast();
+    return lines;
+}
+
+} // namespace gate::test

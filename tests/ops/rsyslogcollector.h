@@ -1,0 +1,36 @@
+#pragma once
+
+#include <QByteArrayList>
+#include <QProcess>
+#include <QTemporaryDir>
+
+#include <memory>
+
+namespace gate::test {
+
+// A real rsyslogd with imrelp on a free loopback port, writing every message
+// it receives to a file, as the ops collector would. Its work dir, config and
+// pid file live in a temporary folder; it never touches /dev/log.
+class RsyslogCollector {
+public:
+    RsyslogCollector();
+    ~RsyslogCollector();
+
+    bool start(QString *error); // the same port across restarts
+    void stop();                // graceful: rsyslogd writes out its queue
+    bool isRunning() const;
+    quint16 port() const { return m_port; }
+
+    // Lines of "MSGID STRUCTURED-DATA MSG" as rsyslog parsed them.
+    QByteArrayList receivedLines() const;
+
+private:
+    QTemporaryDir m_dir;
+    quint16 m_port = 0;
+    std::unique_ptr<QProcess> m_process;
+};
+
+// A free TCP port on 127.0.0.1, as far as can be known without keeping it.
+quint16 freeLoopbackPort();
+
+} // namespace gate::test

@@ -1,0 +1,68 @@
+#include "tcprelay.h"
+
+#include <QTcpSocket>
+
+namespace gate::test {
+
+TcpRelay::TcpRelay(quint16 upstreamPort, QObject *parent)
+    : QObject(parent)
+    , m_upstreamPort(upstreamPort) {
+    connect(&m_server, &QTcpServer::newConnection, this, &TcpRelay::accept);
+}
+
+bool TcpRelay::listen() {
+    return m_server.listen(QHostAddress::LocalHost, 0);
+}
+
+void TcpRelay::accept() {
+    while (QTcpSocket *client = m_server.nextPendingConnection()) {
+        ++m_accepted;
+        auto *upstream = new QTcpSocket(this);
+        const Pair pair{client, upstream};
+        m_pairs.append(pair);
+        connect(client, &QTcpSocket::readyRead, upstream, [this, pair] {
+            const QByteArray data = pair.client->readAll();
+            m_bytesFromClients += data.size();
+            pair.upstream->write(data);
+        });
+        connect(upstream, &QTcpSocket::readyRead, this, [this, pair] { forwardReplies(pair); });
+        for (QTcpSocket *socket : {client, upstream})
+            connect(socket, &QTcpSocket::disconnected, this, [this, socket] { closePair(socket); });
+        upstream->connectToHost(QHostAddress::LocalHost, m_upstreamPort);
+    }
+}
+
+void TcpRelay::forwardReplies(const Pair &pair) {
+    if (!m_holdReplies)
+        pair.client->write(pair.upstream->readAll());
+}
+
+void TcpRelay::holdReplies(bool hold) {
+    m_holdReplies = hold;
+    if (!hold) {
+        for (const Pair &pair : std::as_const(m_pairs))
+            forwardReplies(pair);
+    }
+}
+
+void TcpRelay::closePair(QTcpSocket *either) {
+    for (qsizetype i = 0; i < m_pairs.size(); ++i) {
+        const Pair pair = m_pairs.at(i);
+        if (pair.client != either && pair.upstream != either)
+            continue;
+        m_pairs.removeAt(i);
+        for (QTcpSocket *socket : {pair.client, pair.upstream}) {
+            socket->disconnect(this);
+            socket->abort();
+            socket->deleteLater();
+        }
+        return;
+    }
+}
+
+void TcpRelay::dropConnections() {
+    while (!m_pairs.isEmpty())
+        closePair(m_pairs.first().client);
+}
+
+} // namespace gate::test

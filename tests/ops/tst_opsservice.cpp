@@ -1,0 +1,222 @@
+#include "ops/journallog.h"
+#include "ops/statusserver.h"
+#include "ops/systemdnotifier.h"
+
+#include <QJsonDocument>
+#include <QLocalSocket>
+#include <QProcess>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <sys/socket.h>
+#include <sys/un.h>
+#include <unistd.h>
+
+using namespace gate;
+
+namespace {
+
+// An AF_UNIX datagram socket standing in for systemd's notification socket.
+class NotifySocket {
+public:
+    explicit NotifySocket(const QString &path) {
+        m_fd = ::socket(AF_UNIX, SOCK_DGRAM | SOCK_NONBLOCK | SOCK_CLOEXEC, 0);
+        sockaddr_un address{};
+        address.sun_family = AF_UNIX;
+        const QByteArray native = QFile::encodeName(path);
+        std::memcpy(address.sun_path, native.constData(), size_t(native.size()));
+        m_bound = ::bind(m_fd, reinterpret_cast<sockaddr *>(&address), sizeof address) == 0;
+    }
+    ~NotifySocket() { ::close(m_fd); }
+    bool isBound() const { return m_bound; }
+    // The next datagram, or an empty one when none is waiting.
+    QByteArray receive() {
+        char buffer[4096];
+        const ssize_t got = ::recv(m_fd, buffer, sizeof buffer, 0);
+        return got > 0 ? QByteArray(buffer, got) : QByteArray();
+    }
+
+private:
+    int m_fd = -1;
+    bool m_bound = false;
+};
+
+QString binDir() {
+    return qEnvironmentVariable("GATE_BIN_DIR", QCoreApplication::applicationDirPath());
+}
+
+} // namespace
+
+class OpsServiceTest : public QObject {
+    Q_OBJECT
+
+private slots:
+    void notifyProtocolAgainstARealSocket() {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("notify"));
+        NotifySocket systemd(path);
+        QVERIFY(systemd.isBound());
+        qputenv("NOTIFY_SOCKET", QFile::encodeName(path));
+        qputenv("WATCHDOG_USEC", "200000");
+        qputenv("WATCHDOG_PID", QByteArray::number(::getpid()));
+
+        SystemdNotifier notifier;
+        QVERIFY(notifier.isSupervised());
+        QCOMPARE(notifier.watchdogInterval(), std::chrono::milliseconds(100));
+        QVERIFY(notifier.ready(QStringLiteral("devices and stores up")));
+        QCOMPARE(systemd.receive(), QByteArray("READY=1\nSTATUS=devices and stores up"));
+        // The watchdog is fed from this thread's event loop.
+        bool fed = false;
+        QTRY_VERIFY(fed || (fed = systemd.receive() == "WATCHDOG=1"));
+        QByteArray datagram;
+        QVERIFY(notifier.status(QStringLiteral("ticket list stale")));
+        while ((datagram = systemd.receive()) == "WATCHDOG=1") {
+        }
+        QCOMPARE(datagram, QByteArray("STATUS=ticket list stale"));
+        QVERIFY(notifier.stopping());
+        while ((datagram = systemd.receive()) == "WATCHDOG=1") {
+        }
+        QCOMPARE(datagram, QByteArray("STOPPING=1"));
+
+        qunsetenv("NOTIFY_SOCKET");
+        qunsetenv("WATCHDOG_USEC");
+        qunsetenv("WATCHDOG_PID");
+        SystemdNotifier unsupervised;
+        QVERIFY(!unsupervised.isSupervised());
+        QCOMPARE(unsupervised.watchdogInterval(), std::chrono::milliseconds(0));
+        QVERIFY(!unsupervised.ready());
+    }
+
+    void statusSocketAnswersTheSnapshot() {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("status.sock"));
+        int asked = 0;
+        StatusServer server([&] {
+            ++asked;
+            return QJsonObject{{QStringLiteral("gate"), "VNP-A2-01"},
+                               {QStringLiteral("outbox"), QJsonObject{{"backlog", 3}}},
+                               {QStringLiteral("asked"), asked}};
+        });
+        QString error;
+        QVERIFY2(server.listen(path, &error), qPrintable(error));
+
+        for (int expected = 1; expected <= 2; ++expected) {
+            QLocalSocket client;
+            client.connectToServer(path);
+            QVERIFY(client.waitForConnected(5000));
+            QTRY_COMPARE(client.state(), QLocalSocket::UnconnectedState);
+            const QJsonObject answer = QJsonDocument::fromJson(client.readAll()).object();
+            QCOMPARE(answer.value(QStringLiteral("gate")).toString(), QStringLiteral("VNP-A2-01"));
+            QCOMPARE(answer.value(QStringLiteral("asked")).toInt(), expected);
+        }
+
+        StatusServer second([] { return QJsonObject{}; });
+        QVERIFY(!second.listen(path, &error));
+        QVERIFY2(error.contains(QLatin1String("in use")), qPrintable(error));
+        server.close();
+    }
+
+    void staleSocketFileIsReplaced() {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("status.sock"));
+        {
+            NotifySocket leftover(path); // bound, then closed without unlinking
+        }
+        QVERIFY(QFile::exists(path));
+        StatusServer server([] { return QJsonObject{{QStringLiteral("ok"), true}}; });
+        QString error;
+        QVERIFY2(server.listen(path, &error), qPrintable(error));
+    }
+
+    void gatectlStatusPrintsTheSnapshot() {
+        const QString gatectl = binDir() + QStringLiteral("/gatectl");
+        if (!QFile::exists(gatectl))
+            QSKIP("gatectl is not built");
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("status.sock"));
+        const QJsonObject snapshot{{QStringLiteral("gate"), "VNP-A2-01"},
+                                   {QStringLiteral("list_seq"), 101}};
+        StatusServer server([&] { return snapshot; });
+        QString error;
+        QVERIFY2(server.listen(path, &error), qPrintable(error));
+
+        // gatectl runs while this event loop answers it.
+        QProcess process;
+        process.start(gatectl, {QStringLiteral("status"), QStringLiteral("--socket"), path});
+        QTRY_COMPARE_WITH_TIMEOUT(process.state(), QProcess::NotRunning, 20'000);
+        QCOMPARE(process.exitCode(), 0);
+        QCOMPARE(QJsonDocument::fromJson(process.readAllStandardOutput()).object(), snapshot);
+
+        server.close();
+        process.start(gatectl, {QStringLiteral("status"), QStringLiteral("--socket"), path});
+        QVERIFY(process.waitForFinished(20'000));
+        QCOMPARE(process.exitCode(), 2);
+        QVERIFY(process.readAllStandardOutput().isEmpty());
+        QVERIFY(process.readAllStandardError().contains("the gate is not running"));
+    }
+
+    void journalFieldsCarryGateLaneAndReason() {
+        const QMessageLogContext context("lane.cpp", 42, "f", "gate.lane");
+        const QByteArrayList fields =
+            journalFields(QtWarningMsg, context,
+                          QStringLiteral("barrier link lost, reason=link_loss; lane closed"),
+                          {QStringLiteral("VNP-A2-01"), QStringLiteral("A2")});
+        QVERIFY(fields.contains("MESSAGE=barrier link lost, reason=link_loss; lane closed"));
+        QVERIFY(fields.contains("PRIORITY=4"));
+        QVERIFY(fields.contains("GATE_ID=VNP-A2-01"));
+        QVERIFY(fields.contains("LANE=A2"));
+        QVERIFY(fields.contains("REASON=link_loss"));
+        QVERIFY(fields.contains("QT_CATEGORY=gate.lane"));
+        QVERIFY(fields.contains("CODE_LINE=42"));
+
+        const QByteArrayList plain =
+            journalFields(QtInfoMsg, QMessageLogContext(), QStringLiteral("started"), {});
+        QVERIFY(plain.contains("PRIORITY=6"));
+        QVERIFY(plain.contains("QT_CATEGORY=default"));
+        for (const QByteArray &field : plain)
+            QVERIFY(!field.startsWith("REASON=") && !field.startsWith("GATE_ID="));
+    }
+
+    void systemdFilesVerify() {
+        const QString analyze = QStandardPaths::findExecutable(QStringLiteral("systemd-analyze"));
+        if (analyze.isEmpty())
+            QSKIP("systemd-analyze is not installed");
+        QFile unit(QStringLiteral(GATE_BINARY_DIR "/systemd/gate-app.service"));
+        QVERIFY(unit.open(QIODevice::ReadOnly));
+        QByteArray text = unit.readAll();
+        // verify checks that ExecStart is executable: point it at a program that exists here.
+        const qsizetype start = text.indexOf("ExecStart=");
+        QVERIFY(start >= 0);
+        text.replace(start, text.indexOf(' ', start) - start,
+                     "ExecStart=" + QFile::encodeName(QCoreApplication::applicationFilePath()));
+        QTemporaryDir dir;
+        QFile copy(dir.filePath(QStringLiteral("gate-app.service")));
+        QVERIFY(copy.open(QIODevice::WriteOnly));
+        copy.write(text);
+        copy.close();
+
+        QProcess verify;
+        verify.start(analyze,
+                     {QStringLiteral("verify"), QStringLiteral("--man=no"), copy.fileName()});
+        QVERIFY(verify.waitForFinished(60'000));
+        const QByteArray complaints = verify.readAllStandardError();
+        QVERIFY2(verify.exitCode() == 0 && complaints.isEmpty(), complaints.constData());
+
+        const QString sysusers = QStandardPaths::findExecutable(QStringLiteral("systemd-sysusers"));
+        if (sysusers.isEmpty())
+            return;
+        QProcess users;
+        users.setProcessChannelMode(QProcess::MergedChannels);
+        users.start(sysusers,
+                    {QStringLiteral("--dry-run"), QStringLiteral("--root=") + dir.path(),
+                     QStringLiteral(GATE_SOURCE_DIR "/systemd/station-gate.sysusers.conf")});
+        QVERIFY(users.waitForFinished(60'000));
+        const QByteArray report = users.readAll();
+        QVERIFY2(users.exitCode() == 0, report.constData());
+        QVERIFY2(report.contains("Creating user 'station-gate'"), report.constData());
+    }
+};
+
+QTEST_GUILESS_MAIN(OpsServiceTest)
+#include "tst_opsservice.moc"
