@@ -12,6 +12,7 @@ constexpr float kGeometryWeight = 4.0f;
 // Specks smaller than this share of the largest component are noise or a
 // neighbour's stroke reaching into the cell.
 constexpr double kMinComponentShare = 0.15;
+constexpr double kEdgeShare = 0.15;
 
 cv::Rect glyphBox(const cv::Mat &ink) {
     cv::Mat labels, stats, centroids;
@@ -23,7 +24,11 @@ cv::Rect glyphBox(const cv::Mat &ink) {
         return {};
     cv::Rect box;
     for (int i = 1; i < count; ++i) {
-        if (stats.at<int>(i, cv::CC_STAT_AREA) < kMinComponentShare * largest)
+        // A neighbour's stroke reaching into the cell sits at its edge.
+        const double centre = stats.at<int>(i, cv::CC_STAT_LEFT) +
+                              stats.at<int>(i, cv::CC_STAT_WIDTH) / 2.0;
+        if (stats.at<int>(i, cv::CC_STAT_AREA) < kMinComponentShare * largest ||
+            centre < kEdgeShare * ink.cols || centre > (1 - kEdgeShare) * ink.cols)
             continue;
         const cv::Rect part(stats.at<int>(i, cv::CC_STAT_LEFT), stats.at<int>(i, cv::CC_STAT_TOP),
                             stats.at<int>(i, cv::CC_STAT_WIDTH),
