@@ -1,7 +1,5 @@
 #pragma once
 
-#include <QTimeZone> // core/clock.h needs it and does not include it
-
 #include "core/clock.h"
 #include "core/credentials/credential.h"
 #include "core/decision/decision.h"
