@@ -136,6 +136,17 @@ private slots:
             u"Please present your ticket or ID"_s));
     }
 
+    void theDecisionLayersMessagesAreInTheCatalogue() {
+        // gate::passengerMessage() translates with this context; the switch
+        // of screen language must switch its texts too.
+        m_passenger.setLanguage(Language::Chinese);
+        QCOMPARE(QCoreApplication::translate("gate::Reason", "Check-in for %1 opens at %2"),
+                 u"%1 次列车 %2 开始检票"_s);
+        m_passenger.setLanguage(Language::English);
+        QCOMPARE(QCoreApplication::translate("gate::Reason", "Check-in for %1 opens at %2"),
+                 u"Check-in for %1 opens at %2"_s);
+    }
+
     void passportReadersGetEnglishUntilTheScreenReturnsToIdle() {
         m_passenger.setResultDisplayMs(100);
         m_passenger.preferEnglish(true);

@@ -263,4 +263,167 @@
         <translation>票务数据已 %1 分钟未更新。此后购买的车票请咨询工作人员。</translation>
     </message>
 </context>
+<context>
+    <name>gate::Reason</name>
+    <message>
+        <source>This e-ticket has expired</source>
+        <translation>该电子客票已过期</translation>
+    </message>
+    <message>
+        <source>Please go to the service counter</source>
+        <translation>请到服务台办理</translation>
+    </message>
+    <message>
+        <source>This e-ticket is not valid yet</source>
+        <translation>该电子客票尚未生效</translation>
+    </message>
+    <message>
+        <source>This code is not a valid e-ticket</source>
+        <translation>该二维码不是有效的电子客票</translation>
+    </message>
+    <message>
+        <source>Please show the e-ticket from the official app, or use your ID</source>
+        <translation>请出示官方应用中的电子客票，或使用身份证件</translation>
+    </message>
+    <message>
+        <source>Your passport could not be read</source>
+        <translation>无法识读您的护照</translation>
+    </message>
+    <message>
+        <source>Please place the photo page flat on the reader</source>
+        <translation>请将照片页平放在识读区</translation>
+    </message>
+    <message>
+        <source>Your card could not be read</source>
+        <translation>无法读取您的证件</translation>
+    </message>
+    <message>
+        <source>Please place your card on the reader again</source>
+        <translation>请重新将证件放在读卡区</translation>
+    </message>
+    <message>
+        <source>Your ticket could not be read</source>
+        <translation>无法识读您的车票</translation>
+    </message>
+    <message>
+        <source>Please try again</source>
+        <translation>请重试</translation>
+    </message>
+    <message>
+        <source>Please pass</source>
+        <translation>请通行</translation>
+    </message>
+    <message>
+        <source>Train %1, coach %2, seat %3</source>
+        <translation>%1 次 %2 车 %3 号</translation>
+    </message>
+    <message>
+        <source>Train %1</source>
+        <translation>%1 次</translation>
+    </message>
+    <message>
+        <source>Check-in for %1 opens at %2</source>
+        <translation>%1 次列车 %2 开始检票</translation>
+    </message>
+    <message>
+        <source>Please wait in the waiting hall</source>
+        <translation>请在候车室等候</translation>
+    </message>
+    <message>
+        <source>Check-in for %1 closed at %2</source>
+        <translation>%1 次列车已于 %2 停止检票</translation>
+    </message>
+    <message>
+        <source>Please go to the service counter to change your ticket</source>
+        <translation>请到服务台办理改签</translation>
+    </message>
+    <message>
+        <source>%1 does not board at this gate</source>
+        <translation>%1 次列车不在本检票口检票</translation>
+    </message>
+    <message>
+        <source>Please go to gate %1</source>
+        <translation>请到 %1 检票口</translation>
+    </message>
+    <message>
+        <source>This ticket is not for this station</source>
+        <translation>该车票不是本站乘车</translation>
+    </message>
+    <message>
+        <source>Your ticket is for station %1</source>
+        <translation>您的车票乘车站为 %1</translation>
+    </message>
+    <message>
+        <source>Train %1 is cancelled</source>
+        <translation>%1 次列车已停运</translation>
+    </message>
+    <message>
+        <source>Please go to the service counter for a refund or another train</source>
+        <translation>请到服务台办理退票或改乘其他列车</translation>
+    </message>
+    <message>
+        <source>Train %1 is not on today&apos;s list</source>
+        <translation>%1 次列车不在今日车次表中</translation>
+    </message>
+    <message>
+        <source>This ticket was refunded</source>
+        <translation>该车票已退票</translation>
+    </message>
+    <message>
+        <source>This ticket was changed to another train</source>
+        <translation>该车票已改签至其他车次</translation>
+    </message>
+    <message>
+        <source>Please use your new ticket</source>
+        <translation>请使用改签后的车票</translation>
+    </message>
+    <message>
+        <source>This ticket was already used at %1</source>
+        <translation>该车票已于 %1 检票</translation>
+    </message>
+    <message>
+        <source>Please ask staff for help</source>
+        <translation>请联系工作人员</translation>
+    </message>
+    <message>
+        <source>No ticket found for this document</source>
+        <translation>未找到该证件对应的车票</translation>
+    </message>
+    <message>
+        <source>Please use the document you bought the ticket with</source>
+        <translation>请使用购票时所用的证件</translation>
+    </message>
+    <message>
+        <source>This ticket is not on the list</source>
+        <translation>该车票不在票务名单中</translation>
+    </message>
+    <message>
+        <source>This ticket belongs to another document</source>
+        <translation>该车票属于其他证件</translation>
+    </message>
+    <message>
+        <source>This ticket cannot be checked against your document</source>
+        <translation>无法核验该车票与您的证件</translation>
+    </message>
+    <message>
+        <source>Please show the e-ticket alone, or ask staff for help</source>
+        <translation>请单独出示电子客票，或联系工作人员</translation>
+    </message>
+    <message>
+        <source>ID check is not available at this gate now</source>
+        <translation>本通道暂时无法刷证件检票</translation>
+    </message>
+    <message>
+        <source>Please show your e-ticket code, or ask staff for help</source>
+        <translation>请出示电子客票二维码，或联系工作人员</translation>
+    </message>
+    <message>
+        <source>Your document has expired</source>
+        <translation>您的证件已过期</translation>
+    </message>
+    <message>
+        <source>Your document number could not be verified</source>
+        <translation>无法核验您的证件号码</translation>
+    </message>
+</context>
 </TS>

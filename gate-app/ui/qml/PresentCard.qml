@@ -1,7 +1,8 @@
 import QtQuick
 
 // One way to present a credential on the idle screen: pictogram, name, and
-// what to do with it.
+// what to do with it. The texts take the room they need; the pictogram gets
+// the rest.
 Rectangle {
     id: card
 
@@ -17,22 +18,23 @@ Rectangle {
 
     Item {
         id: pictogramArea
-        x: 32
-        y: card.horizontal ? 32 : 40
-        width: card.horizontal ? card.height * 1.2 - 64 : card.width - 64
-        height: card.horizontal ? card.height - 64 : card.height * 0.45
+        x: 28
+        y: 28
+        width: card.horizontal ? Math.min(card.height * 1.3, card.width * 0.4) - 56 : card.width - 56
+        height: card.horizontal ? card.height - 56 : texts.y - 56
     }
 
     Column {
-        x: card.horizontal ? pictogramArea.x + pictogramArea.width + 32 : 32
-        width: card.horizontal ? card.width - x - 32 : card.width - 64
-        y: card.horizontal ? (card.height - height) / 2 : pictogramArea.y + pictogramArea.height + 32
-        spacing: 16
+        id: texts
+        x: card.horizontal ? pictogramArea.x + pictogramArea.width + 32 : 24
+        width: card.horizontal ? card.width - x - 28 : card.width - 48
+        y: card.horizontal ? (card.height - height) / 2 : card.height - height - 28
+        spacing: 12
         GateText {
             id: titleText
             width: parent.width
             horizontalAlignment: card.horizontal ? Text.AlignLeft : Text.AlignHCenter
-            font.pixelSize: Theme.large
+            font.pixelSize: Theme.large - 4
             font.bold: true
         }
         GateText {
@@ -40,7 +42,7 @@ Rectangle {
             width: parent.width
             horizontalAlignment: card.horizontal ? Text.AlignLeft : Text.AlignHCenter
             color: Theme.muted
-            font.pixelSize: Theme.body
+            font.pixelSize: Theme.body - 4
         }
     }
 }

@@ -1,53 +1,54 @@
 import QtQuick
 
-// A stylised QR code: three finder squares and a fixed module pattern.
+// A stylised QR code: three finder squares and a fixed scatter of modules.
 Item {
     id: pictogram
 
     property color ink: Theme.text
     readonly property int modules: 13
     readonly property real cell: Math.min(width, height) / modules
-    // One row per line, "#" for a dark module; finder corners are drawn apart.
-    readonly property var pattern: [
-        "........#.#..", "........##...", "........#.##.", "........###..",
-        "........#..#.", "........##.#.", "........#.#..", "#.##..#.##.#.",
-        ".#..##.#..##.", "##.#..#.#.#.#", "#..#.##..#.#.", ".##.#..##.#..",
-        "#.#..##.#..##"]
-
     implicitWidth: 220
     implicitHeight: 220
 
-    Repeater {
-        model: pictogram.modules * pictogram.modules
-        Rectangle {
-            required property int index
-            readonly property int row: Math.floor(index / pictogram.modules)
-            readonly property int column: index % pictogram.modules
-            visible: pictogram.pattern[row].charAt(column) === "#"
-            x: column * pictogram.cell
-            y: row * pictogram.cell
-            width: pictogram.cell
-            height: pictogram.cell
-            color: pictogram.ink
-        }
-    }
+    Item {
+        id: code
+        anchors.centerIn: parent
+        width: pictogram.cell * pictogram.modules
+        height: width
 
-    Repeater {
-        model: [Qt.point(0, 0), Qt.point(pictogram.modules - 5, 0), Qt.point(0, pictogram.modules - 5)]
-        Rectangle {
-            required property point modelData
-            x: modelData.x * pictogram.cell
-            y: modelData.y * pictogram.cell
-            width: 5 * pictogram.cell
-            height: width
-            color: "transparent"
-            border.color: pictogram.ink
-            border.width: pictogram.cell
+        Repeater {
+            model: pictogram.modules * pictogram.modules
             Rectangle {
-                anchors.centerIn: parent
-                width: pictogram.cell * 2
-                height: width
+                required property int index
+                readonly property int row: Math.floor(index / pictogram.modules)
+                readonly property int column: index % pictogram.modules
+                readonly property bool inFinder: (row < 6 && (column < 6 || column > pictogram.modules - 7)) || (row > pictogram.modules - 7 && column < 6)
+                visible: !inFinder && (row * row * 3 + column * 5 + row * column * 7) % 5 < 2
+                x: column * pictogram.cell
+                y: row * pictogram.cell
+                width: pictogram.cell
+                height: pictogram.cell
                 color: pictogram.ink
+            }
+        }
+
+        Repeater {
+            model: [Qt.point(0, 0), Qt.point(pictogram.modules - 5, 0), Qt.point(0, pictogram.modules - 5)]
+            Rectangle {
+                required property point modelData
+                x: modelData.x * pictogram.cell
+                y: modelData.y * pictogram.cell
+                width: 5 * pictogram.cell
+                height: width
+                color: "transparent"
+                border.color: pictogram.ink
+                border.width: pictogram.cell
+                Rectangle {
+                    anchors.centerIn: parent
+                    width: pictogram.cell * 2
+                    height: width
+                    color: pictogram.ink
+                }
             }
         }
     }
