@@ -92,7 +92,9 @@ std::unique_ptr<TicketStoreWriter> TicketStoreWriter::open(const QString &path, 
     // FULL: a committed list survives a power cut, so the ETag and seq kept
     // on disk always describe the records kept on disk.
     if (!createStoreSchema(db, error) || !execSql(db, "PRAGMA synchronous = FULL", error) ||
-        !execSql(db, "PRAGMA cache_size = -65536", error)) {
+        !execSql(db, "PRAGMA cache_size = -65536", error) ||
+        // A snapshot passes through the WAL whole; give the space back after.
+        !execSql(db, "PRAGMA journal_size_limit = 67108864", error)) {
         sqlite3_close(db);
         return nullptr;
     }
