@@ -49,12 +49,22 @@ void PassengerScreenModel::showAdmitted(const QVariantMap &ticket) {
 
 void PassengerScreenModel::showDenied(const QString &reasonCode, const QString &headline,
                                       const QString &advice) {
+    showDenied(reasonCode, [headline, advice] { return std::pair{headline, advice}; });
+}
+
+void PassengerScreenModel::showDenied(const QString &reasonCode, DeniedText text) {
     m_reasonCode = reasonCode.left(kMaxCodeLength);
+    m_deniedText = std::move(text);
+    const auto [headline, advice] = m_deniedText ? m_deniedText() : std::pair<QString, QString>();
+    setDeniedText(headline, advice);
+    setPassengerScreen(Screen::Denied, m_resultDisplayMs);
+    emit cueRequested(Cue::Deny);
+}
+
+void PassengerScreenModel::setDeniedText(const QString &headline, const QString &advice) {
     m_headline = headline.left(kMaxMessageLength);
     m_advice = advice.left(kMaxMessageLength);
     emit contentChanged();
-    setPassengerScreen(Screen::Denied, m_resultDisplayMs);
-    emit cueRequested(Cue::Deny);
 }
 
 void PassengerScreenModel::setOutOfService(bool outOfService, const QString &reasonCode) {
@@ -89,6 +99,10 @@ void PassengerScreenModel::setLanguage(Language language) {
         return;
     m_language = shown;
     emit languageChanged();
+    if (m_passengerScreen == Screen::Denied && m_deniedText) {
+        const auto [headline, advice] = m_deniedText();
+        setDeniedText(headline, advice);
+    }
     if (m_passengerScreen == Screen::Idle && m_language != m_defaultLanguage)
         m_returnTimer.start(m_idleLanguageResetMs);
 }
@@ -111,6 +125,8 @@ void PassengerScreenModel::toggleLanguage() {
 }
 
 void PassengerScreenModel::setPassengerScreen(Screen screen, int returnAfterMs) {
+    if (screen != Screen::Denied)
+        m_deniedText = nullptr;
     if (returnAfterMs > 0)
         m_returnTimer.start(returnAfterMs);
     if (screen == m_passengerScreen)

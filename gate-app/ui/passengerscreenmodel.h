@@ -7,6 +7,9 @@
 #include <QVariantMap>
 #include <QtQml/qqmlregistration.h>
 
+#include <functional>
+#include <utility>
+
 namespace gate::ui {
 
 // What the passenger side of the touchscreen shows. The application calls the
@@ -43,9 +46,15 @@ public:
     void showReading(const QString &hint);
     // ticket: trn, car, seat, nm, dep, arr, dpt (Unix seconds), direction.
     void showAdmitted(const QVariantMap &ticket);
-    // headline/advice arrive translated (gate::passengerMessage()); after
-    // languageChanged the application sends them again in the new language.
+    // headline/advice arrive translated (gate::passengerMessage()). These
+    // stay as they are when the passenger switches language.
     void showDenied(const QString &reasonCode, const QString &headline, const QString &advice);
+    // The same, but the texts are asked for again whenever the passenger
+    // switches language while the screen is up, e.g.
+    // [decision] { auto m = gate::passengerMessage(decision); return std::pair{m.headline,
+    // m.advice}; }
+    using DeniedText = std::function<std::pair<QString, QString>()>;
+    void showDenied(const QString &reasonCode, DeniedText text);
     void setOutOfService(bool outOfService, const QString &reasonCode = {});
     void setEmergency(bool emergency);
     void setListStale(bool stale, qint64 ageSecs);
@@ -86,6 +95,7 @@ signals:
 
 private:
     void setPassengerScreen(Screen screen, int returnAfterMs);
+    void setDeniedText(const QString &headline, const QString &advice);
     void onReturnTimer();
 
     Screen m_passengerScreen = Screen::Idle;
@@ -97,6 +107,7 @@ private:
     QString m_reasonCode;
     QString m_headline;
     QString m_advice;
+    DeniedText m_deniedText;
     bool m_listStale = false;
     qint64 m_listAgeSecs = 0;
 

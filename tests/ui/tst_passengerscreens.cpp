@@ -93,11 +93,11 @@ private slots:
                            u"BJP to AOH"_s,        u"14:05"_s, u"ZHANG*"_s};
         QTest::newRow("denied-zh") << u"denied"_s << false
                                    << QStringList{u"G1234 次列车 14:05 开始检票"_s,
-                                                  u"请到 A5 检票口"_s, u"代码 CHECKIN_NOT_OPEN"_s};
+                                                  u"请到 A5 检票口"_s, u"代码 too_early"_s};
         QTest::newRow("denied-en")
             << u"denied"_s << true
             << QStringList{u"Check-in for G1234 opens at 14:05"_s, u"Please go to gate A5"_s,
-                           u"Code CHECKIN_NOT_OPEN"_s};
+                           u"Code too_early"_s};
         QTest::newRow("out-of-service-zh")
             << u"out-of-service"_s << false
             << QStringList{u"本通道暂停使用"_s, u"请使用其他通道"_s, u"代码 LANE_LINK_LOST"_s};
@@ -147,6 +147,23 @@ private slots:
                  u"Check-in for %1 opens at %2"_s);
     }
 
+    void aDenialFollowsTheLanguageToggle() {
+        m_passenger.showDenied(u"too_early"_s, [] {
+            return std::pair{
+                QCoreApplication::translate("gate::Reason", "Check-in for %1 opens at %2")
+                    .arg(u"G1234"_s, u"14:05"_s),
+                QCoreApplication::translate("gate::Reason", "Please wait in the waiting hall")};
+        });
+        QStringList texts = gate::ui::test::visibleTexts(*m_window);
+        QVERIFY(texts.contains(u"G1234 次列车 14:05 开始检票"_s));
+        QVERIFY(texts.contains(u"请在候车室等候"_s));
+        m_passenger.toggleLanguage();
+        texts = gate::ui::test::visibleTexts(*m_window);
+        QVERIFY(texts.contains(u"Check-in for G1234 opens at 14:05"_s));
+        QVERIFY(texts.contains(u"Please wait in the waiting hall"_s));
+        QVERIFY(texts.contains(u"Code too_early"_s));
+    }
+
     void passportReadersGetEnglishUntilTheScreenReturnsToIdle() {
         m_passenger.setResultDisplayMs(100);
         m_passenger.preferEnglish(true);
@@ -188,7 +205,7 @@ private slots:
     void cuesFollowTheResults() {
         QSignalSpy cues(&m_passenger, &PassengerScreenModel::cueRequested);
         m_passenger.showAdmitted(admittedTicket());
-        m_passenger.showDenied(u"TICKET_USED"_s, u"Ticket already used"_s, {});
+        m_passenger.showDenied(u"already_used"_s, u"Ticket already used"_s, {});
         m_passenger.setEmergency(true);
         QCOMPARE(cues.size(), 3);
         QCOMPARE(cues.at(0).at(0).value<PassengerScreenModel::Cue>(),
@@ -243,11 +260,11 @@ private:
         } else if (screen == u"denied") {
             // The decision layer hands over its message in the screen language.
             if (english)
-                m_passenger.showDenied(u"CHECKIN_NOT_OPEN"_s,
+                m_passenger.showDenied(u"too_early"_s,
                                        u"Check-in for G1234 opens at 14:05"_s,
                                        u"Please go to gate A5"_s);
             else
-                m_passenger.showDenied(u"CHECKIN_NOT_OPEN"_s, u"G1234 次列车 14:05 开始检票"_s,
+                m_passenger.showDenied(u"too_early"_s, u"G1234 次列车 14:05 开始检票"_s,
                                        u"请到 A5 检票口"_s);
         } else if (screen == u"out-of-service") {
             m_passenger.setOutOfService(true, u"LANE_LINK_LOST"_s);

@@ -164,7 +164,7 @@ private slots:
         for (int i = 0; i < 60; ++i) {
             m_service.addDecision({{u"time"_s, kStart + i},
                                    {u"allowed"_s, i % 3 != 0},
-                                   {u"reason"_s, i % 3 ? u"OK"_s : u"TICKET_USED"_s},
+                                   {u"reason"_s, i % 3 ? u"OK"_s : u"already_used"_s},
                                    {u"kind"_s, i % 2 ? u"eticket"_s : u"idcard"_s},
                                    {u"document"_s, u"11010519491231002X"_s}});
         }
