@@ -3,6 +3,7 @@
 #include "core/tickets/ticketstorewriter.h"
 #include "nginxfixture.h"
 #include "sync/ticketlist/ticketlistpuller.h"
+#include "sync/ticketlist/ticketlistsyncservice.h"
 #include "ticketlist_records.h"
 #include "ticketlist_synthetic.h"
 #include "ticketlist_writer.h"
@@ -259,6 +260,24 @@ private slots:
                            QString::fromLatin1(m_rootKey.rawPublicKey().toBase64())},
                           1);
         QCOMPARE(sync.value(QStringLiteral("outcome")).toString(), QStringLiteral("wrong_station"));
+    }
+
+    void serviceSyncsAndWatchesStaleness() {
+        ManualClock clock(firstDay + 3600 + 1800); // at expires + grace: not stale yet
+        sync::TicketListSyncSettings settings;
+        settings.source = {m_nginx.url(QStringLiteral("VNP")), m_rootKey.rawPublicKey()};
+        settings.databasePath = m_work.filePath(QStringLiteral("service.db"));
+        sync::TicketListSyncService service(settings, clock);
+        QSignalSpy synced(&service, &sync::TicketListSyncService::synced);
+        QSignalSpy stale(&service, &sync::TicketListSyncService::staleChanged);
+        service.start();
+        QVERIFY(synced.wait(30'000));
+        QCOMPARE(sync::toString(synced.first().first().value<sync::SyncResult>().outcome),
+                 QStringLiteral("applied"));
+        // No list yet: stale; the applied list: fresh.
+        QTRY_COMPARE_WITH_TIMEOUT(stale.size(), 2, 10'000);
+        QCOMPARE(stale.at(0).first().toBool(), true);
+        QCOMPARE(stale.at(1).first().toBool(), false);
     }
 
     // A sync process killed at random moments of a large apply leaves the
