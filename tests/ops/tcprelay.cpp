@@ -27,7 +27,8 @@ void TcpRelay::accept() {
         });
         connect(upstream, &QTcpSocket::readyRead, this, [this, pair] { forwardReplies(pair); });
         for (QTcpSocket *socket : {client, upstream})
-            connect(socket, &QTcpSocket::disconnected, this, [this, socket] { closePair(socket); });
+            connect(socket, &QTcpSocket::disconnected, this,
+                    [this, socket] { closePair(socket, Close::Graceful); });
         upstream->connectToHost(QHostAddress::LocalHost, m_upstreamPort);
     }
 }
@@ -45,15 +46,22 @@ void TcpRelay::holdReplies(bool hold) {
     }
 }
 
-void TcpRelay::closePair(QTcpSocket *either) {
+void TcpRelay::closePair(QTcpSocket *either, Close how) {
     for (qsizetype i = 0; i < m_pairs.size(); ++i) {
         const Pair pair = m_pairs.at(i);
         if (pair.client != either && pair.upstream != either)
             continue;
         m_pairs.removeAt(i);
+        // A peer that closed may have said its last words (RELP's close
+        // response) just before: pass them on before closing the other side.
+        if (how == Close::Graceful)
+            forwardReplies(pair);
         for (QTcpSocket *socket : {pair.client, pair.upstream}) {
             socket->disconnect(this);
-            socket->abort();
+            if (how == Close::Graceful)
+                socket->disconnectFromHost();
+            else
+                socket->abort();
             socket->deleteLater();
         }
         return;
@@ -62,7 +70,7 @@ void TcpRelay::closePair(QTcpSocket *either) {
 
 void TcpRelay::dropConnections() {
     while (!m_pairs.isEmpty())
-        closePair(m_pairs.first().client);
+        closePair(m_pairs.first().client, Close::Abort);
 }
 
 } // namespace gate::test

@@ -31,7 +31,8 @@ private:
     };
     void accept();
     void forwardReplies(const Pair &pair);
-    void closePair(QTcpSocket *either);
+    enum class Close { Graceful, Abort };
+    void closePair(QTcpSocket *either, Close how);
 
     quint16 m_upstreamPort;
     QTcpServer m_server;

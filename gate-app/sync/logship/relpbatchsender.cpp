@@ -20,6 +20,9 @@ QByteArray cString(const QString &text) {
     return text.toUtf8();
 }
 
+// librelp calls its debug hook unconditionally; failures reach us through onErr.
+void ignoreDebugOutput(char *, ...) {}
+
 } // namespace
 
 RelpBatchSender::RelpBatchSender(LogShipSettings settings)
@@ -29,6 +32,7 @@ RelpBatchSender::RelpBatchSender(LogShipSettings settings)
         m_engineError = QStringLiteral("cannot create the RELP engine");
         return;
     }
+    relpEngineSetDbgprint(m_engine, &ignoreDebugOutput);
     relpEngineSetShutdownImmdtPtr(m_engine, &m_abortRequested);
     relpEngineSetDnsLookupMode(m_engine, 0);
     relpEngineSetEnableCmd(m_engine,
