@@ -28,7 +28,7 @@ class PassengerScreenModel : public QObject {
     Q_PROPERTY(QString advice READ advice NOTIFY contentChanged)
     Q_PROPERTY(QString outOfServiceReason READ outOfServiceReason NOTIFY screenChanged)
     Q_PROPERTY(bool listStale READ listStale NOTIFY listStaleChanged)
-    Q_PROPERTY(qint64 listAgeSecs READ listAgeSecs NOTIFY listStaleChanged)
+    Q_PROPERTY(double listAgeSecs READ listAgeSecsForQml NOTIFY listStaleChanged)
     Q_PROPERTY(bool english READ english NOTIFY languageChanged)
 
 public:
@@ -82,6 +82,7 @@ public:
     QString outOfServiceReason() const { return m_outOfServiceReason; }
     bool listStale() const { return m_listStale; }
     qint64 listAgeSecs() const { return m_listAgeSecs; }
+    double listAgeSecsForQml() const { return double(m_listAgeSecs); } // QML has no 64-bit integer
     bool english() const { return m_language == Language::English; }
 
 signals:

@@ -201,8 +201,8 @@ int ServiceModeModel::failuresLeft() const {
     return m_verifier.failuresLeft();
 }
 
-qint64 ServiceModeModel::lockoutSecsLeft() const {
-    return m_verifier.secondsUntilUnlock();
+int ServiceModeModel::lockoutSecsLeft() const {
+    return int(m_verifier.secondsUntilUnlock());
 }
 
 void ServiceModeModel::setStage(Stage stage) {

@@ -28,14 +28,14 @@ class ServiceModeModel : public QObject {
     Q_PROPERTY(int typedPinLength READ typedPinLength NOTIFY entryChanged)
     Q_PROPERTY(bool pinRejected READ pinRejected NOTIFY entryChanged)
     Q_PROPERTY(int failuresLeft READ failuresLeft NOTIFY entryChanged)
-    Q_PROPERTY(qint64 lockoutSecsLeft READ lockoutSecsLeft NOTIFY lockoutSecsLeftChanged)
+    Q_PROPERTY(int lockoutSecsLeft READ lockoutSecsLeft NOTIFY lockoutSecsLeftChanged)
     Q_PROPERTY(QVariantList deviceHealth READ deviceHealth NOTIFY statusChanged)
     Q_PROPERTY(QVariantList laneCounters READ laneCounters NOTIFY statusChanged)
     Q_PROPERTY(QStringList alarms READ alarms NOTIFY statusChanged)
     Q_PROPERTY(QVariantList decisions READ decisions NOTIFY decisionsChanged)
-    Q_PROPERTY(qint64 listSeq READ listSeq NOTIFY statusChanged)
-    Q_PROPERTY(qint64 listAgeSecs READ listAgeSecs NOTIFY statusChanged)
-    Q_PROPERTY(qint64 backlog READ backlog NOTIFY statusChanged)
+    Q_PROPERTY(double listSeq READ listSeqForQml NOTIFY statusChanged)
+    Q_PROPERTY(double listAgeSecs READ listAgeSecsForQml NOTIFY statusChanged)
+    Q_PROPERTY(double backlog READ backlogForQml NOTIFY statusChanged)
 
 public:
     enum class Stage { Closed, StaffNumber, Pin, LockedOut, Open };
@@ -78,7 +78,7 @@ public:
     int typedPinLength() const { return int(m_typedPin.size()); }
     bool pinRejected() const { return m_pinRejected; }
     int failuresLeft() const;
-    qint64 lockoutSecsLeft() const;
+    int lockoutSecsLeft() const;
     QVariantList deviceHealth() const { return m_deviceHealth; }
     QVariantList laneCounters() const { return m_laneCounters; }
     QStringList alarms() const { return m_alarms; }
@@ -86,6 +86,10 @@ public:
     qint64 listSeq() const { return m_listSeq; }
     qint64 listAgeSecs() const { return m_listAgeSecs; }
     qint64 backlog() const { return m_backlog; }
+    // QML has no 64-bit integer; a double holds these exactly up to 2^53.
+    double listSeqForQml() const { return double(m_listSeq); }
+    double listAgeSecsForQml() const { return double(m_listAgeSecs); }
+    double backlogForQml() const { return double(m_backlog); }
 
 signals:
     void laneCommandRequested(const QString &command, const QString &staffId);

@@ -35,7 +35,7 @@ Item {
         Repeater {
             model: [Qt.point(0, 0), Qt.point(pictogram.modules - 5, 0), Qt.point(0, pictogram.modules - 5)]
             Rectangle {
-                required property point modelData
+                required property var modelData
                 x: modelData.x * pictogram.cell
                 y: modelData.y * pictogram.cell
                 width: 5 * pictogram.cell
