@@ -17,15 +17,15 @@ constexpr qsizetype kMaxTextLength = 64;
 
 const QStringList &laneCommands() {
     static const QStringList commands{
-        QStringLiteral("open-entry"),   QStringLiteral("open-exit"),
-        QStringLiteral("free-passage"), QStringLiteral("lock"),
-        QStringLiteral("normal"),       QStringLiteral("emergency-reset"),
-        QStringLiteral("alarm-reset"),
+        QStringLiteral("open_once_entry"), QStringLiteral("open_once_exit"),
+        QStringLiteral("free_passage"),    QStringLiteral("lock"),
+        QStringLiteral("normal"),          QStringLiteral("emergency_reset"),
+        QStringLiteral("alarm_reset"),
     };
     return commands;
 }
 
-const QString kSyncNow = QStringLiteral("sync-now");
+const QString kSyncNow = QStringLiteral("sync_now");
 
 QString shortText(const QVariant &value) {
     return value.toString().simplified().left(kMaxTextLength);
@@ -38,7 +38,7 @@ ServiceModeModel::ServiceModeModel(service::PinVerifier &verifier, QObject *pare
     , m_verifier(verifier) {
     m_idleTimer.setSingleShot(true);
     m_idleTimer.setInterval(120000);
-    connect(&m_idleTimer, &QTimer::timeout, this, [this] { close(QStringLiteral("logout-idle")); });
+    connect(&m_idleTimer, &QTimer::timeout, this, [this] { close(QStringLiteral("logout_idle")); });
     m_lockoutTick.setInterval(1000);
     connect(&m_lockoutTick, &QTimer::timeout, this, &ServiceModeModel::onLockoutTick);
 }
@@ -163,10 +163,10 @@ void ServiceModeModel::checkPin() {
         break;
     case service::PinVerifier::Result::Rejected:
         m_pinRejected = true;
-        emit staffAction(QStringLiteral("login-failed"), m_typedStaffId);
+        emit staffAction(QStringLiteral("login_failed"), m_typedStaffId);
         break;
     case service::PinVerifier::Result::LockedOut:
-        emit staffAction(QStringLiteral("login-locked"), m_typedStaffId);
+        emit staffAction(QStringLiteral("login_locked"), m_typedStaffId);
         clearEntry();
         setStage(Stage::LockedOut);
         break;

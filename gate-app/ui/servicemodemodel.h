@@ -67,8 +67,8 @@ public:
     Q_INVOKABLE void confirm();
     Q_INVOKABLE void exit();
     Q_INVOKABLE void noteActivity();
-    // Lane commands: open-entry, open-exit, free-passage, lock, normal,
-    // emergency-reset, alarm-reset; and sync-now. False when not open or
+    // Lane commands: open_once_entry, open_once_exit, free_passage, lock, normal,
+    // emergency_reset, alarm_reset; and sync_now. False when not open or
     // the command is unknown.
     Q_INVOKABLE bool command(const QString &name);
 

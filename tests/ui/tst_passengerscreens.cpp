@@ -94,10 +94,9 @@ private slots:
         QTest::newRow("denied-zh") << u"denied"_s << false
                                    << QStringList{u"G1234 次列车 14:05 开始检票"_s,
                                                   u"请到 A5 检票口"_s, u"代码 too_early"_s};
-        QTest::newRow("denied-en")
-            << u"denied"_s << true
-            << QStringList{u"Check-in for G1234 opens at 14:05"_s, u"Please go to gate A5"_s,
-                           u"Code too_early"_s};
+        QTest::newRow("denied-en") << u"denied"_s << true
+                                   << QStringList{u"Check-in for G1234 opens at 14:05"_s,
+                                                  u"Please go to gate A5"_s, u"Code too_early"_s};
         QTest::newRow("out-of-service-zh")
             << u"out-of-service"_s << false
             << QStringList{u"本通道暂停使用"_s, u"请使用其他通道"_s, u"代码 LANE_LINK_LOST"_s};
@@ -260,8 +259,7 @@ private:
         } else if (screen == u"denied") {
             // The decision layer hands over its message in the screen language.
             if (english)
-                m_passenger.showDenied(u"too_early"_s,
-                                       u"Check-in for G1234 opens at 14:05"_s,
+                m_passenger.showDenied(u"too_early"_s, u"Check-in for G1234 opens at 14:05"_s,
                                        u"Please go to gate A5"_s);
             else
                 m_passenger.showDenied(u"too_early"_s, u"G1234 次列车 14:05 开始检票"_s,

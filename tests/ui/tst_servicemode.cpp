@@ -86,8 +86,8 @@ private slots:
         logIn(u"1111"_s);
         QCOMPARE(m_service.stage(), Stage::LockedOut);
         QCOMPARE(actions.size(), 3);
-        QCOMPARE(actions.at(0), (QVariantList{u"login-failed"_s, kStaff}));
-        QCOMPARE(actions.at(2), (QVariantList{u"login-locked"_s, kStaff}));
+        QCOMPARE(actions.at(0), (QVariantList{u"login_failed"_s, kStaff}));
+        QCOMPARE(actions.at(2), (QVariantList{u"login_locked"_s, kStaff}));
         QVERIFY(gate::ui::test::visibleTexts(*m_window).contains(u"密码错误次数过多"_s));
         QVERIFY(!gate::ui::test::saveScreenshot(*m_window, u"service-locked-zh"_s).isEmpty());
 
@@ -104,8 +104,8 @@ private slots:
 
     void commandsCarryTheStaffId_data() {
         QTest::addColumn<QString>("command");
-        for (const char *command : {"open-entry", "open-exit", "free-passage", "lock", "normal",
-                                    "emergency-reset", "alarm-reset"})
+        for (const char *command : {"open_once_entry", "open_once_exit", "free_passage", "lock",
+                                    "normal", "emergency_reset", "alarm_reset"})
             QTest::newRow(command) << QString::fromLatin1(command);
     }
     void commandsCarryTheStaffId() {
@@ -127,10 +127,10 @@ private slots:
         QSignalSpy lane(&m_service, &ServiceModeModel::laneCommandRequested);
         QSignalSpy actions(&m_service, &ServiceModeModel::staffAction);
         logIn(u"2468"_s);
-        QVERIFY(m_service.command(u"sync-now"_s));
+        QVERIFY(m_service.command(u"sync_now"_s));
         QCOMPARE(sync.size(), 1);
         QCOMPARE(sync.at(0).at(0).toString(), kStaff);
-        QCOMPARE(actions.last(), (QVariantList{u"sync-now"_s, kStaff}));
+        QCOMPARE(actions.last(), (QVariantList{u"sync_now"_s, kStaff}));
 
         const auto before = actions.size();
         QVERIFY(!m_service.command(u"self-destruct"_s));
@@ -147,7 +147,7 @@ private slots:
             button->mapToScene(QPointF(button->width() / 2, button->height() / 2));
         QTest::mouseClick(m_window, Qt::LeftButton, {}, centre.toPoint());
         QCOMPARE(lane.size(), 1);
-        QCOMPARE(lane.at(0), (QVariantList{u"free-passage"_s, kStaff}));
+        QCOMPARE(lane.at(0), (QVariantList{u"free_passage"_s, kStaff}));
     }
 
     void thePanelShowsStatusAndOnlyTheLastFiftyDecisions() {
@@ -195,7 +195,7 @@ private slots:
         m_service.setIdleTimeoutMs(100);
         logIn(u"2468"_s);
         QTRY_COMPARE(m_service.stage(), Stage::Closed);
-        QCOMPARE(actions.last(), (QVariantList{u"logout-idle"_s, kStaff}));
+        QCOMPARE(actions.last(), (QVariantList{u"logout_idle"_s, kStaff}));
     }
 
 private:

@@ -131,14 +131,14 @@ Rectangle {
             readonly property real buttonWidth: (width - spacing) / 2
             Repeater {
                 model: [
-                    { command: "open-entry", label: qsTr("Open once, entry") },
-                    { command: "open-exit", label: qsTr("Open once, exit") },
-                    { command: "free-passage", label: qsTr("Free passage") },
+                    { command: "open_once_entry", label: qsTr("Open once, entry") },
+                    { command: "open_once_exit", label: qsTr("Open once, exit") },
+                    { command: "free_passage", label: qsTr("Free passage") },
                     { command: "lock", label: qsTr("Lock lane") },
                     { command: "normal", label: qsTr("Normal mode") },
-                    { command: "alarm-reset", label: qsTr("Reset alarm") },
-                    { command: "emergency-reset", label: qsTr("Reset emergency") },
-                    { command: "sync-now", label: qsTr("Sync now") }
+                    { command: "alarm_reset", label: qsTr("Reset alarm") },
+                    { command: "emergency_reset", label: qsTr("Reset emergency") },
+                    { command: "sync_now", label: qsTr("Sync now") }
                 ]
                 GateButton {
                     required property var modelData
