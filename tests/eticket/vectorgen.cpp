@@ -5,6 +5,7 @@
 //   eticket-vectorgen <output folder>
 
 #include "code_issue.h"
+#include "core/credentials/eticket/claimsjson.h"
 #include "core/credentials/eticket/cosesign1.h"
 #include "core/credentials/eticket/trustlist.h"
 #include "signingkey.h"
@@ -145,26 +146,6 @@ TicketClaims baseClaims() {
     return claims;
 }
 
-QJsonObject claimsJson(const TicketClaims &c) {
-    QJsonObject json{{QStringLiteral("iss"), c.iss}, {QStringLiteral("iat"), c.iat},
-                     {QStringLiteral("exp"), c.exp}, {QStringLiteral("tid"), c.tid},
-                     {QStringLiteral("trn"), c.trn}, {QStringLiteral("dep"), c.dep},
-                     {QStringLiteral("arr"), c.arr}, {QStringLiteral("dpt"), c.dpt}};
-    if (c.car)
-        json.insert(QStringLiteral("car"), qint64(*c.car));
-    if (!c.seat.isEmpty())
-        json.insert(QStringLiteral("seat"), c.seat);
-    if (!c.cls.isEmpty())
-        json.insert(QStringLiteral("cls"), c.cls);
-    if (!c.nm.isEmpty())
-        json.insert(QStringLiteral("nm"), c.nm);
-    if (!c.holderBinding.isEmpty())
-        json.insert(QStringLiteral("hb"), QString::fromLatin1(c.holderBinding.toHex()));
-    if (c.bindingKey)
-        json.insert(QStringLiteral("kb"), qint64(*c.bindingKey));
-    return json;
-}
-
 qint64 coseAlg(const NamedKey &k) {
     return issuer::coseAlgorithm(k.key.algorithm());
 }
@@ -235,7 +216,7 @@ int main(int argc, char *argv[]) {
                                 const QString &outcome) {
         const QByteArray payload = issuer::encodeClaims(claims);
         writeCode(name, description, outcome, signedCode(out.key(keyName), payload), payload,
-                  claimsJson(claims));
+                  gate::eticket::toJson(claims));
     };
 
     // valid
@@ -262,7 +243,7 @@ int main(int argc, char *argv[]) {
         writeCode(QStringLiteral("valid_untagged"), QStringLiteral("COSE_Sign1 without tag 18"),
                   QStringLiteral("valid"),
                   coseFromParts(header, payload, signatureOver(k, header, payload), false), payload,
-                  claimsJson(baseClaims()));
+                  gate::eticket::toJson(baseClaims()));
     }
     {
         const QByteArray extra = cbor([](QCborStreamWriter &w) {
@@ -275,7 +256,7 @@ int main(int argc, char *argv[]) {
         const QByteArray payload = claimsWithExtra(baseClaims(), 1, extra);
         writeCode(QStringLiteral("valid_unknown_claim_ignored"),
                   QStringLiteral("unknown claims are ignored"), QStringLiteral("valid"),
-                  signedCode(out.key("ed"), payload), payload, claimsJson(baseClaims()));
+                  signedCode(out.key("ed"), payload), payload, gate::eticket::toJson(baseClaims()));
     }
     {
         TicketClaims claims = baseClaims();

@@ -12,8 +12,9 @@ namespace gate::issuer {
 namespace {
 
 constexpr int quietZoneModules = 4;
-// MultiFormatWriter's QR levels run 0..8 and map onto L, M, Q, H by halves.
-constexpr int eccLevelM = 2;
+// MultiFormatWriter's QR levels run 0..8: 0-2 give L, 3-4 M, 5-6 Q, 7-8 H
+// (checked by reading the written symbol back).
+constexpr int eccLevelM = 4;
 
 } // namespace
 
