@@ -150,6 +150,8 @@ private slots:
                  QByteArray("{}"),
                  QByteArray(json).replace("gate-ticketlist/1", "gate-ticketlist/2"),
                  QByteArray(json).replace("snap-1200.ndjson.gz", "../etc/passwd"),
+                 QByteArray(json).replace("snap-1200.ndjson.gz", "http:evil.example"),
+                 QByteArray(json).replace("snap-1200.ndjson.gz", "snap?x=1"),
                  QByteArray(json).replace("\"seq\": 1210", "\"seq\": -1"),
                  QByteArray(json).replace("\"from\": 1205", "\"from\": 1215"),
                  QByteArray(maxManifestBytes + 1, ' '),

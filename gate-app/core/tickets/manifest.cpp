@@ -4,6 +4,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 
+#include <algorithm>
 #include <cmath>
 
 namespace gate::tickets {
@@ -34,9 +35,14 @@ struct Reader {
     }
 
     QString fileName(const QJsonObject &object, const char *name) {
+        // Only [A-Za-z0-9._-], not starting with '.': the name is resolved
+        // against the station URL, so "../x", "a/b" or "http:x" must not pass.
         const QString path = object.value(QLatin1String(name)).toString();
-        if (path.isEmpty() || path.size() > 128 || path.contains(u'/') || path.contains(u'\\') ||
-            path.startsWith(u'.')) {
+        const bool plain = std::all_of(path.cbegin(), path.cend(), [](QChar c) {
+            return (c >= u'a' && c <= u'z') || (c >= u'A' && c <= u'Z') ||
+                   (c >= u'0' && c <= u'9') || c == u'.' || c == u'_' || c == u'-';
+        });
+        if (path.isEmpty() || path.size() > 128 || !plain || path.startsWith(u'.')) {
             fail(QStringLiteral("%1: missing or not a plain file name").arg(name));
             return {};
         }
