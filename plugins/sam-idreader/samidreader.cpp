@@ -1,5 +1,7 @@
 #include "samidreader.h"
 
+#include <utility>
+
 namespace gate::samreader {
 
 namespace {
@@ -114,16 +116,26 @@ void SamIdReader::send(SamCommand command) {
 
 void SamIdReader::onReceived(const QByteArray &chunk, qint64 arrivedNs) {
     m_assembler.push(chunk);
+    bool broken = false;
     while (std::optional<idcard::FrameAssembler::Event> event = m_assembler.take()) {
         if (!m_pending)
             continue; // nothing asked: noise or a stale answer
-        const SamCommand command = *m_pending;
-        m_pending.reset();
+        if (event->error) {
+            // Noise that looked like a frame start, or the answer spoiled on
+            // the line: the scan goes on, the answer may still be behind it.
+            broken = true;
+            continue;
+        }
+        const SamCommand command = *std::exchange(m_pending, std::nullopt);
         m_answerTimer.stop();
-        if (event->error)
-            handleBrokenAnswer(command);
-        else
-            handleAnswer(command, event->frame, arrivedNs);
+        broken = false;
+        handleAnswer(command, event->frame, arrivedNs);
+    }
+    // Nothing left that could still become a frame: the answer was broken.
+    if (broken && m_pending && m_assembler.bufferedBytes() < idcard::kPreambleSize) {
+        const SamCommand command = *std::exchange(m_pending, std::nullopt);
+        m_answerTimer.stop();
+        handleBrokenAnswer(command);
     }
 }
 

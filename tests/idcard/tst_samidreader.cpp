@@ -69,6 +69,7 @@ private slots:
     void fingerprintReadSendsTheLongAnswer();
     void cardsRemovedAndPresentedAgainAreEachReportedOnce();
     void unpluggedReaderIsReopenedWhenItComesBack();
+    void emptyReaderReportsNothing();
     void samSelfTestFailureIsAFault();
     void corruptedAnswersAreNeverReported();
     void settingsAreValidated_data();
@@ -232,6 +233,15 @@ void SamIdReaderTest::unpluggedReaderIsReopenedWhenItComesBack() {
     QVERIFY(startSimulator({QStringLiteral("--card"), cards}));
     QTRY_COMPARE_WITH_TIMEOUT(m_collector->reads.size(), 2, kReadTimeoutMs);
     QCOMPARE(numberOf(m_collector->reads.last()), QStringLiteral("830000199706020042"));
+    QCOMPARE(gate::hal::toString(m_collector->health.last().state), QStringLiteral("ok"));
+}
+
+void SamIdReaderTest::emptyReaderReportsNothing() {
+    QVERIFY(startSimulator({QStringLiteral("--no-card")}));
+    startReader();
+    QTRY_VERIFY_WITH_TIMEOUT(m_collector->hadHealth(DeviceHealth::State::Ok), kReadTimeoutMs);
+    QTest::qWait(1000);
+    QVERIFY(m_collector->reads.isEmpty());
     QCOMPARE(gate::hal::toString(m_collector->health.last().state), QStringLiteral("ok"));
 }
 
