@@ -41,7 +41,7 @@ public:
 
     // Entry points for the application.
     void showIdle();
-    // hint: "reading", "hold-still", "move-closer", "move-back", "glare"; other
+    // hint: "reading", "hold_still", "move_closer", "move_back", "glare"; other
     // codes show the generic "reading" text.
     void showReading(const QString &hint);
     // ticket: trn, car, seat, nm, dep, arr, dpt (Unix seconds), direction.

@@ -184,7 +184,7 @@ private slots:
 
     void aStalledReadingReturnsToIdle() {
         m_passenger.setReadingTimeoutMs(100);
-        m_passenger.showReading(u"move-closer"_s);
+        m_passenger.showReading(u"move_closer"_s);
         QCOMPARE(m_passenger.screen(), PassengerScreenModel::Screen::Reading);
         QTRY_COMPARE(m_passenger.screen(), PassengerScreenModel::Screen::Idle);
         m_passenger.setReadingTimeoutMs(8000);
@@ -249,11 +249,11 @@ private:
         if (screen == u"stale") {
             m_passenger.setListStale(true, 2 * 3600 + 5 * 60 + 30);
         } else if (screen == u"reading") {
-            m_passenger.showReading(u"hold-still"_s);
+            m_passenger.showReading(u"hold_still"_s);
         } else if (screen == u"glare") {
             m_passenger.showReading(u"glare"_s);
         } else if (screen == u"closer") {
-            m_passenger.showReading(u"move-closer"_s);
+            m_passenger.showReading(u"move_closer"_s);
         } else if (screen == u"admitted") {
             m_passenger.showAdmitted(admittedTicket());
         } else if (screen == u"denied") {

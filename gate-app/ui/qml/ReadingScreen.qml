@@ -7,9 +7,9 @@ Rectangle {
     required property PassengerScreenModel passenger
     readonly property bool portrait: width < height
     readonly property var hints: ({
-        "hold-still": qsTr("Hold still"),
-        "move-closer": qsTr("Move the document closer"),
-        "move-back": qsTr("Move the document back a little"),
+        "hold_still": qsTr("Hold still"),
+        "move_closer": qsTr("Move the document closer"),
+        "move_back": qsTr("Move the document back a little"),
         "glare": qsTr("Glare: tilt the document slightly")
     })
 
