@@ -52,8 +52,8 @@ void ServiceModeModel::setDeviceHealth(const QVariantList &health) {
     for (const QVariant &entry : health.mid(0, kMaxListEntries)) {
         const QVariantMap device = entry.toMap();
         m_deviceHealth.append(QVariantMap{
-            {QStringLiteral("name"), shortText(device.value(QStringLiteral("name")))},
-            {QStringLiteral("status"), shortText(device.value(QStringLiteral("status")))},
+            {QStringLiteral("device"), shortText(device.value(QStringLiteral("device")))},
+            {QStringLiteral("state"), shortText(device.value(QStringLiteral("state")))},
             {QStringLiteral("detail"), shortText(device.value(QStringLiteral("detail")))},
         });
     }

@@ -49,7 +49,8 @@ public:
     void setIdleTimeoutMs(int ms);
 
     // Data for the status pages, pushed by the application.
-    // health: [{name, status: "ok"|"warning"|"fault", detail}]
+    // health: [{device, state, detail}], state as hal::toString(DeviceHealth::State)
+    // names it: "starting", "ok", "degraded", "fault", "offline".
     void setDeviceHealth(const QVariantList &health);
     // counters: {name: number}, shown sorted by name
     void setLaneCounters(const QVariantMap &counters);

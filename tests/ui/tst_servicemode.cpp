@@ -152,11 +152,11 @@ private slots:
 
     void thePanelShowsStatusAndOnlyTheLastFiftyDecisions() {
         m_service.setDeviceHealth(
-            {QVariantMap{{u"name"_s, u"ID reader"_s}, {u"status"_s, u"ok"_s}},
-             QVariantMap{{u"name"_s, u"Camera"_s},
-                         {u"status"_s, u"fault"_s},
+            {QVariantMap{{u"device"_s, u"ID reader"_s}, {u"state"_s, u"ok"_s}},
+             QVariantMap{{u"device"_s, u"Camera"_s},
+                         {u"state"_s, u"fault"_s},
                          {u"detail"_s, u"no frames"_s}},
-             QVariantMap{{u"name"_s, u"Lane link"_s}, {u"status"_s, u"warning"_s}}});
+             QVariantMap{{u"device"_s, u"Lane link"_s}, {u"state"_s, u"degraded"_s}}});
         m_service.setLaneCounters({{u"entries"_s, 1204}, {u"denied"_s, 37}, {u"tailgating"_s, 2}});
         m_service.setAlarms({u"Tailgating at 10:42"_s});
         m_service.setListInfo(8812, 7 * 60);

@@ -7,7 +7,7 @@ Rectangle {
 
     required property ServiceModeModel service
     readonly property bool portrait: width < height
-    readonly property var statusColours: ({ "ok": Theme.ok, "warning": Theme.warning, "fault": Theme.fault })
+    readonly property var stateColours: ({ "ok": Theme.ok, "starting": Theme.warning, "degraded": Theme.warning })
 
     color: Theme.background
 
@@ -57,12 +57,12 @@ Rectangle {
                             width: 20
                             height: 20
                             radius: 10
-                            color: panel.statusColours[modelData.status] ?? Theme.fault
+                            color: panel.stateColours[modelData.state] ?? Theme.fault
                         }
                         GateText {
                             width: columns.columnWidth - 32
                             font.pixelSize: Theme.small
-                            text: modelData.detail !== "" ? modelData.name + ": " + modelData.detail : modelData.name
+                            text: modelData.detail !== "" ? modelData.device + ": " + modelData.detail : modelData.device
                         }
                     }
                 }
