@@ -206,7 +206,7 @@ void SamIdReaderTest::cardsRemovedAndPresentedAgainAreEachReportedOnce() {
     const QString cards = writeCards(
         {sampleCard(QStringLiteral("resident-dated")), sampleCard(QStringLiteral("fpr2017"))});
     QVERIFY(startSimulator({QStringLiteral("--card"), cards, QStringLiteral("--present-ms"),
-                            QStringLiteral("1500"), QStringLiteral("--absent-ms"),
+                            QStringLiteral("2500"), QStringLiteral("--absent-ms"),
                             QStringLiteral("1000")}));
     startReader();
     QTRY_VERIFY_WITH_TIMEOUT(m_collector->reads.size() >= 3, 3 * kReadTimeoutMs);
