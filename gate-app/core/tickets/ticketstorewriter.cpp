@@ -92,9 +92,7 @@ std::unique_ptr<TicketStoreWriter> TicketStoreWriter::open(const QString &path, 
     // FULL: a committed list survives a power cut, so the ETag and seq kept
     // on disk always describe the records kept on disk.
     if (!createStoreSchema(db, error) || !execSql(db, "PRAGMA synchronous = FULL", error) ||
-        !execSql(db, "PRAGMA cache_size = -65536", error) ||
-        // A snapshot passes through the WAL whole; give the space back after.
-        !execSql(db, "PRAGMA journal_size_limit = 67108864", error)) {
+        !execSql(db, "PRAGMA cache_size = -65536", error)) {
         sqlite3_close(db);
         return nullptr;
     }
@@ -189,8 +187,13 @@ std::optional<ApplyStats> TicketStoreWriter::apply(const ListUpdate &update, QSt
     }
     if (ok)
         stats.tickets = ticketCount();
-    if (ok && execSql(m_db, "COMMIT", &failure))
+    if (ok && execSql(m_db, "COMMIT", &failure)) {
+        // A snapshot went through the WAL whole: copy it into the database
+        // now and give the disk space back (waits for readers, never blocks them).
+        if (update.replaceAll)
+            execSql(m_db, "PRAGMA wal_checkpoint(TRUNCATE)");
         return stats;
+    }
     execSql(m_db, "ROLLBACK");
     *error = failure;
     return std::nullopt;
