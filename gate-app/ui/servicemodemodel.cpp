@@ -66,8 +66,11 @@ void ServiceModeModel::setLaneCounters(const QVariantMap &counters) {
     for (auto it = counters.cbegin(); it != counters.cend(); ++it) {
         if (m_laneCounters.size() == kMaxListEntries)
             break;
+        // Numbers and short words (a mode, a state) are shown; nested values are not.
+        if (!it.value().canConvert<QString>())
+            continue;
         m_laneCounters.append(QVariantMap{{QStringLiteral("name"), it.key().left(kMaxTextLength)},
-                                          {QStringLiteral("value"), it.value().toLongLong()}});
+                                          {QStringLiteral("value"), shortText(it.value())}});
     }
     emit statusChanged();
 }
@@ -80,13 +83,14 @@ void ServiceModeModel::setAlarms(const QStringList &alarms) {
 }
 
 void ServiceModeModel::addDecision(const QVariantMap &decision) {
-    const qint64 secs = decision.value(QStringLiteral("time")).toLongLong();
+    const qint64 secs = decision.value(QStringLiteral("at")).toLongLong();
     m_decisions.prepend(QVariantMap{
         {QStringLiteral("time"),
          QDateTime::fromSecsSinceEpoch(secs).toLocalTime().toString(QStringLiteral("HH:mm:ss"))},
-        {QStringLiteral("allowed"), decision.value(QStringLiteral("allowed")).toBool()},
+        {QStringLiteral("admit"), decision.value(QStringLiteral("admit")).toBool()},
         {QStringLiteral("reason"), shortText(decision.value(QStringLiteral("reason")))},
-        {QStringLiteral("kind"), shortText(decision.value(QStringLiteral("kind")))},
+        {QStringLiteral("credential"), shortText(decision.value(QStringLiteral("credential")))},
+        {QStringLiteral("train"), shortText(decision.value(QStringLiteral("trn")))},
     });
     if (m_decisions.size() > kMaxDecisions)
         m_decisions.resize(kMaxDecisions);

@@ -52,11 +52,11 @@ public:
     // health: [{device, state, detail}], state as hal::toString(DeviceHealth::State)
     // names it: "starting", "ok", "degraded", "fault", "offline".
     void setDeviceHealth(const QVariantList &health);
-    // counters: {name: number}, shown sorted by name
+    // counters: {name: number or word}, shown sorted by name; nested values are left out
     void setLaneCounters(const QVariantMap &counters);
     void setAlarms(const QStringList &alarms);
-    // decision: {time (Unix seconds), allowed, reason, kind}; other keys are
-    // dropped so that no document number can reach the screen.
+    // decision: {at (Unix seconds), admit, reason, credential (kind), trn};
+    // other keys are dropped so that no document number can reach the screen.
     void addDecision(const QVariantMap &decision);
     void setListInfo(qint64 seq, qint64 ageSecs);
     void setBacklog(qint64 records);

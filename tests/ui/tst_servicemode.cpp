@@ -27,7 +27,10 @@ class TestServiceMode : public QObject {
     Q_OBJECT
 
 public:
-    static void initMain() { qputenv("QT_QUICK_BACKEND", "software"); }
+    static void initMain() {
+        qputenv("QT_QUICK_BACKEND", "software");
+        qputenv("TZ", "UTC");
+    }
 
 private slots:
     void initTestCase() {
@@ -157,19 +160,23 @@ private slots:
                          {u"state"_s, u"fault"_s},
                          {u"detail"_s, u"no frames"_s}},
              QVariantMap{{u"device"_s, u"Lane link"_s}, {u"state"_s, u"degraded"_s}}});
-        m_service.setLaneCounters({{u"entries"_s, 1204}, {u"denied"_s, 37}, {u"tailgating"_s, 2}});
+        m_service.setLaneCounters({{u"entries"_s, 1204},
+                                   {u"denied"_s, 37},
+                                   {u"mode"_s, u"normal"_s},
+                                   {u"nested"_s, QVariantMap{{u"x"_s, 1}}}});
         m_service.setAlarms({u"Tailgating at 10:42"_s});
         m_service.setListInfo(8812, 7 * 60);
         m_service.setBacklog(3);
         for (int i = 0; i < 60; ++i) {
-            m_service.addDecision({{u"time"_s, kStart + i},
-                                   {u"allowed"_s, i % 3 != 0},
-                                   {u"reason"_s, i % 3 ? u"OK"_s : u"already_used"_s},
-                                   {u"kind"_s, i % 2 ? u"eticket"_s : u"idcard"_s},
+            m_service.addDecision({{u"at"_s, kStart + i},
+                                   {u"admit"_s, i % 3 != 0},
+                                   {u"reason"_s, i % 3 ? u"ok"_s : u"already_used"_s},
+                                   {u"credential"_s, i % 2 ? u"eticket"_s : u"idcard"_s},
+                                   {u"trn"_s, u"G1234"_s},
                                    {u"document"_s, u"11010519491231002X"_s}});
         }
         QCOMPARE(m_service.decisions().size(), ServiceModeModel::kMaxDecisions);
-        QCOMPARE(m_service.decisions().first().toMap().value(u"reason"_s).toString(), u"OK"_s);
+        QCOMPARE(m_service.decisions().first().toMap().value(u"reason"_s).toString(), u"ok"_s);
         for (const QVariant &decision : m_service.decisions())
             QVERIFY(!decision.toMap().contains(u"document"_s));
 
@@ -179,6 +186,9 @@ private slots:
         QVERIFY(texts.contains(u"Service mode, staff 1001"_s));
         QVERIFY(texts.contains(u"Camera: no frames"_s));
         QVERIFY(texts.contains(u"entries: 1204"_s));
+        QVERIFY(texts.contains(u"mode: normal"_s));
+        QVERIFY(texts.filter(u"nested"_s).isEmpty());
+        QVERIFY(texts.contains(u"18:40:59   allowed   ok   eticket   G1234"_s));
         QVERIFY(texts.contains(u"Tailgating at 10:42"_s));
         QVERIFY(texts.contains(u"List 8812, 7 min old"_s));
         QVERIFY(texts.contains(u"3 records waiting to be sent"_s));

@@ -182,9 +182,9 @@ Rectangle {
                 required property var modelData
                 width: ListView.view.width
                 font.pixelSize: Theme.small
-                color: modelData.allowed ? Theme.text : "#ffb4ab"
-                text: modelData.time + "   " + (modelData.allowed ? qsTr("allowed") : qsTr("denied")) + "   "
-                      + modelData.reason + "   " + modelData.kind
+                color: modelData.admit ? Theme.text : "#ffb4ab"
+                text: [modelData.time, modelData.admit ? qsTr("allowed") : qsTr("denied"), modelData.reason,
+                       modelData.credential, modelData.train].filter(part => part !== "").join("   ")
             }
         }
     }
