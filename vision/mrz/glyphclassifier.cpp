@@ -15,6 +15,7 @@ GlyphClassifier::GlyphClassifier()
                   const_cast<float *>(kOcrbTemplates)) {
     cv::reduce(m_templates.mul(m_templates), m_templateNorms, 1, cv::REDUCE_SUM);
     m_templateNorms = m_templateNorms.t();
+    m_templatesByColumn = m_templates.t();
     for (int i = 0; i < kOcrbTemplateCount; ++i)
         m_label.push_back(static_cast<int>(mrz::kAlphabet.find(kOcrbTemplateLabels[i])));
 }
@@ -25,7 +26,7 @@ std::vector<mrz::CellCosts> GlyphClassifier::classify(const cv::Mat &features) c
         return costs;
     // |f - t|^2 = |f|^2 + |t|^2 - 2 f.t, all templates at once.
     cv::Mat products;
-    cv::gemm(features, m_templates, -2.0, cv::noArray(), 0, products, cv::GEMM_2_T);
+    cv::gemm(features, m_templatesByColumn, -2.0, cv::noArray(), 0, products);
     for (int row = 0; row < features.rows; ++row) {
         const float featureNorm = static_cast<float>(features.row(row).dot(features.row(row)));
         mrz::CellCosts &cell = costs[row];

@@ -20,9 +20,10 @@ public:
     std::vector<mrz::CellCosts> classify(const cv::Mat &features) const;
 
 private:
-    cv::Mat m_templates;      // templates x kGlyphFeatureSize
-    cv::Mat m_templateNorms;  // 1 x templates: squared norms
-    std::vector<int> m_label; // template -> index into mrz::kAlphabet
+    cv::Mat m_templates;         // templates x kGlyphFeatureSize
+    cv::Mat m_templatesByColumn; // kGlyphFeatureSize x templates
+    cv::Mat m_templateNorms;     // 1 x templates: squared norms
+    std::vector<int> m_label;    // template -> index into mrz::kAlphabet
 };
 
 } // namespace gate::vision

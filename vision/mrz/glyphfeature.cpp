@@ -25,8 +25,8 @@ cv::Rect glyphBox(const cv::Mat &ink) {
     cv::Rect box;
     for (int i = 1; i < count; ++i) {
         // A neighbour's stroke reaching into the cell sits at its edge.
-        const double centre = stats.at<int>(i, cv::CC_STAT_LEFT) +
-                              stats.at<int>(i, cv::CC_STAT_WIDTH) / 2.0;
+        const double centre =
+            stats.at<int>(i, cv::CC_STAT_LEFT) + stats.at<int>(i, cv::CC_STAT_WIDTH) / 2.0;
         if (stats.at<int>(i, cv::CC_STAT_AREA) < kMinComponentShare * largest ||
             centre < kEdgeShare * ink.cols || centre > (1 - kEdgeShare) * ink.cols)
             continue;
