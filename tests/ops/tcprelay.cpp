@@ -23,6 +23,8 @@ void TcpRelay::accept() {
         connect(client, &QTcpSocket::readyRead, upstream, [this, pair] {
             const QByteArray data = pair.client->readAll();
             m_bytesFromClients += data.size();
+            if (m_holdFromBytes >= 0 && m_bytesFromClients >= m_holdFromBytes)
+                m_holdReplies = true;
             pair.upstream->write(data);
         });
         connect(upstream, &QTcpSocket::readyRead, this, [this, pair] { forwardReplies(pair); });
@@ -41,6 +43,7 @@ void TcpRelay::forwardReplies(const Pair &pair) {
 void TcpRelay::holdReplies(bool hold) {
     m_holdReplies = hold;
     if (!hold) {
+        m_holdFromBytes = -1;
         for (const Pair &pair : std::as_const(m_pairs))
             forwardReplies(pair);
     }

@@ -22,6 +22,10 @@ public:
     qint64 bytesFromClients() const { return m_bytesFromClients; }
 
     void holdReplies(bool hold);
+    // Starts holding replies as soon as clients have sent `bytes` in all:
+    // at that moment a request is in flight, whatever the timing.
+    void holdRepliesFrom(qint64 bytes) { m_holdFromBytes = bytes; }
+    bool isHoldingReplies() const { return m_holdReplies; }
     void dropConnections();
 
 private:
@@ -40,6 +44,7 @@ private:
     bool m_holdReplies = false;
     int m_accepted = 0;
     qint64 m_bytesFromClients = 0;
+    qint64 m_holdFromBytes = -1;
 };
 
 } // namespace gate::test

@@ -204,12 +204,12 @@ private slots:
         // Adds records and, once a batch is on its way, holds the collector's
         // acknowledgements and lets `disrupt` strike.
         const auto stage = [&](const std::function<void()> &disrupt) {
-            const qint64 sentBefore = relay.bytesFromClients();
+            if (disrupt)
+                relay.holdRepliesFrom(relay.bytesFromClients() + 20'000);
             appendDecisions(store, perStage);
             total += perStage;
             if (disrupt) {
-                QTRY_VERIFY_WITH_TIMEOUT(relay.bytesFromClients() > sentBefore + 20'000, 20'000);
-                relay.holdReplies(true);
+                QTRY_VERIFY_WITH_TIMEOUT(relay.isHoldingReplies(), 20'000);
                 QTest::qWait(300);
                 disrupt();
                 relay.holdReplies(false);
