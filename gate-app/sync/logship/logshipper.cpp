@@ -108,6 +108,11 @@ void LogShipper::run() {
             waitFor(idlePollMs);
             continue;
         }
+        {
+            const std::lock_guard lock(m_mutex);
+            if (m_stopRequested)
+                return; // the batch was abandoned on purpose
+        }
         setFailure(error);
         // A wake() does not cut a backoff short: new records are no reason to
         // hammer a collector that is down.
