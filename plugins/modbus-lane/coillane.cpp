@@ -95,6 +95,8 @@ Result CoilLane::writeLevels() {
 }
 
 Result CoilLane::setUp() {
+    if (!supervises())
+        return readLevels();
     // An I/O module that restarted has all coils off; put the levels back
     // (an emergency open above all) and release any pulse left on.
     if (auto written = writeLevels(); !written)
@@ -104,6 +106,20 @@ Result CoilLane::setUp() {
         if (auto released = bus().writeCoil(profile().unit, coil, false); !released)
             return released;
     m_pulsesToRelease.clear();
+    return {};
+}
+
+// A second master takes the levels as the module has them.
+Result CoilLane::readLevels() {
+    const auto &coils = profile().coils;
+    const std::array<std::pair<int, bool *>, 3> levels{
+        {{coils.freePassage, &m_free}, {coils.lock, &m_lock}, {coils.emergencyOpen, &m_emergency}}};
+    for (const auto &[coil, level] : levels) {
+        quint8 on = 0;
+        if (auto read = bus().readCoils(profile().unit, coil, 1, &on); !read)
+            return read;
+        *level = on != 0;
+    }
     return {};
 }
 

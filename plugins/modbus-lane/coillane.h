@@ -27,6 +27,7 @@ private:
     hal::ModbusBus::Result pulse(int coil);
     hal::ModbusBus::Result setLevels(bool freePassage, bool lock, bool emergency);
     hal::ModbusBus::Result writeLevels();
+    hal::ModbusBus::Result readLevels();
     hal::LaneStatus::Mode modeFromLevels(quint16 inputs) const;
     void reportRisingAlarms(quint16 inputs);
 

@@ -11,7 +11,8 @@ namespace gate::modbuslane {
 std::unique_ptr<hal::LaneActuator> createModbusLane(const QString &deviceName,
                                                     const QJsonObject &settings, QString *error) {
     static const QStringList known{QStringLiteral("url"), QStringLiteral("profile"),
-                                   QStringLiteral("unit"), QStringLiteral("config_dir")};
+                                   QStringLiteral("unit"), QStringLiteral("supervise"),
+                                   QStringLiteral("config_dir")};
     for (const QString &key : settings.keys()) {
         if (!known.contains(key)) {
             *error = QStringLiteral("settings.%1: is not a modbus-lane setting").arg(key);
@@ -50,9 +51,14 @@ std::unique_ptr<hal::LaneActuator> createModbusLane(const QString &deviceName,
         }
         profile.unit = id;
     }
+    const QJsonValue supervise = settings.value(QStringLiteral("supervise"));
+    if (!supervise.isUndefined() && !supervise.isBool()) {
+        *error = QStringLiteral("settings.supervise: must be true or false");
+        return nullptr;
+    }
     if (profile.kind == LaneProfile::Kind::Coils)
-        return std::make_unique<CoilLane>(deviceName, *endpoint, profile);
-    return std::make_unique<RegisterLane>(deviceName, *endpoint, profile);
+        return std::make_unique<CoilLane>(deviceName, *endpoint, profile, supervise.toBool(true));
+    return std::make_unique<RegisterLane>(deviceName, *endpoint, profile, supervise.toBool(true));
 }
 
 } // namespace gate::modbuslane

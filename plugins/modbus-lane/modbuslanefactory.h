@@ -13,6 +13,8 @@ namespace gate::modbuslane {
 //   "profile": a lane profile file; relative to "config_dir"; the default
 //              profile of spec/gate-modbus.md when absent
 //   "unit":    Modbus unit id, overriding the profile's
+//   "supervise": false for a second master such as gatectl: no watchdog
+//              set-up, no heartbeat, coil levels read instead of re-asserted
 // nullptr and a message naming the setting when they are unusable. The
 // driver must be moved to a thread of its own before start() is invoked.
 std::unique_ptr<hal::LaneActuator> createModbusLane(const QString &deviceName,

@@ -14,11 +14,12 @@ constexpr int failedPollsForLinkDown = 3;
 }
 
 PolledLane::PolledLane(const QString &deviceName, const hal::ModbusEndpoint &endpoint,
-                       const LaneProfile &profile, QObject *parent)
+                       const LaneProfile &profile, bool supervise, QObject *parent)
     : hal::LaneActuator(parent)
     , m_deviceName(deviceName)
     , m_endpoint(endpoint)
     , m_profile(profile)
+    , m_supervise(supervise)
     , m_pollTimer(new QTimer(this)) {
     m_health.device = deviceName;
     m_pollTimer->setTimerType(Qt::PreciseTimer);

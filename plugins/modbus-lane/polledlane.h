@@ -19,8 +19,11 @@ namespace gate::modbuslane {
 class PolledLane : public hal::LaneActuator {
     Q_OBJECT
 public:
+    // A supervising driver (the gate's own) arms the lane's watchdog and
+    // timings, keeps the heartbeat going and re-asserts coil levels; one that
+    // does not (gatectl, a second master) only reads and commands.
     PolledLane(const QString &deviceName, const hal::ModbusEndpoint &endpoint,
-               const LaneProfile &profile, QObject *parent = nullptr);
+               const LaneProfile &profile, bool supervise = true, QObject *parent = nullptr);
     ~PolledLane() override;
 
     void start() override;
@@ -42,6 +45,7 @@ protected:
     hal::ModbusBus &bus() { return *m_bus; }
     const LaneProfile &profile() const { return m_profile; }
     bool linkUp() const { return m_linkUp; }
+    bool supervises() const { return m_supervise; }
     // Reports a freshly read status; the first one after a loss brings the
     // link up again.
     void publishStatus(const hal::LaneStatus &status);
@@ -54,6 +58,7 @@ private:
     QString m_deviceName;
     hal::ModbusEndpoint m_endpoint;
     LaneProfile m_profile;
+    bool m_supervise;
     std::unique_ptr<hal::ModbusBus> m_bus;
     QTimer *m_pollTimer;
     bool m_setUp = false;

@@ -27,9 +27,12 @@ hal::ModbusBus::Result RegisterLane::setUp() {
         {p.holding.passTimeout, tenths(p.passTimeoutMs)},
         {p.holding.closeDelay, tenths(p.closeDelayMs)},
     }};
-    for (const auto &[address, value] : settings)
+    for (const auto &[address, value] : settings) {
+        if (!supervises())
+            break;
         if (auto written = bus().writeRegister(p.unit, address, value); !written)
             return written;
+    }
     // CMD_SEQ must differ from what the lane last executed, or it would
     // ignore our first command.
     std::vector<quint16> block(size_t(p.inputBlockCount()));
@@ -49,8 +52,11 @@ hal::ModbusBus::Result RegisterLane::setUp() {
 
 hal::ModbusBus::Result RegisterLane::poll() {
     const auto &p = profile();
-    if (auto written = bus().writeRegister(p.unit, p.holding.heartbeat, ++m_heartbeat); !written)
-        return written;
+    if (supervises()) {
+        if (auto written = bus().writeRegister(p.unit, p.holding.heartbeat, ++m_heartbeat);
+            !written)
+            return written;
+    }
     return readStatus();
 }
 

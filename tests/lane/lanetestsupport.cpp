@@ -9,7 +9,7 @@
 QString writeFastProfile(const QTemporaryDir &dir, const QJsonObject &overrides) {
     QJsonObject profile{
         {QStringLiteral("poll_period_ms"), 20},
-        {QStringLiteral("response_timeout_ms"), 60},
+        {QStringLiteral("response_timeout_ms"), 250},
         {QStringLiteral("byte_timeout_ms"), 20},
         {QStringLiteral("ack_timeout_ms"), 500},
         {QStringLiteral("reconnect_max_ms"), 300},
@@ -29,12 +29,14 @@ QString writeFastProfile(const QTemporaryDir &dir, const QJsonObject &overrides)
     return path;
 }
 
-std::unique_ptr<gate::hal::LaneActuatorThread> startLane(const QString &url,
-                                                         const QString &profilePath) {
+std::unique_ptr<gate::hal::LaneActuatorThread>
+startLane(const QString &url, const QString &profilePath, bool supervise) {
     QString error;
-    auto actuator = gate::modbuslane::createModbusLane(
-        QStringLiteral("lane"),
-        {{QStringLiteral("url"), url}, {QStringLiteral("profile"), profilePath}}, &error);
+    auto actuator = gate::modbuslane::createModbusLane(QStringLiteral("lane"),
+                                                       {{QStringLiteral("url"), url},
+                                                        {QStringLiteral("profile"), profilePath},
+                                                        {QStringLiteral("supervise"), supervise}},
+                                                       &error);
     if (!actuator)
         qFatal("cannot create the lane driver: %s", qPrintable(error));
     return std::make_unique<gate::hal::LaneActuatorThread>(std::move(actuator));

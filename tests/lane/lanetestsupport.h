@@ -13,5 +13,5 @@ QString writeFastProfile(const QTemporaryDir &dir, const QJsonObject &overrides 
 
 // The modbus-lane driver for `url` with the profile at `profilePath`, on a
 // bus thread of its own and started.
-std::unique_ptr<gate::hal::LaneActuatorThread> startLane(const QString &url,
-                                                         const QString &profilePath);
+std::unique_ptr<gate::hal::LaneActuatorThread>
+startLane(const QString &url, const QString &profilePath, bool supervise = true);

@@ -21,7 +21,7 @@ private:
     LaneCommandResult commandAndWait(LaneCommand command) {
         QSignalSpy done(m_lane->actuator(), &LaneActuator::commandDone);
         m_lane->command(command, 1, 1);
-        if (!done.wait(5000))
+        if (done.isEmpty() && !done.wait(5000))
             return LaneCommandResult::NotAcknowledged;
         return done.first().at(1).value<LaneCommandResult>();
     }
@@ -83,7 +83,7 @@ private slots:
         QTRY_VERIFY_WITH_TIMEOUT(!status.isEmpty() && lastStatus(status).linkUp, 5000);
         QSignalSpy events(m_lane->actuator(), &LaneActuator::laneEvent);
         m_sim->send(QStringLiteral("fire on"));
-        QVERIFY(events.wait(5000));
+        QTRY_VERIFY_WITH_TIMEOUT(!events.isEmpty(), 5000);
         QCOMPARE(events.first().at(0).toInt(), int(gate::hal::LaneEvent::FireAlarm));
         QTRY_VERIFY_WITH_TIMEOUT(lastStatus(status).mode == LaneStatus::Mode::Emergency, 5000);
     }

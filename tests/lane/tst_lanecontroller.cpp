@@ -37,7 +37,7 @@ private:
     void serviceCommandSucceeds(LaneServiceCommand command) {
         QSignalSpy done(&controller(), &LaneController::serviceCommandDone);
         controller().serviceCommand(command, QStringLiteral("S0042"));
-        QVERIFY(done.wait(5000));
+        QTRY_VERIFY_WITH_TIMEOUT(!done.isEmpty(), 5000);
         QVERIFY2(done.first().at(1).toBool(), qPrintable(done.first().at(2).toString()));
     }
 
@@ -68,10 +68,10 @@ private slots:
         controller().authorise(PassDirection::Entry, 1001);
         QCOMPARE(gate::toString(controller().state()), gate::toString(LaneState::Authorised));
         QVERIFY(!controller().readyForPassenger());
-        QVERIFY(opened.wait(5000));
+        QTRY_VERIFY_WITH_TIMEOUT(!opened.isEmpty(), 5000);
         QCOMPARE(opened.first().at(0).toULongLong(), 1001u);
         QVERIFY(opened.first().at(1).toLongLong() > 0);
-        QVERIFY(passed.wait(5000));
+        QTRY_VERIFY_WITH_TIMEOUT(!passed.isEmpty(), 5000);
         QCOMPARE(passed.first().at(0).toULongLong(), 1001u);
         QCOMPARE(passed.first().at(1).value<PassDirection>(), PassDirection::Entry);
         QTRY_VERIFY_WITH_TIMEOUT(controller().readyForPassenger(), 5000);
@@ -91,7 +91,7 @@ private slots:
         controller().authorise(PassDirection::Entry, 8); // one passage at a time
         QCOMPARE(refused.size(), 1);
         QCOMPARE(refused.first().at(1).toString(), QStringLiteral("busy"));
-        QVERIFY(passed.wait(5000));
+        QTRY_VERIFY_WITH_TIMEOUT(!passed.isEmpty(), 5000);
         QCOMPARE(passed.first().at(1).value<PassDirection>(), PassDirection::Exit);
     }
 
@@ -100,7 +100,7 @@ private slots:
         startRig(passengers(dir, QStringLiteral("hesitate\n")));
         QSignalSpy timedOut(&controller(), &LaneController::passTimedOut);
         controller().authorise(PassDirection::Entry, 55);
-        QVERIFY(timedOut.wait(8000));
+        QTRY_VERIFY_WITH_TIMEOUT(!timedOut.isEmpty(), 8000);
         QCOMPARE(timedOut.first().at(0).toULongLong(), 55u);
         QTRY_VERIFY_WITH_TIMEOUT(controller().readyForPassenger(), 5000);
         QCOMPARE(controller().snapshot().counters.timedOut, 1u);
@@ -132,7 +132,7 @@ private slots:
         startRig();
         QSignalSpy alarms(&controller(), &LaneController::alarm);
         m_rig->sim().send(QStringLiteral("walk entry"));
-        QVERIFY(alarms.wait(5000));
+        QTRY_VERIFY_WITH_TIMEOUT(!alarms.isEmpty(), 5000);
         QCOMPARE(alarms.first().at(0).toString(), QStringLiteral("intrusion"));
     }
 
@@ -143,7 +143,7 @@ private slots:
         QSignalSpy availability(&controller(), &LaneController::availabilityChanged);
         QSignalSpy alarms(&controller(), &LaneController::alarm);
         controller().authorise(PassDirection::Entry, 77);
-        QVERIFY(opened.wait(5000));
+        QTRY_VERIFY_WITH_TIMEOUT(!opened.isEmpty(), 5000);
 
         m_rig->sim().send(QStringLiteral("fire on"));
         QTRY_COMPARE_WITH_TIMEOUT(gate::toString(controller().state()),
@@ -198,7 +198,7 @@ private slots:
         QSignalSpy aborted(&controller(), &LaneController::passAborted);
         QSignalSpy opened(&controller(), &LaneController::opened);
         controller().authorise(PassDirection::Entry, 5);
-        QVERIFY(opened.wait(5000));
+        QTRY_VERIFY_WITH_TIMEOUT(!opened.isEmpty(), 5000);
         m_rig->sim().send(QStringLiteral("offline on"));
         QTRY_COMPARE_WITH_TIMEOUT(gate::toString(controller().state()),
                                   gate::toString(LaneState::OutOfService), 10000);
@@ -230,14 +230,14 @@ private slots:
                                   gate::toString(LaneState::OutOfService), 10000);
         QTRY_VERIFY_WITH_TIMEOUT(controller().readyForPassenger(), 10000);
         // Replies slower than the response timeout count as lost.
-        m_rig->sim().send(QStringLiteral("slow 150"));
+        m_rig->sim().send(QStringLiteral("slow 400"));
         QTRY_COMPARE_WITH_TIMEOUT(gate::toString(controller().state()),
                                   gate::toString(LaneState::OutOfService), 10000);
         m_rig->sim().send(QStringLiteral("slow 0"));
         QTRY_VERIFY_WITH_TIMEOUT(controller().readyForPassenger(), 10000);
         QSignalSpy passed(&controller(), &LaneController::passed);
         controller().authorise(PassDirection::Entry, 9);
-        QVERIFY(passed.wait(5000));
+        QTRY_VERIFY_WITH_TIMEOUT(!passed.isEmpty(), 5000);
     }
 
     void laneFault() {

@@ -46,7 +46,7 @@ private:
     std::optional<QList<QVariant>> commandAndWait(LaneCommand command, quint64 token) {
         QSignalSpy done(m_lane->actuator(), &LaneActuator::commandDone);
         m_lane->command(command, 1, token);
-        if (!done.wait(5000))
+        if (done.isEmpty() && !done.wait(5000))
             return std::nullopt;
         return done.first();
     }
@@ -145,13 +145,26 @@ private slots:
         QVERIFY(waitForLinkUp(status).linkUp);
         QSignalSpy events(m_lane->actuator(), &LaneActuator::laneEvent);
         m_peer->send(QStringLiteral("event 4"));
-        QVERIFY(events.wait(5000));
+        QTRY_VERIFY_WITH_TIMEOUT(!events.isEmpty(), 5000);
         QCOMPARE(events.first().at(0).toInt(), int(gate::hal::LaneEvent::Tailgating));
         QCOMPARE(events.first().at(2).toInt(), 0);
         m_peer->send(QStringLiteral("event 1 2"));
-        QVERIFY(events.wait(5000));
+        QTRY_VERIFY_WITH_TIMEOUT(events.size() >= 2, 5000);
         QCOMPARE(events.last().at(0).toInt(), int(gate::hal::LaneEvent::PassedEntry));
         QCOMPARE(events.last().at(2).toInt(), 2);
+    }
+
+    void secondMasterOnlyReadsAndCommands() {
+        const qsizetype from = m_peer->mark();
+        m_lane = startLane(m_url, writeFastProfile(m_dir), false);
+        QSignalSpy status(m_lane->actuator(), &LaneActuator::statusChanged);
+        QVERIFY(waitForLinkUp(status).linkUp);
+        QTest::qWait(200); // several poll periods
+        QVERIFY(
+            !m_peer->waitFor([](const QJsonObject &l) { return l.contains("write"); }, from, 0));
+        const auto done = commandAndWait(LaneCommand::Lock, 11);
+        QVERIFY(done);
+        QCOMPARE(done->at(1).value<LaneCommandResult>(), LaneCommandResult::Ok);
     }
 
     void lowWordFirstProfile() {

@@ -29,8 +29,8 @@ private slots:
         QSignalSpy opened(&controller(), &LaneController::opened);
         QSignalSpy passed(&controller(), &LaneController::passed);
         controller().authorise(PassDirection::Entry, 501);
-        QVERIFY(opened.wait(5000));
-        QVERIFY(passed.wait(5000));
+        QTRY_VERIFY_WITH_TIMEOUT(!opened.isEmpty(), 5000);
+        QTRY_VERIFY_WITH_TIMEOUT(!passed.isEmpty(), 5000);
         QCOMPARE(passed.first().at(0).toULongLong(), 501u);
         QTRY_VERIFY_WITH_TIMEOUT(controller().readyForPassenger(), 5000);
     }
@@ -52,7 +52,7 @@ private slots:
         m_rig->sim().send(QStringLiteral("garbage 1"));
         QSignalSpy passed(&controller(), &LaneController::passed);
         controller().authorise(PassDirection::Exit, 502);
-        QVERIFY(passed.wait(5000));
+        QTRY_VERIFY_WITH_TIMEOUT(!passed.isEmpty(), 5000);
     }
 };
 

@@ -138,7 +138,10 @@ qint64 steadyNs() {
 
 int lane(const QStringList &args) {
     QStringList words;
-    QJsonObject settings{{QStringLiteral("config_dir"), QDir::currentPath()}};
+    // A maintenance tool must not arm the lane's watchdog and then leave:
+    // the lane would fall into its watchdog action once gatectl exits.
+    QJsonObject settings{{QStringLiteral("config_dir"), QDir::currentPath()},
+                         {QStringLiteral("supervise"), false}};
     int waitMs = 3000;
     for (qsizetype i = 0; i < args.size(); ++i) {
         const QString &arg = args.at(i);
