@@ -24,7 +24,8 @@ bool showsGlare(const cv::Mat &frame) {
 
 FrameAnalyser::Findings BarcodeAnalyser::analyse(const CapturedFrame &frame) {
     Findings findings;
-    const std::vector<vision::Barcode> codes = m_reader.read(frame.image);
+    const std::vector<vision::Barcode> codes =
+        m_reader.readStreamFrame(frame.image, m_frameNumber++);
     m_tracker.expire(frame.capturedNs);
     for (const vision::Barcode &code : codes) {
         const QString text = QString::fromStdString(code.text);

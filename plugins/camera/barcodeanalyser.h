@@ -18,6 +18,7 @@ public:
 private:
     vision::BarcodeReader m_reader;
     SightingTracker m_tracker;
+    unsigned m_frameNumber = 0; // picks the fallback pass of each frame
 };
 
 } // namespace gate::camera

@@ -18,6 +18,7 @@ private slots:
     void readRate();
     void readsRawBytesAndCorners();
     void emptyAndOddFrames();
+    void streamFindsHardCodesWithinAFewFrames();
 };
 
 void TestBarcodeImages::readRate() {
@@ -72,6 +73,22 @@ void TestBarcodeImages::emptyAndOddFrames() {
     QVERIFY(reader.read(cv::Mat(1, 1, CV_8UC1, cv::Scalar(0))).empty());
     QVERIFY(reader.read(cv::Mat(480, 640, CV_8UC4, cv::Scalar(30, 60, 90, 255))).empty());
     QVERIFY(reader.read(cv::Mat(480, 640, CV_16UC1, cv::Scalar(30000))).empty());
+}
+
+// An inverted (dark mode) code needs a fallback pass; a stream tries one per
+// frame, so it must be read within one round of them.
+void TestBarcodeImages::streamFindsHardCodesWithinAFewFrames() {
+    const QString text = QStringLiteral("RT1:INVERTED");
+    cv::Mat code = gate::issuer::renderQrCode(text, 6);
+    code = 255 - code;
+    cv::Mat frame(720, 1280, CV_8UC1, cv::Scalar(0));
+    code.copyTo(frame(cv::Rect(400, 150, code.cols, code.rows)));
+    const gate::vision::BarcodeReader reader;
+    int readIn = 0;
+    for (unsigned n = 0; n < 4; ++n)
+        readIn += reader.readStreamFrame(frame, n).size() == 1;
+    QCOMPARE(readIn, 1);
+    QCOMPARE(reader.read(frame).size(), size_t(1));
 }
 
 QTEST_GUILESS_MAIN(TestBarcodeImages)

@@ -57,7 +57,7 @@ PassImage equalised(const cv::Mat &gray) {
 }
 
 const std::vector<Pass> &fallbackPasses() {
-    static const std::vector<Pass> passes{inverted, downscaled, sharpened, equalised};
+    static const std::vector<Pass> passes{downscaled, inverted, sharpened, equalised};
     return passes;
 }
 
@@ -104,18 +104,39 @@ BarcodeReader::BarcodeReader()
 BarcodeReader::BarcodeReader(Formats formats)
     : m_formats(formats) {}
 
+ZXing::DecodeHints BarcodeReader::hints() const {
+    ZXing::DecodeHints hints;
+    hints.setFormats(zxingFormats(m_formats));
+    // QR and Aztec detection does not care about rotation; trying rotated
+    // copies would only help PDF417 held sideways, at several times the cost.
+    hints.setTryRotate(false);
+    return hints;
+}
+
 std::vector<Barcode> BarcodeReader::read(const cv::Mat &frame) const {
     const cv::Mat gray = toGray(frame);
     if (gray.cols < 2 * smallestSymbolPixels || gray.rows < 2 * smallestSymbolPixels)
         return {};
-    ZXing::DecodeHints hints;
-    hints.setFormats(zxingFormats(m_formats));
-    hints.setTryRotate(false); // a code on a phone is never sideways enough to need it
-    std::vector<Barcode> found = readPass({gray}, hints);
+    const ZXing::DecodeHints decodeHints = hints();
+    std::vector<Barcode> found = readPass({gray}, decodeHints);
     for (const Pass &pass : fallbackPasses()) {
         if (!found.empty())
             break;
-        found = readPass(pass(gray), hints);
+        found = readPass(pass(gray), decodeHints);
+    }
+    return found;
+}
+
+std::vector<Barcode> BarcodeReader::readStreamFrame(const cv::Mat &frame,
+                                                    unsigned frameNumber) const {
+    const cv::Mat gray = toGray(frame);
+    if (gray.cols < 2 * smallestSymbolPixels || gray.rows < 2 * smallestSymbolPixels)
+        return {};
+    const ZXing::DecodeHints decodeHints = hints();
+    std::vector<Barcode> found = readPass({gray}, decodeHints);
+    if (found.empty()) {
+        const Pass &pass = fallbackPasses()[frameNumber % fallbackPasses().size()];
+        found = readPass(pass(gray), decodeHints);
     }
     return found;
 }

@@ -2,6 +2,10 @@
 
 #include <opencv2/core/mat.hpp>
 
+namespace ZXing {
+class DecodeHints;
+}
+
 #include <array>
 #include <cstdint>
 #include <string>
@@ -37,9 +41,18 @@ public:
     explicit BarcodeReader(Formats formats);
 
     // Every symbol of the first pass that finds any; empty when none does.
+    // For still images: a frame without a code costs every pass.
     std::vector<Barcode> read(const cv::Mat &frame) const;
 
+    // For a video stream, where most frames show no code: the plain pass and
+    // then only one fallback pass, chosen by `frameNumber` in turn, so an
+    // empty frame costs two passes and a hard code is still found within a
+    // few consecutive frames.
+    std::vector<Barcode> readStreamFrame(const cv::Mat &frame, unsigned frameNumber) const;
+
 private:
+    ZXing::DecodeHints hints() const;
+
     Formats m_formats;
 };
 
