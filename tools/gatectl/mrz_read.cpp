@@ -4,6 +4,7 @@
 #include "vision/mrz/mrzreader.h"
 
 #include <QDate>
+#include <QFileInfo>
 
 #include <opencv2/imgcodecs.hpp>
 
@@ -24,10 +25,12 @@ int mrzRead(const QStringList &args) {
     int status = exitRan;
     for (const QString &path : args) {
         cv::Mat image;
-        try {
-            image = cv::imread(path.toStdString(), cv::IMREAD_COLOR);
-        } catch (const cv::Exception &) {
-            image.release();
+        if (QFileInfo(path).isFile()) {
+            try {
+                image = cv::imread(path.toStdString(), cv::IMREAD_COLOR);
+            } catch (const cv::Exception &) {
+                image.release();
+            }
         }
         if (image.empty()) {
             printError(QStringLiteral("cannot read image %1").arg(path));
