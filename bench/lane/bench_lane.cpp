@@ -17,6 +17,7 @@
 
 #include <chrono>
 #include <cstdio>
+#include <map>
 #include <optional>
 
 namespace {
@@ -64,8 +65,10 @@ private:
 };
 
 // Waits for the link, then sends commands one at a time and records the time
-// from the call (the gate's decision) to the acknowledgement.
-std::optional<std::vector<double>> acknowledgementTimes(const QString &url) {
+// from the call (the gate's decision) to the acknowledgement; counts the
+// commands that ended otherwise, by LaneCommandResult value.
+std::optional<std::vector<double>> acknowledgementTimes(const QString &url,
+                                                        std::map<int, int> &failures) {
     QString error;
     auto actuator = gate::modbuslane::createModbusLane(QStringLiteral("bench"),
                                                        {{QStringLiteral("url"), url}}, &error);
@@ -95,6 +98,8 @@ std::optional<std::vector<double>> acknowledgementTimes(const QString &url) {
                      [&](quint64, LaneCommandResult result, qint64 doneNs) {
                          if (result == LaneCommandResult::Ok)
                              samples.push_back(double(doneNs - sentNs) / 1e6);
+                         else
+                             ++failures[int(result)];
                          loop.quit();
                      });
     for (int i = 0; i < commandsPerTransport; ++i) {
@@ -123,10 +128,15 @@ double pollsPerSecond(const QString &url) {
 }
 
 std::optional<QJsonObject> measure(const QString &url) {
-    const auto samples = acknowledgementTimes(url);
+    std::map<int, int> failures;
+    const auto samples = acknowledgementTimes(url, failures);
     if (!samples || samples->empty())
         return std::nullopt;
+    QJsonObject notOk;
+    for (const auto &[result, count] : failures)
+        notOk.insert(QString::number(result), count);
     return QJsonObject{{QStringLiteral("ack_ms"), gate::bench::summarize(*samples)},
+                       {QStringLiteral("not_ok_by_result"), notOk},
                        {QStringLiteral("polls_per_s"), qRound(pollsPerSecond(url))}};
 }
 
