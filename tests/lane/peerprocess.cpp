@@ -70,7 +70,11 @@ std::optional<QJsonObject> PeerProcess::waitFor(const Match &match, qsizetype fr
         for (; next < m_lines.size(); ++next)
             if (match(m_lines.at(next)))
                 return m_lines.at(next);
-        if (deadline.hasExpired() || m_process.state() == QProcess::NotRunning)
+        if (m_process.state() == QProcess::NotRunning) {
+            readLines(); // what it said before it ended
+            return std::nullopt;
+        }
+        if (deadline.hasExpired())
             return std::nullopt;
         // Keep the test's own event loop turning: the lane driver's signals
         // arrive through it.

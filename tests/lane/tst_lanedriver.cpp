@@ -28,6 +28,10 @@ private:
             m_peer->start(QStringLiteral("/usr/bin/python3"),
                           {QStringLiteral(GATE_SOURCE_DIR "/tests/lane/pymodbus_lane.py")},
                           QStringLiteral("tcp"));
+        // Debian's python3-pymodbus server needs python3-serial and
+        // python3-serial-asyncio without depending on them.
+        if (endpoint.isEmpty() && m_peer->errors().contains(QLatin1String("ModuleNotFoundError")))
+            QSKIP(qPrintable(QStringLiteral("pymodbus lane cannot start: ") + m_peer->errors()));
         QVERIFY2(!endpoint.isEmpty(), qPrintable(m_peer->errors()));
         m_url = QStringLiteral("tcp://") + endpoint;
     }
