@@ -56,6 +56,8 @@ AuditStore::Options LogShipSettings::outboxOptions() const {
     AuditStore::Options options;
     options.maxRows = outboxMaxRows;
     options.maxBytes = outboxMaxBytes;
+    // The shipper checkpoints after each delivered batch, off the deciding thread.
+    options.checkpointOnCommit = false;
     return options;
 }
 

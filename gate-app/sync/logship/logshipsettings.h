@@ -32,7 +32,8 @@ struct LogShipSettings {
     int retryMaxMs = 60'000;
     int timeoutSecs = 10; // connect and acknowledgement timeout
 
-    // The outbox limits for every AuditStore opened on the gate's audit file.
+    // The options of every AuditStore opened on the gate's audit file while a
+    // LogShipper runs: the outbox limits, and no checkpoints on commit.
     AuditStore::Options outboxOptions() const;
 };
 
