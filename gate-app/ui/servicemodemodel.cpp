@@ -156,7 +156,6 @@ void ServiceModeModel::confirm() {
 
 void ServiceModeModel::checkPin() {
     const auto attempt = m_verifier.verify(m_typedStaffId, m_typedPin);
-    m_typedPin.fill(u'0');
     m_typedPin.clear();
     switch (attempt.result) {
     case service::PinVerifier::Result::Accepted:
