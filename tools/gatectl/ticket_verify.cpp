@@ -1,10 +1,98 @@
 #include "cli.h"
 
+#include "core/credentials/eticket/claimsjson.h"
+#include "core/credentials/eticket/verifier.h"
+#include "vision/barcode/barcodereader.h"
+
+#include <QDateTime>
+#include <QFile>
+
+#include <opencv2/imgcodecs.hpp>
+
 namespace gatectl {
 
-int ticketVerify(const QStringList &) {
-    printError(QStringLiteral("this subcommand is not available in this build"));
-    return exitUsage;
+namespace {
+
+QJsonObject verificationJson(const gate::eticket::Verification &result) {
+    QJsonObject json{{QStringLiteral("outcome"), gate::eticket::toString(result.outcome)}};
+    if (!result.kid.isEmpty())
+        json.insert(QStringLiteral("kid"), QString::fromLatin1(result.kid.toBase64()));
+    if (!result.alg.isEmpty())
+        json.insert(QStringLiteral("alg"), result.alg);
+    if (result.claims)
+        json.insert(QStringLiteral("claims"), gate::eticket::toJson(*result.claims));
+    if (!result.detail.isEmpty())
+        json.insert(QStringLiteral("detail"), result.detail);
+    return json;
+}
+
+} // namespace
+
+// gatectl ticket verify --keys KEYS.json [--now UNIX] (--text TEXT | IMAGE...)
+int ticketVerify(const QStringList &args) {
+    const QString usage = QStringLiteral(
+        "usage: gatectl ticket verify --keys KEYS.json [--now UNIX] (--text TEXT | IMAGE...)");
+    QString keysPath;
+    QString text;
+    bool haveText = false;
+    qint64 now = QDateTime::currentSecsSinceEpoch();
+    QStringList images;
+    for (qsizetype i = 0; i < args.size(); ++i) {
+        const QString &arg = args[i];
+        const bool hasValue = i + 1 < args.size();
+        if (arg == QLatin1String("--keys") && hasValue) {
+            keysPath = args[++i];
+        } else if (arg == QLatin1String("--text") && hasValue) {
+            text = args[++i];
+            haveText = true;
+        } else if (arg == QLatin1String("--now") && hasValue) {
+            bool ok = false;
+            now = args[++i].toLongLong(&ok);
+            if (!ok)
+                return usageError(QStringLiteral("--now must be Unix seconds"));
+        } else if (arg.startsWith(QLatin1String("--"))) {
+            return usageError(usage);
+        } else {
+            images << arg;
+        }
+    }
+    if (keysPath.isEmpty() || haveText == !images.isEmpty())
+        return usageError(usage);
+    QFile keysFile(keysPath);
+    if (!keysFile.open(QIODevice::ReadOnly))
+        return usageError(QStringLiteral("%1: %2").arg(keysPath, keysFile.errorString()));
+    QString error;
+    const std::optional<gate::eticket::TrustList> trust = gate::eticket::TrustList::parse(
+        keysFile.read(gate::eticket::TrustList::maxJsonBytes + 1), &error);
+    if (!trust)
+        return usageError(QStringLiteral("%1: %2").arg(keysPath, error));
+
+    if (haveText) {
+        printJson(verificationJson(gate::eticket::verify(text, *trust, now)));
+        return exitRan;
+    }
+    const gate::vision::BarcodeReader reader;
+    int status = exitRan;
+    for (const QString &file : images) {
+        const cv::Mat image = cv::imread(file.toStdString(), cv::IMREAD_COLOR);
+        if (image.empty()) {
+            printError(QStringLiteral("%1: not an image OpenCV can read").arg(file));
+            printJson({{QStringLiteral("file"), file},
+                       {QStringLiteral("error"), QStringLiteral("unreadable")}});
+            status = exitUsage;
+            continue;
+        }
+        const std::vector<gate::vision::Barcode> codes = reader.read(image);
+        if (codes.empty())
+            printError(QStringLiteral("%1: no code found").arg(file));
+        for (const gate::vision::Barcode &code : codes) {
+            QJsonObject json = verificationJson(
+                gate::eticket::verify(QString::fromStdString(code.text), *trust, now));
+            json.insert(QStringLiteral("file"), file);
+            printJson(json);
+        }
+    }
+    return status;
 }
 
 } // namespace gatectl
