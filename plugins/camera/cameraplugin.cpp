@@ -2,6 +2,7 @@
 
 #include "barcodeanalyser.h"
 #include "camerasource.h"
+#include "mrzanalyser.h"
 
 namespace gate::camera {
 
@@ -13,6 +14,8 @@ CameraPlugin::createCredentialSource(const QString &deviceName, const QJsonObjec
         return nullptr;
     std::vector<std::unique_ptr<FrameAnalyser>> analysers;
     analysers.push_back(std::make_unique<BarcodeAnalyser>(qint64(parsed->forgetMs) * 1'000'000));
+    if (parsed->mrz)
+        analysers.push_back(std::make_unique<MrzAnalyser>());
     return std::make_unique<CameraSource>(deviceName, *parsed, std::move(analysers));
 }
 

@@ -8,6 +8,7 @@
 #include "../../plugins/camera/latestframe.h"
 #include "../../plugins/camera/sightingtracker.h"
 
+#include <QFile>
 #include <QJsonObject>
 #include <QTemporaryDir>
 #include <QTest>
@@ -22,6 +23,7 @@ class TestCameraReplay : public QObject {
 private slots:
     void initTestCase();
     void reportsEachAppearanceOnce();
+    void readsPassportMrzWhenAsked();
     void settingsErrorsNameTheKey_data();
     void settingsErrorsNameTheKey();
     void trackerForgetsAfterTheWindow();
@@ -98,6 +100,44 @@ void TestCameraReplay::reportsEachAppearanceOnce() {
     QCOMPARE(texts, (QStringList{QStringLiteral("RT1:AAA"), QStringLiteral("RT1:BBB"),
                                  QStringLiteral("RT1:AAA")}));
     QVERIFY(reads[0].availableNs < reads[1].availableNs);
+}
+
+// With "mrz": true the MRZ analyser runs next to the barcode one: a passport
+// held still for a few frames gives exactly one MrzLines read.
+void TestCameraReplay::readsPassportMrzWhenAsked() {
+    const QString sample = QStringLiteral(GATE_SHARED_DIR "/data/mrz-dev/GBR_00.jpg");
+    if (!QFile::exists(sample))
+        QSKIP("shared MRZ samples absent");
+    QTemporaryDir folder;
+    QVERIFY(folder.isValid());
+    for (int i = 0; i < 4; ++i)
+        QVERIFY(QFile::copy(sample, folder.filePath(QStringLiteral("%1.jpg").arg(i))));
+    QString error;
+    std::unique_ptr<gate::hal::CredentialSource> source = m_plugin->createCredentialSource(
+        QStringLiteral("passport-camera"),
+        QJsonObject{{QStringLiteral("source"), QStringLiteral("replay:") + folder.path()},
+                    {QStringLiteral("fps"), 4},
+                    {QStringLiteral("loop"), false},
+                    {QStringLiteral("mrz"), true}},
+        &error);
+    QVERIFY2(source, qPrintable(error));
+    std::vector<RawRead> reads;
+    bool finished = false;
+    connect(source.get(), &gate::hal::CredentialSource::rawRead, this,
+            [&](const RawRead &read) { reads.push_back(read); });
+    connect(source.get(), &gate::hal::CredentialSource::healthChanged, this,
+            [&](const gate::hal::DeviceHealth &health) {
+                finished = health.state == gate::hal::DeviceHealth::State::Offline;
+            });
+    source->start();
+    QTRY_VERIFY_WITH_TIMEOUT(finished, 30000);
+    QTRY_VERIFY_WITH_TIMEOUT(!reads.empty(), 10000); // the worker may still hold the last frame
+    QTest::qWait(500);
+    source->stop();
+    QCOMPARE(reads.size(), size_t(1));
+    QCOMPARE(reads[0].kind, RawRead::Kind::MrzLines);
+    QCOMPARE(reads[0].source, QStringLiteral("passport-camera"));
+    QVERIFY(reads[0].mrzLines.size() == 2 || reads[0].mrzLines.size() == 3);
 }
 
 void TestCameraReplay::settingsErrorsNameTheKey_data() {
