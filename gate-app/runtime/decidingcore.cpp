@@ -1,0 +1,108 @@
+#include "decidingcore.h"
+
+#include "core/tickets/ticketstorewriter.h"
+
+#include <QJsonObject>
+#include <QLoggingCategory>
+
+Q_LOGGING_CATEGORY(lcCore, "gate.core")
+
+namespace gate {
+
+namespace {
+
+LaneContext laneContextOf(const GateConfig &config) {
+    LaneContext lane;
+    lane.station = config.station;
+    lane.gateId = config.gateId;
+    lane.gateGroup = config.gateGroup;
+    lane.direction = config.direction == QLatin1String("exit") ? LaneContext::Direction::Exit
+                                                               : LaneContext::Direction::Entry;
+    return lane;
+}
+
+} // namespace
+
+DecidingCore::DecidingCore(const GateConfig &config, const Clock &clock,
+                           hal::LaneActuator &actuator, AuditStore::Options auditOptions)
+    : m_config(config)
+    , m_clock(clock)
+    , m_actuator(actuator)
+    , m_auditOptions(auditOptions)
+    , m_credentials(clock) {}
+
+DecidingCore::~DecidingCore() = default;
+
+bool DecidingCore::open(QStringList *errors) {
+    QString error;
+    // A new gate has no store yet: the writer creates the schema, the sync
+    // thread fills it later.
+    if (!tickets::TicketStoreWriter::open(m_config.tickets.database, &error)) {
+        errors->append(QStringLiteral("ticket store %1: %2").arg(m_config.tickets.database, error));
+        return false;
+    }
+    m_store = tickets::TicketStoreReader::open(m_config.tickets.database, &error);
+    if (!m_store) {
+        errors->append(QStringLiteral("ticket store %1: %2").arg(m_config.tickets.database, error));
+        return false;
+    }
+    if (!m_audit.open(m_config.audit.database, m_config.gateId, m_auditOptions, &error)) {
+        errors->append(QStringLiteral("audit store %1: %2").arg(m_config.audit.database, error));
+        return false;
+    }
+    DecisionSettings settings;
+    settings.staleGraceSecs = m_config.tickets.staleGraceSecs;
+    m_engine = std::make_unique<DecisionEngine>(*m_store, m_clock, settings);
+    m_lane = new LaneController(&m_actuator, LaneControllerSettings{}, this);
+    m_coordinator = new PassageCoordinator(
+        {laneContextOf(m_config), m_clock, m_credentials, *m_engine, m_audit, *m_lane}, this);
+    reloadList();
+    return true;
+}
+
+void DecidingCore::reloadList() {
+    const tickets::TicketStoreReader::Snapshot snapshot(*m_store);
+    const tickets::ListState &state = m_store->state();
+    QString error;
+    auto trust =
+        state.keysJson.isEmpty() ? std::nullopt : eticket::TrustList::parse(state.keysJson, &error);
+    if (!error.isEmpty())
+        qCWarning(lcCore).noquote() << "trust list of list" << state.seq << "refused:" << error;
+    m_credentials.setTrustList(std::move(trust));
+    publishStatus();
+}
+
+void DecidingCore::publishStatus() {
+    {
+        const tickets::TicketStoreReader::Snapshot snapshot(*m_store);
+        const tickets::ListState &state = m_store->state();
+        emit listStatus(
+            {{QStringLiteral("seq"), state.seq},
+             {QStringLiteral("generated"), state.generated},
+             {QStringLiteral("expires"), state.expires},
+             {QStringLiteral("age_s"), state.generated ? m_clock.nowSecs() - state.generated : -1},
+             {QStringLiteral("tickets"), m_store->ticketCount()},
+             {QStringLiteral("stale"), m_engine->listIsStale()}});
+    }
+    const LaneSnapshot lane = m_lane->snapshot();
+    emit laneStatus({{QStringLiteral("state"), toString(lane.state)},
+                     {QStringLiteral("available"), lane.available},
+                     {QStringLiteral("reason"), lane.reason},
+                     {QStringLiteral("emergency_latched"), lane.emergencyLatched},
+                     {QStringLiteral("last_alarm"), lane.lastAlarm},
+                     {QStringLiteral("link_up"), lane.status.linkUp},
+                     {QStringLiteral("passed_entry"), qint64(lane.status.passedEntry)},
+                     {QStringLiteral("passed_exit"), qint64(lane.status.passedExit)},
+                     {QStringLiteral("authorised"), qint64(lane.counters.authorised)},
+                     {QStringLiteral("passed"), qint64(lane.counters.passed)},
+                     {QStringLiteral("timed_out"), qint64(lane.counters.timedOut)},
+                     {QStringLiteral("alarms"), qint64(lane.counters.alarms)}});
+    const AuditStore::Backlog backlog = m_audit.backlog();
+    emit auditStatus({{QStringLiteral("last_seq"), backlog.lastSeq},
+                      {QStringLiteral("shipped_seq"), backlog.shippedSeq},
+                      {QStringLiteral("backlog"), backlog.rows},
+                      {QStringLiteral("nearly_full"), m_audit.nearlyFull()},
+                      {QStringLiteral("full"), m_audit.full()}});
+}
+
+} // namespace gate

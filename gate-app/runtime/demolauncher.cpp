@@ -1,0 +1,87 @@
+#include "demolauncher.h"
+
+#include "core/service/pinverifier.h"
+
+#include <QDir>
+#include <QFile>
+#include <QJsonObject>
+
+namespace gate {
+
+namespace {
+
+constexpr int toolTimeoutMs = 30'000;
+
+QByteArray readResource(const QString &path) {
+    QFile file(path);
+    return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
+}
+
+} // namespace
+
+DemoLauncher::DemoLauncher()
+    : m_laneSimulator(QStringLiteral("gate-lane-sim")) {}
+
+DemoLauncher::~DemoLauncher() {
+    m_laneSimulator.stop();
+}
+
+std::optional<GateConfig> DemoLauncher::prepare(const QString &stateDir, QStringList *errors) {
+    if (stateDir.isEmpty()) {
+        m_temporary =
+            std::make_unique<QTemporaryDir>(QDir::temp().filePath("station-gate-demo-XXXXXX"));
+        m_stateDir = m_temporary->path();
+    } else {
+        m_stateDir = QDir(stateDir).absolutePath();
+    }
+    if (!QDir().mkpath(m_stateDir)) {
+        errors->append(QStringLiteral("demo: cannot create %1").arg(m_stateDir));
+        return std::nullopt;
+    }
+
+    QString error;
+    CompanionProcess issuer(QStringLiteral("gate-issuer"));
+    const QJsonObject station =
+        issuer.run({QStringLiteral("demo-station"), QStringLiteral("--out"),
+                    m_stateDir + "/station", QStringLiteral("--station"), QStringLiteral("VNP"),
+                    QStringLiteral("--gate-group"), QStringLiteral("A1")},
+                   toolTimeoutMs, &error);
+    if (station.isEmpty()) {
+        errors->append(QStringLiteral("demo station: %1").arg(error));
+        return std::nullopt;
+    }
+    m_passengerCount = station.value(QStringLiteral("passengers")).toInt();
+    const QString listUrl = station.value(QStringLiteral("list_url")).toString();
+    const QString rootKey = station.value(QStringLiteral("root_key")).toString();
+
+    CompanionProcess gatectl(QStringLiteral("gatectl"));
+    const QJsonObject synced = gatectl.run(
+        {QStringLiteral("tickets"), QStringLiteral("sync"), listUrl, QStringLiteral("--db"),
+         m_stateDir + "/tickets.db", QStringLiteral("--root-key"), rootKey},
+        toolTimeoutMs, &error);
+    if (synced.value(QStringLiteral("outcome")).toString() != QLatin1String("applied")) {
+        errors->append(QStringLiteral("demo ticket list: %1").arg(error));
+        return std::nullopt;
+    }
+
+    const QJsonObject lane =
+        m_laneSimulator.start({QStringLiteral("--tcp"), QStringLiteral("127.0.0.1:0"),
+                               QStringLiteral("--passengers"), QStringLiteral("auto")},
+                              toolTimeoutMs, &error);
+    if (lane.isEmpty()) {
+        errors->append(QStringLiteral("demo lane simulator: %1").arg(error));
+        return std::nullopt;
+    }
+
+    QByteArray json = readResource(QStringLiteral(":/demo/gate-demo.json"));
+    json.replace("@STATE_DIR@", m_stateDir.toUtf8());
+    json.replace("@SCRIPT@", station.value(QStringLiteral("script")).toString().toUtf8());
+    json.replace("@LANE@", lane.value(QStringLiteral("tcp")).toString().toUtf8());
+    json.replace("@LIST_URL@", listUrl.toUtf8());
+    json.replace("@ROOT_KEY@", rootKey.toUtf8());
+    json.replace("@PIN_HASH@", service::PinVerifier::hash(demoPin()).toUtf8());
+    return GateConfig::parse(json, QStringLiteral("embedded demo configuration"), m_stateDir,
+                             errors);
+}
+
+} // namespace gate

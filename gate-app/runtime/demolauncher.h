@@ -1,0 +1,35 @@
+#pragma once
+
+#include "companionprocess.h"
+#include "core/config/gateconfig.h"
+
+#include <QTemporaryDir>
+
+#include <memory>
+#include <optional>
+
+namespace gate {
+
+// The embedded default: a demo station generated around the current time by
+// gate-issuer, its ticket list applied through the real sync code
+// (`gatectl tickets sync`), the lane simulator as a real Modbus TCP server on
+// 127.0.0.1, and the gate configured on them from the embedded template.
+class DemoLauncher {
+public:
+    DemoLauncher();
+    ~DemoLauncher();
+
+    // `stateDir` empty: a new temporary folder, removed at exit.
+    std::optional<GateConfig> prepare(const QString &stateDir, QStringList *errors);
+    int passengerCount() const { return m_passengerCount; }
+    QString stateDir() const { return m_stateDir; }
+    static QString demoPin() { return QStringLiteral("2468"); }
+
+private:
+    std::unique_ptr<QTemporaryDir> m_temporary;
+    QString m_stateDir;
+    CompanionProcess m_laneSimulator;
+    int m_passengerCount = 0;
+};
+
+} // namespace gate

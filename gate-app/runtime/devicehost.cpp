@@ -1,0 +1,78 @@
+#include "devicehost.h"
+
+#include <QLoggingCategory>
+
+Q_LOGGING_CATEGORY(lcDevices, "gate.devices")
+
+namespace gate {
+
+DeviceHost::DeviceHost(QObject *parent)
+    : QObject(parent) {}
+
+DeviceHost::~DeviceHost() {
+    stopAll();
+}
+
+bool DeviceHost::create(const GateConfig &config, hal::PluginCatalog &catalog,
+                        QStringList *errors) {
+    const int errorsBefore = int(errors->size());
+    for (const DeviceConfig &device : config.devices) {
+        QString error;
+        hal::DevicePlugin *plugin = catalog.plugin(device.plugin, &error);
+        if (plugin) {
+            if (device.role == QLatin1String("lane")) {
+                if (auto lane = plugin->createLaneActuator(device.name, device.settings, &error)) {
+                    m_lane = lane.get();
+                    adopt(device.name, lane.release());
+                }
+            } else if (auto source =
+                           plugin->createCredentialSource(device.name, device.settings, &error)) {
+                m_sources.append(source.get());
+                adopt(device.name, source.release());
+            }
+        }
+        if (!error.isEmpty())
+            errors->append(QStringLiteral("device \"%1\" (plugin %2): %3")
+                               .arg(device.name, device.plugin, error));
+    }
+    if (errors->size() > errorsBefore) {
+        stopAll();
+        return false;
+    }
+    return true;
+}
+
+void DeviceHost::adopt(const QString &name, QObject *device) {
+    auto *thread = new QThread(this);
+    thread->setObjectName(QStringLiteral("device:") + name);
+    device->setObjectName(name);
+    device->moveToThread(thread);
+    connect(thread, &QThread::finished, device, &QObject::deleteLater);
+    m_devices.append({name, device, thread});
+}
+
+void DeviceHost::startAll() {
+    for (const Device &device : std::as_const(m_devices)) {
+        device.thread->start();
+        QMetaObject::invokeMethod(device.object, "start", Qt::QueuedConnection);
+        qCInfo(lcDevices) << "started device" << device.name;
+    }
+    m_running = true;
+}
+
+void DeviceHost::stopAll() {
+    for (const Device &device : std::as_const(m_devices)) {
+        if (m_running)
+            QMetaObject::invokeMethod(device.object, "stop", Qt::BlockingQueuedConnection);
+        device.thread->quit();
+        device.thread->wait();
+        if (!m_running)
+            delete device.object; // never started: the thread's finished() did not run
+    }
+    m_devices.clear();
+    m_sources.clear();
+    m_lane = nullptr;
+    m_running = false;
+}
+
+} // namespace gate

@@ -1,0 +1,339 @@
+#include "gateapplication.h"
+
+#include "core/decision/passengermessage.h"
+#include "core/passage/passagereport.h"
+#include "decidingcore.h"
+#include "ops/journallog.h"
+#include "ops/statusserver.h"
+#include "ops/systemdnotifier.h"
+#include "sync/logship/logshipper.h"
+#include "sync/logship/logshipsettings.h"
+#include "sync/ticketlist/ticketlistsyncservice.h"
+#include "ui/mainwindow.h"
+#include "ui/passengerscreenmodel.h"
+#include "ui/servicemodemodel.h"
+
+#include <QDateTime>
+#include <QGuiApplication>
+#include <QJsonArray>
+#include <QLoggingCategory>
+#include <QQmlApplicationEngine>
+#include <QTimer>
+
+Q_LOGGING_CATEGORY(lcGate, "gate.app")
+
+namespace gate {
+
+namespace {
+
+QVariantMap ticketForScreen(const PassageReport &report, const GateConfig &config) {
+    const MatchedTicket &ticket = *report.decision.ticket;
+    QVariantMap map{{QStringLiteral("trn"), ticket.trn},
+                    {QStringLiteral("seat"), ticket.seat},
+                    {QStringLiteral("nm"), ticket.nm},
+                    {QStringLiteral("dep"), ticket.dep},
+                    {QStringLiteral("arr"), ticket.arr},
+                    {QStringLiteral("dpt"), ticket.dpt},
+                    {QStringLiteral("direction"), config.direction}};
+    if (ticket.car)
+        map.insert(QStringLiteral("car"), *ticket.car);
+    return map;
+}
+
+std::optional<LaneServiceCommand> laneServiceCommandNamed(const QString &name) {
+    for (int value = 0; value <= int(LaneServiceCommand::AlarmReset); ++value) {
+        if (toString(LaneServiceCommand(value)) == name)
+            return LaneServiceCommand(value);
+    }
+    return std::nullopt;
+}
+
+QJsonObject healthJson(const hal::DeviceHealth &health) {
+    return {{QStringLiteral("device"), health.device},
+            {QStringLiteral("state"), hal::toString(health.state)},
+            {QStringLiteral("detail"), health.detail},
+            {QStringLiteral("since"), health.since.toSecsSinceEpoch()}};
+}
+
+} // namespace
+
+GateApplication::GateApplication() {
+    qRegisterMetaType<hal::RawRead>();
+    qRegisterMetaType<hal::DeviceHealth>();
+    qRegisterMetaType<hal::LaneStatus>();
+    qRegisterMetaType<hal::LaneCommand>();
+    qRegisterMetaType<hal::LaneCommandResult>();
+    qRegisterMetaType<PassageReport>();
+    qRegisterMetaType<sync::SyncResult>();
+}
+
+GateApplication::~GateApplication() {
+    stop();
+}
+
+bool GateApplication::startConfigured(const QString &configPath, QStringList *errors) {
+    const auto config = GateConfig::load(configPath, errors);
+    return config && start(*config, errors);
+}
+
+bool GateApplication::startDemo(const QString &stateDir, QStringList *errors) {
+    // The demo's terminal shows decisions on stdout; the lane's and devices'
+    // own chatter stays out of the way unless QT_LOGGING_RULES asks for it.
+    QLoggingCategory::setFilterRules(QStringLiteral("gate.*.info=false"));
+    m_demo = std::make_unique<DemoLauncher>();
+    const auto config = m_demo->prepare(stateDir, errors);
+    if (!config)
+        return false;
+    if (!start(*config, errors))
+        return false;
+    m_console.message(QStringLiteral("demo: %1 passengers will arrive; audit records in %2; "
+                                     "service mode: staff DEMO, PIN %3")
+                          .arg(m_demo->passengerCount())
+                          .arg(m_config.audit.database, DemoLauncher::demoPin()));
+    return true;
+}
+
+bool GateApplication::start(const GateConfig &config, QStringList *errors) {
+    m_config = config;
+    installJournalLogging({m_config.gateId, m_config.gateGroup});
+    AuditStore::Options auditOptions;
+    std::optional<LogShipSettings> logShip;
+    if (!m_config.logSync.isEmpty()) {
+        logShip = parseLogShipSettings(m_config.logSync, errors, QStringLiteral("log_sync"));
+        if (!logShip)
+            return false;
+        auditOptions = logShip->outboxOptions();
+    }
+
+    if (!m_devices.create(m_config, m_catalog, errors))
+        return false;
+
+    m_core = new DecidingCore(m_config, m_clock, *m_devices.lane(), auditOptions);
+    if (!m_core->open(errors)) {
+        delete m_core;
+        m_core = nullptr;
+        return false;
+    }
+    m_decideThread.setObjectName(QStringLiteral("decide"));
+    m_core->moveToThread(&m_decideThread);
+    connect(&m_decideThread, &QThread::finished, m_core, &QObject::deleteLater);
+
+    m_pins = std::make_unique<service::PinVerifier>(
+        m_clock,
+        service::LockoutPolicy{m_config.service.maxPinAttempts, m_config.service.lockoutSecs});
+    QHash<QString, QString> staff;
+    for (const auto &member : std::as_const(m_config.service.staff))
+        staff.insert(member.id, member.pinHash);
+    for (const QString &problem : m_pins->setStaff(staff))
+        errors->append(QStringLiteral("service.staff: %1").arg(problem));
+    if (!errors->isEmpty())
+        return false;
+    m_passengerScreen = std::make_unique<ui::PassengerScreenModel>();
+    m_serviceMode = std::make_unique<ui::ServiceModeModel>(*m_pins);
+    m_serviceMode->setIdleTimeoutMs(m_config.service.idleExitSecs * 1000);
+    m_passengerScreen->setResultDisplayMs(m_config.ui.resultSecs * 1000);
+    m_passengerScreen->setDefaultLanguage(m_config.ui.language == QLatin1String("en")
+                                              ? ui::Language::English
+                                              : ui::Language::Chinese);
+    connectScreens();
+
+    ui::WindowOptions window;
+    window.portrait = m_config.ui.orientation == QLatin1String("portrait");
+    window.fullScreen = QGuiApplication::platformName() == QLatin1String("eglfs");
+    m_qml = ui::createMainEngine(*m_passengerScreen, *m_serviceMode, window);
+    if (!m_qml) {
+        errors->append(QStringLiteral("the touchscreen did not load (see the log)"));
+        return false;
+    }
+
+    if (!m_config.tickets.source.isEmpty()) {
+        sync::TicketListSyncSettings settings;
+        settings.source.stationUrl = QUrl(m_config.tickets.source);
+        settings.source.rootKey = m_config.tickets.rootKey;
+        settings.source.station = m_config.station;
+        settings.databasePath = m_config.tickets.database;
+        settings.intervalSecs = m_config.tickets.intervalSecs;
+        settings.staleGraceSecs = m_config.tickets.staleGraceSecs;
+        m_sync = std::make_unique<sync::TicketListSyncService>(settings, m_clock);
+        connect(m_sync.get(), &sync::TicketListSyncService::synced, this,
+                [this](const sync::SyncResult &result) {
+                    if (result.outcome == sync::SyncOutcome::Applied)
+                        QMetaObject::invokeMethod(m_core, &DecidingCore::reloadList);
+                    if (result.isRefusal())
+                        qCWarning(lcGate).noquote()
+                            << "ticket list refused:" << sync::toString(result.outcome)
+                            << result.detail;
+                });
+        connect(m_sync.get(), &sync::TicketListSyncService::staleChanged, this, [this](bool stale) {
+            m_passengerScreen->setListStale(
+                stale, m_listStatus.value(QStringLiteral("age_s")).toInteger());
+        });
+    }
+    if (logShip) {
+        m_shipper =
+            std::make_unique<LogShipper>(m_config.audit.database, m_config.gateId, *logShip);
+        QString error;
+        if (!m_shipper->start(&error)) {
+            errors->append(QStringLiteral("log_sync: %1").arg(error));
+            return false;
+        }
+    }
+    if (!m_config.statusSocket.isEmpty()) {
+        m_statusServer = std::make_unique<StatusServer>([this] { return statusSnapshot(); });
+        QString error;
+        if (!m_statusServer->listen(m_config.statusSocket, &error)) {
+            errors->append(QStringLiteral("status_socket: %1").arg(error));
+            return false;
+        }
+    }
+
+    m_decideThread.start();
+    m_devices.startAll();
+    if (m_sync)
+        m_sync->start();
+    auto *statusTimer = new QTimer(this);
+    connect(statusTimer, &QTimer::timeout, m_core, &DecidingCore::publishStatus);
+    statusTimer->start(5000);
+    QMetaObject::invokeMethod(m_core, &DecidingCore::publishStatus);
+
+    m_systemd = std::make_unique<SystemdNotifier>();
+    m_systemd->ready(QStringLiteral("gate %1 ready").arg(m_config.gateId));
+    qCInfo(lcGate).noquote() << "gate" << m_config.gateId << "ready at" << m_config.station
+                             << m_config.gateGroup << m_config.direction;
+    return true;
+}
+
+void GateApplication::connectScreens() {
+    PassageCoordinator *coordinator = m_core->coordinator();
+    LaneController *lane = m_core->lane();
+    for (hal::CredentialSource *source : m_devices.credentialSources()) {
+        connect(source, &hal::CredentialSource::rawRead, coordinator, &PassageCoordinator::present);
+        connect(source, &hal::CredentialSource::readingHint, m_passengerScreen.get(),
+                &ui::PassengerScreenModel::showReading);
+        connect(source, &hal::CredentialSource::healthChanged, this,
+                &GateApplication::updateHealth);
+    }
+    connect(m_devices.lane(), &hal::LaneActuator::healthChanged, this,
+            &GateApplication::updateHealth);
+    connect(coordinator, &PassageCoordinator::decided, this, &GateApplication::showDecision);
+    connect(coordinator, &PassageCoordinator::decided, &m_console, &ConsoleReporter::decided);
+    connect(coordinator, &PassageCoordinator::barrierOpened, &m_console,
+            &ConsoleReporter::barrierOpened);
+    connect(coordinator, &PassageCoordinator::passageRecorded, &m_console,
+            &ConsoleReporter::passageRecorded);
+    connect(coordinator, &PassageCoordinator::passageRecorded, this,
+            [this] { countTowardsExit(false, false); });
+    connect(coordinator, &PassageCoordinator::decided, this,
+            [this](const PassageReport &report) { countTowardsExit(true, report.decision.admit); });
+    connect(lane, &LaneController::availabilityChanged, this,
+            [this](bool ready, const QString &reason) {
+                const bool emergency = reason == QLatin1String("emergency");
+                m_passengerScreen->setEmergency(emergency);
+                m_passengerScreen->setOutOfService(!ready && !emergency, reason);
+            });
+    connect(m_core, &DecidingCore::laneStatus, this, [this](const QJsonObject &status) {
+        m_laneStatus = status;
+        m_serviceMode->setLaneCounters(status.toVariantMap());
+        const QString alarm = status.value(QStringLiteral("last_alarm")).toString();
+        m_serviceMode->setAlarms(alarm.isEmpty() ? QStringList() : QStringList{alarm});
+    });
+    connect(m_core, &DecidingCore::listStatus, this, [this](const QJsonObject &status) {
+        m_listStatus = status;
+        m_serviceMode->setListInfo(status.value(QStringLiteral("seq")).toInteger(),
+                                   status.value(QStringLiteral("age_s")).toInteger());
+    });
+    connect(m_core, &DecidingCore::auditStatus, this, [this](const QJsonObject &status) {
+        m_auditStatus = status;
+        m_serviceMode->setBacklog(status.value(QStringLiteral("backlog")).toInteger());
+    });
+    connect(m_serviceMode.get(), &ui::ServiceModeModel::laneCommandRequested, this,
+            [lane](const QString &name, const QString &staffId) {
+                const auto command = laneServiceCommandNamed(name);
+                if (!command) {
+                    qCWarning(lcGate).noquote()
+                        << "unknown lane command from the service mode:" << name;
+                    return;
+                }
+                QMetaObject::invokeMethod(
+                    lane, [lane, command, staffId] { lane->serviceCommand(*command, staffId); });
+            });
+    connect(m_serviceMode.get(), &ui::ServiceModeModel::staffAction, coordinator,
+            &PassageCoordinator::recordServiceAction);
+    connect(m_passengerScreen.get(), &ui::PassengerScreenModel::languageChanged, this, [this] {
+        if (m_passengerScreen->screen() == ui::PassengerScreenModel::Screen::Denied)
+            showDecision(m_lastReport);
+    });
+}
+
+void GateApplication::updateHealth(const hal::DeviceHealth &health) {
+    m_deviceHealth.insert(health.device, healthJson(health));
+    QVariantList devices;
+    for (const QJsonObject &device : std::as_const(m_deviceHealth))
+        devices.append(device.toVariantMap());
+    m_serviceMode->setDeviceHealth(devices);
+}
+
+void GateApplication::showDecision(const PassageReport &report) {
+    m_lastReport = report;
+    m_passengerScreen->preferEnglish(report.preferEnglish);
+    if (report.decision.admit && report.decision.ticket) {
+        m_passengerScreen->showAdmitted(ticketForScreen(report, m_config));
+    } else {
+        const PassengerMessage message = passengerMessage(report.decision);
+        m_passengerScreen->showDenied(report.decision.reason, message.headline, message.advice);
+    }
+    m_serviceMode->addDecision(
+        {{QStringLiteral("at"), report.decision.decidedAt},
+         {QStringLiteral("admit"), report.decision.admit},
+         {QStringLiteral("reason"), report.decision.reason},
+         {QStringLiteral("credential"), report.credentialKind},
+         {QStringLiteral("trn"),
+          report.decision.ticket ? report.decision.ticket->trn : QString()}});
+}
+
+void GateApplication::countTowardsExit(bool decision, bool admitted) {
+    if (decision) {
+        ++m_decisions;
+        m_pendingPasses += admitted ? 1 : 0;
+    } else {
+        --m_pendingPasses;
+    }
+    if (m_exitAfterDecisions > 0 && m_decisions >= m_exitAfterDecisions && m_pendingPasses <= 0) {
+        m_console.message(QStringLiteral("%1 decisions taken: stopping").arg(m_decisions));
+        QTimer::singleShot(0, qApp, &QCoreApplication::quit);
+    }
+}
+
+QJsonObject GateApplication::statusSnapshot() const {
+    QJsonArray devices;
+    for (const QJsonObject &health : m_deviceHealth)
+        devices.append(health);
+    QJsonObject status{
+        {QStringLiteral("gate"), m_config.gateId},
+        {QStringLiteral("station"), m_config.station},
+        {QStringLiteral("gate_group"), m_config.gateGroup},
+        {QStringLiteral("direction"), m_config.direction},
+        {QStringLiteral("version"), QCoreApplication::applicationVersion()},
+        {QStringLiteral("qt"), QString::fromLatin1(qVersion())},
+        {QStringLiteral("devices"), devices},
+        {QStringLiteral("lane"), m_laneStatus},
+        {QStringLiteral("list"), m_listStatus},
+        {QStringLiteral("outbox"), m_auditStatus},
+    };
+    if (m_shipper)
+        status.insert(QStringLiteral("log_sync"), m_shipper->statusJson());
+    return status;
+}
+
+void GateApplication::stop() {
+    if (m_systemd)
+        m_systemd->stopping();
+    m_devices.stopAll();
+    m_decideThread.quit();
+    m_decideThread.wait();
+    m_sync.reset();
+    if (m_shipper)
+        m_shipper->stop();
+}
+
+} // namespace gate
