@@ -4,14 +4,35 @@
 
 #include <QCoreApplication>
 #include <QDateTime>
+#include <QTranslator>
 
 namespace gate {
 
 namespace {
 
-QString tr(const char *text) {
-    return QCoreApplication::translate("gate::Reason", text);
-}
+// Looks a text up in the "gate::Reason" context: through the application's
+// installed translators (the screen), or through one given catalogue, where
+// none means the English source (the bilingual console).
+class ReasonText {
+public:
+    static ReasonText installed() { return ReasonText(true, nullptr); }
+    static ReasonText from(const QTranslator *catalogue) { return ReasonText(false, catalogue); }
+
+    QString operator()(const char *text) const {
+        if (m_installed)
+            return QCoreApplication::translate("gate::Reason", text);
+        const QString translated =
+            m_catalogue ? m_catalogue->translate("gate::Reason", text) : QString();
+        return translated.isEmpty() ? QString::fromUtf8(text) : translated;
+    }
+
+private:
+    ReasonText(bool installed, const QTranslator *catalogue)
+        : m_installed(installed)
+        , m_catalogue(catalogue) {}
+    bool m_installed;
+    const QTranslator *m_catalogue;
+};
 
 // "14:05" on the day of the decision, "11-22 14:05" on another day.
 QString beijingTimeText(qint64 unixSecs, qint64 decidedAt) {
@@ -20,7 +41,7 @@ QString beijingTimeText(qint64 unixSecs, qint64 decidedAt) {
     return at.toString(sameDay ? QStringLiteral("HH:mm") : QStringLiteral("MM-dd HH:mm"));
 }
 
-PassengerMessage credentialFailure(const QString &reason) {
+PassengerMessage credentialFailure(const QString &reason, const ReasonText &tr) {
     if (reason == QLatin1String("ticket_expired"))
         return {tr("This e-ticket has expired"), tr("Please go to the service counter")};
     if (reason == QLatin1String("ticket_not_yet_valid"))
@@ -37,9 +58,7 @@ PassengerMessage credentialFailure(const QString &reason) {
     return {tr("Your ticket could not be read"), tr("Please try again")};
 }
 
-} // namespace
-
-PassengerMessage passengerMessage(const Decision &decision) {
+PassengerMessage message(const Decision &decision, const ReasonText &tr) {
     const QString &reason = decision.reason;
     const QVariantMap &details = decision.details;
     const QString train = details.value(QStringLiteral("trn")).toString();
@@ -104,7 +123,17 @@ PassengerMessage passengerMessage(const Decision &decision) {
     if (reason == QLatin1String("document_invalid"))
         return {tr("Your document number could not be verified"),
                 tr("Please go to the service counter")};
-    return credentialFailure(reason);
+    return credentialFailure(reason, tr);
+}
+
+} // namespace
+
+PassengerMessage passengerMessage(const Decision &decision) {
+    return message(decision, ReasonText::installed());
+}
+
+PassengerMessage passengerMessage(const Decision &decision, const QTranslator *catalogue) {
+    return message(decision, ReasonText::from(catalogue));
 }
 
 } // namespace gate

@@ -4,6 +4,8 @@
 
 #include <QString>
 
+class QTranslator;
+
 namespace gate {
 
 // What the passenger screen says about a decision: a headline and what to
@@ -14,6 +16,9 @@ struct PassengerMessage {
     QString advice;
 };
 
+// Through the application's installed translators: what the screen shows.
 PassengerMessage passengerMessage(const Decision &decision);
+// Through one catalogue, whatever is installed; nullptr: the English source.
+PassengerMessage passengerMessage(const Decision &decision, const QTranslator *catalogue);
 
 } // namespace gate
