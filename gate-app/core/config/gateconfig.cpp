@@ -163,11 +163,9 @@ std::optional<GateConfig> GateConfig::parse(const QByteArray &json, const QStrin
     readTickets(root.child(QStringLiteral("tickets")), config);
 
     const JsonFields audit = root.child(QStringLiteral("audit"));
-    audit.rejectUnknown({"database", "outbox_limit"});
+    audit.rejectUnknown({"database"});
     config.audit.database =
         config.resolve(audit.string(QStringLiteral("database"), QStringLiteral("audit.db")));
-    config.audit.outboxLimit =
-        audit.integer(QStringLiteral("outbox_limit"), 1'000'000, 1000, 100'000'000);
 
     config.logSync = root.object(QStringLiteral("log_sync"));
     config.statusSocket = root.string(QStringLiteral("status_socket"));

@@ -43,10 +43,11 @@ struct GateConfig {
 
     struct Audit {
         QString database;
-        qint64 outboxLimit = 1'000'000;
     } audit;
 
-    QJsonObject logSync; // settings of the log shipper; empty = not shipped
+    // Settings of the log shipper and the outbox limits (docs/operations.md),
+    // validated by the shipper's own parser; empty = records are kept, not shipped.
+    QJsonObject logSync;
     QString statusSocket;
 
     struct Ui {
