@@ -1,39 +1,38 @@
+// Configuration validation, data-driven over tests/app/config-samples:
+// valid/*.json must load; invalid/NAME.json must fail with a message that
+// contains the line of invalid/NAME.expected and names the file.
 #include "core/config/gateconfig.h"
 
 #include <QDir>
 #include <QFile>
-#include <QJsonDocument>
-#include <QJsonObject>
 #include <QTest>
 
 using gate::GateConfig;
 
+namespace {
+
+const QString samples = QStringLiteral(GATE_SOURCE_DIR "/tests/app/config-samples");
+
+QString readLine(const QString &path) {
+    QFile file(path);
+    return file.open(QIODevice::ReadOnly) ? QString::fromUtf8(file.readAll()).trimmed() : QString();
+}
+
+} // namespace
+
 class GateConfigTest : public QObject {
     Q_OBJECT
-
-private:
-    static QByteArray minimal() {
-        return R"({
-            "gate": {"id": "VNP-A2-01", "station": "VNP", "gate_group": "A2", "direction": "entry"},
-            "state_dir": "/var/lib/station-gate",
-            "devices": [
-                {"name": "lane", "plugin": "modbus-lane", "role": "lane",
-                 "settings": {"url": "tcp://127.0.0.1:1502"}}
-            ]
-        })";
-    }
 
 private slots:
     void readsAMinimalConfigurationWithDefaults() {
         QStringList errors;
-        const auto config = GateConfig::parse(minimal(), QStringLiteral("gate.json"),
-                                              QStringLiteral("/etc/station-gate"), &errors);
+        const auto config = GateConfig::load(samples + "/valid/minimal.json", &errors);
         QVERIFY2(config, qPrintable(errors.join(u'\n')));
         QCOMPARE(config->gateId, QStringLiteral("VNP-A2-01"));
         QCOMPARE(config->direction, QStringLiteral("entry"));
         QCOMPARE(config->devices.size(), 1);
         QCOMPARE(config->devices.first().settings.value(QStringLiteral("config_dir")).toString(),
-                 QStringLiteral("/etc/station-gate"));
+                 samples + "/valid");
         QCOMPARE(config->tickets.database, QStringLiteral("/var/lib/station-gate/tickets.db"));
         QCOMPARE(config->audit.database, QStringLiteral("/var/lib/station-gate/audit.db"));
         QCOMPARE(config->tickets.staleGraceSecs, 1800);
@@ -41,56 +40,29 @@ private slots:
     }
 
     void namesTheKeyOfEveryProblem_data() {
-        QTest::addColumn<QByteArray>("json");
+        QTest::addColumn<QString>("path");
         QTest::addColumn<QString>("expected");
-        QTest::newRow("station")
-            << QByteArray(R"({"gate": {"id": "X", "station": "vn", "gate_group": "A2"},
-            "devices": [{"name": "lane", "plugin": "p", "role": "lane"}]})")
-            << QStringLiteral("gate.station: must be a 3-letter station telecode (got \"vn\")");
-        QTest::newRow("unknown key")
-            << QByteArray(R"({"gate": {"id": "X", "station": "VNP", "gate_group": "A2"},
-            "devices": [{"name": "lane", "plugin": "p", "role": "lane"}], "tickts": {}})")
-            << QStringLiteral("tickts: unknown key");
-        QTest::newRow("no lane")
-            << QByteArray(R"({"gate": {"id": "X", "station": "VNP", "gate_group": "A2"}})")
-            << QStringLiteral("devices: one device with \"role\": \"lane\" is required");
-        QTest::newRow("range")
-            << QByteArray(R"({"gate": {"id": "X", "station": "VNP", "gate_group": "A2"},
-            "devices": [{"name": "lane", "plugin": "p", "role": "lane"}], "tickets": {"interval_s": 1}})")
-            << QStringLiteral("tickets.interval_s: must be between 5 and 86400 (got 1)");
-        QTest::newRow("type")
-            << QByteArray(R"({"gate": {"id": "X", "station": "VNP", "gate_group": "A2"},
-            "devices": [{"name": "lane", "plugin": "p", "role": "lane"}], "ui": {"result_s": "4"}})")
-            << QStringLiteral("ui.result_s: must be a whole number, not a string");
-        QTest::newRow("root key")
-            << QByteArray(R"({"gate": {"id": "X", "station": "VNP", "gate_group": "A2"},
-            "devices": [{"name": "lane", "plugin": "p", "role": "lane"}], "tickets": {"source": "http://x/VNP", "root_key": "AAAA"}})")
-            << QStringLiteral("tickets.root_key: must be the base64 of the 32-byte");
-        QTest::newRow("duplicate device")
-            << QByteArray(R"({"gate": {"id": "X", "station": "VNP", "gate_group": "A2"},
-            "devices": [{"name": "lane", "plugin": "p", "role": "lane"}, {"name": "lane", "plugin": "q"}]})")
-            << QStringLiteral("devices[1].name: \"lane\" is used by another device");
-        QTest::newRow("pin hash")
-            << QByteArray(R"({"gate": {"id": "X", "station": "VNP", "gate_group": "A2"},
-            "devices": [{"name": "lane", "plugin": "p", "role": "lane"}], "service": {"staff": [{"id": "M1", "pin_hash": "1234"}]}})")
-            << QStringLiteral("service.staff[0].pin_hash: must be a PIN hash");
-        QTest::newRow("syntax") << QByteArray("{\n  \"gate\": {,\n}")
-                                << QStringLiteral("gate.json:2:");
-        QTest::newRow("not an object")
-            << QByteArray("[1, 2]") << QStringLiteral("the configuration must be a JSON object");
+        const QDir dir(samples + "/invalid");
+        const QStringList files =
+            dir.entryList({QStringLiteral("*.json")}, QDir::Files, QDir::Name);
+        QVERIFY(!files.isEmpty());
+        for (const QString &file : files) {
+            const QString path = dir.absoluteFilePath(file);
+            QTest::newRow(qPrintable(file))
+                << path << readLine(path.chopped(5) + QStringLiteral(".expected"));
+        }
     }
 
     void namesTheKeyOfEveryProblem() {
-        QFETCH(QByteArray, json);
+        QFETCH(QString, path);
         QFETCH(QString, expected);
+        QVERIFY2(!expected.isEmpty(), "every invalid sample needs its .expected line");
         QStringList errors;
-        const auto config =
-            GateConfig::parse(json, QStringLiteral("gate.json"), QStringLiteral("/etc"), &errors);
-        QVERIFY(!config);
+        QVERIFY(!GateConfig::load(path, &errors));
         const QString all = errors.join(u'\n');
         QVERIFY2(all.contains(expected), qPrintable(all));
         for (const QString &error : std::as_const(errors))
-            QVERIFY2(error.startsWith(QStringLiteral("gate.json")), qPrintable(error));
+            QVERIFY2(error.startsWith(path), qPrintable(error));
     }
 
     void reportsAnUnreadableFile() {
