@@ -59,7 +59,9 @@ QJsonObject machineDescription() {
 }
 
 qint64 residentKiB() {
+    // "VmRSS:\t  12345 kB": the value is the first word after the colon.
     return firstMatchingLine(QStringLiteral("/proc/self/status"), QStringLiteral("VmRSS"))
+        .simplified()
         .section(QLatin1Char(' '), 0, 0)
         .toLongLong();
 }

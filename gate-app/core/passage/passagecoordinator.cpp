@@ -16,16 +16,20 @@ qint64 steadyNowNs() {
         .count();
 }
 
-QString credentialKind(const Credential &credential) {
-    switch (credential.kind) {
-    case Credential::Kind::ETicket:
-        return QStringLiteral("eticket");
-    case Credential::Kind::Document:
+// What the passenger presented: the document kind once it is known, else
+// what the device read ("eticket", "idcard", "mrz").
+QString credentialKind(const Credential &credential, hal::RawRead::Kind read) {
+    if (credential.kind == Credential::Kind::Document)
         return toString(credential.document->kind);
-    case Credential::Kind::Failure:
-        break;
+    switch (read) {
+    case hal::RawRead::Kind::Barcode:
+        return QStringLiteral("eticket");
+    case hal::RawRead::Kind::IdCardAnswer:
+        return QStringLiteral("idcard");
+    case hal::RawRead::Kind::MrzLines:
+        return QStringLiteral("mrz");
     }
-    return QStringLiteral("none");
+    return {};
 }
 
 PassDirection passDirection(LaneContext::Direction direction) {
@@ -116,7 +120,7 @@ void PassageCoordinator::present(const hal::RawRead &read) {
     QJsonObject fields{
         {QStringLiteral("admit"), decision.admit},
         {QStringLiteral("reason"), decision.reason},
-        {QStringLiteral("credential"), credentialKind(credential)},
+        {QStringLiteral("credential"), credentialKind(credential, read.kind)},
         {QStringLiteral("source"), credential.source},
         {QStringLiteral("direction"), directionName(m_parts.lane.direction)},
     };
@@ -140,7 +144,7 @@ void PassageCoordinator::present(const hal::RawRead &read) {
     PassageReport report;
     report.passageId = seq.value_or(0);
     report.decision = decision;
-    report.credentialKind = credentialKind(credential);
+    report.credentialKind = credentialKind(credential, read.kind);
     report.preferEnglish = credential.document && credential.document->prefersEnglish();
     report.source = credential.source;
     report.availableNs = credential.availableNs;
