@@ -44,6 +44,9 @@ QString beijingTimeText(qint64 unixSecs, qint64 decidedAt) {
 PassengerMessage credentialFailure(const QString &reason, const ReasonText &tr) {
     if (reason == QLatin1String("ticket_expired"))
         return {tr("This e-ticket has expired"), tr("Please go to the service counter")};
+    if (reason == QLatin1String("ticket_no_trust_list"))
+        return {tr("E-tickets cannot be checked at this gate now"),
+                tr("Please use your ID, or ask staff for help")};
     if (reason == QLatin1String("ticket_not_yet_valid"))
         return {tr("This e-ticket is not valid yet"), tr("Please go to the service counter")};
     if (reason.startsWith(QLatin1String("ticket_")))
@@ -123,6 +126,9 @@ PassengerMessage message(const Decision &decision, const ReasonText &tr) {
     if (reason == QLatin1String("document_invalid"))
         return {tr("Your document number could not be verified"),
                 tr("Please go to the service counter")};
+    if (reason == QLatin1String("lane_unavailable") ||
+        reason == QLatin1String("gate_out_of_service"))
+        return {tr("This gate is not in service"), tr("Please use another gate")};
     return credentialFailure(reason, tr);
 }
 

@@ -266,6 +266,22 @@
 <context>
     <name>gate::Reason</name>
     <message>
+        <source>This gate is not in service</source>
+        <translation>本检票口暂停使用</translation>
+    </message>
+    <message>
+        <source>Please use another gate</source>
+        <translation>请到其他检票口检票</translation>
+    </message>
+    <message>
+        <source>E-tickets cannot be checked at this gate now</source>
+        <translation>本检票口暂时无法核验电子客票</translation>
+    </message>
+    <message>
+        <source>Please use your ID, or ask staff for help</source>
+        <translation>请使用身份证件，或联系工作人员</translation>
+    </message>
+    <message>
         <source>This e-ticket has expired</source>
         <translation>该电子客票已过期</translation>
     </message>
