@@ -18,6 +18,8 @@ using hal::LaneInput;
 using Mode = hal::LaneStatus::Mode;
 
 template <class... Ts> struct Overloaded : Ts... { using Ts::operator()...; };
+// clang 14 does not deduce aggregate template arguments by itself.
+template <class... Ts> Overloaded(Ts...) -> Overloaded<Ts...>;
 
 QString resultReason(LaneCommandResult result) {
     switch (result) {
