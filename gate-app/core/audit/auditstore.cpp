@@ -170,9 +170,9 @@ bool AuditStore::createSchema(const QString &gateId, QString *error) {
     for (const auto &[key, expected] :
          {std::pair{QByteArrayLiteral("gate_id"), gateId.toUtf8()},
           std::pair{QByteArrayLiteral("schema_version"), QByteArray::number(schemaVersion)}}) {
-        rc = readMeta.reset().bind(1, key).step();
+        rc = readMeta.reset().bindText(1, key).step();
         if (rc == SQLITE_ROW) {
-            const QByteArray found = readMeta.text(0);
+            const QByteArray found = readMeta.bytes(0);
             readMeta.reset();
             if (found != expected) {
                 *error = QStringLiteral("audit store %1: holds %2 \"%3\", expected \"%4\"")
@@ -181,7 +181,7 @@ bool AuditStore::createSchema(const QString &gateId, QString *error) {
                 return false;
             }
         } else if (rc == SQLITE_DONE) {
-            rc = writeMeta.reset().bind(1, key).bind(2, expected).step();
+            rc = writeMeta.reset().bindText(1, key).bindText(2, expected).step();
             if (rc != SQLITE_DONE)
                 return fail(rc, QStringLiteral("schema"), error);
         } else {
@@ -232,14 +232,14 @@ std::optional<qint64> AuditStore::insertEvent(const AuditEvent &event, const QBy
     qint64 previousTotal = 0;
     *rc = m_lastEvent.reset().step();
     if (*rc == SQLITE_ROW)
-        previousTotal = m_lastEvent.int64(1);
+        previousTotal = m_lastEvent.integer(1);
     m_lastEvent.reset();
     if (*rc != SQLITE_ROW && *rc != SQLITE_DONE)
         return std::nullopt;
     *rc = m_insertEvent.reset()
-              .bind(1, auditEventTypeName(event.type).toUtf8())
+              .bind(1, auditEventTypeName(event.type))
               .bind(2, event.at)
-              .bind(3, fieldsJson)
+              .bindText(3, fieldsJson)
               .bind(4, previousTotal + fieldsJson.size())
               .step();
     if (*rc != SQLITE_DONE)
@@ -277,7 +277,7 @@ std::optional<qint64> AuditStore::append(const AuditEvent &event, QString *error
         seq = insertEvent(event, fieldsJson, &rc);
     if (seq && use) {
         rc = m_insertUse.reset()
-                 .bind(1, use->tid.toUtf8())
+                 .bind(1, use->tid)
                  .bind(2, qint64(use->entry))
                  .bind(3, use->at)
                  .step();
@@ -311,9 +311,9 @@ std::optional<qint64> AuditStore::append(const AuditEvent &event, QString *error
 std::optional<qint64> AuditStore::localUseAt(const QString &tid, bool entry) const {
     if (!m_db)
         return std::nullopt;
-    if (m_useAt.reset().bind(1, tid.toUtf8()).bind(2, qint64(entry)).step() != SQLITE_ROW)
+    if (m_useAt.reset().bind(1, tid).bind(2, qint64(entry)).step() != SQLITE_ROW)
         return std::nullopt;
-    const qint64 at = m_useAt.int64(0);
+    const qint64 at = m_useAt.integer(0);
     m_useAt.reset();
     return at;
 }
@@ -323,11 +323,11 @@ namespace {
 QList<AuditEvent> readEvents(SqliteStatement &statement) {
     QList<AuditEvent> events;
     while (statement.step() == SQLITE_ROW) {
-        const auto type = auditEventTypeFromName(QString::fromUtf8(statement.text(1)));
+        const auto type = auditEventTypeFromName(statement.text(1));
         if (!type)
             continue; // written by a newer version; not ours to interpret
-        events.append({statement.int64(0), *type, statement.int64(2),
-                       QJsonDocument::fromJson(statement.text(3)).object()});
+        events.append({statement.integer(0), *type, statement.integer(2),
+                       QJsonDocument::fromJson(statement.bytes(3)).object()});
     }
     return events;
 }
@@ -337,7 +337,7 @@ QList<AuditEvent> readEvents(SqliteStatement &statement) {
 QList<AuditEvent> AuditStore::recentEvents(AuditEventType type, int count) const {
     if (!m_db)
         return {};
-    m_recent.reset().bind(1, auditEventTypeName(type).toUtf8()).bind(2, qint64(count));
+    m_recent.reset().bind(1, auditEventTypeName(type)).bind(2, qint64(count));
     return readEvents(m_recent);
 }
 
@@ -351,7 +351,7 @@ QList<AuditEvent> AuditStore::pending(qint64 afterSeq, int limit) const {
 qint64 AuditStore::shippedSeq() const {
     if (!m_db || m_shippedSeq.reset().step() != SQLITE_ROW)
         return 0;
-    const qint64 seq = m_shippedSeq.int64(0);
+    const qint64 seq = m_shippedSeq.integer(0);
     m_shippedSeq.reset();
     return seq;
 }
@@ -386,21 +386,21 @@ AuditStore::Backlog AuditStore::backlog() const {
     result.shippedSeq = shippedSeq();
     qint64 lastTotal = 0;
     if (m_lastEvent.reset().step() == SQLITE_ROW) {
-        result.lastSeq = m_lastEvent.int64(0);
-        lastTotal = m_lastEvent.int64(1);
+        result.lastSeq = m_lastEvent.integer(0);
+        lastTotal = m_lastEvent.integer(1);
     }
     m_lastEvent.reset();
     qint64 shippedTotal = 0;
     if (result.shippedSeq > 0 &&
         m_eventTotalAt.reset().bind(1, result.shippedSeq).step() == SQLITE_ROW)
-        shippedTotal = m_eventTotalAt.int64(0);
+        shippedTotal = m_eventTotalAt.integer(0);
     m_eventTotalAt.reset();
     // Sequence numbers have no gaps (AUTOINCREMENT inside the appending transaction).
     result.rows = std::max<qint64>(0, result.lastSeq - result.shippedSeq);
     result.bytes = std::max<qint64>(0, lastTotal - shippedTotal);
     if (result.rows > 0 &&
         m_oldestPendingAt.reset().bind(1, result.shippedSeq).step() == SQLITE_ROW)
-        result.oldestAt = m_oldestPendingAt.int64(0);
+        result.oldestAt = m_oldestPendingAt.integer(0);
     m_oldestPendingAt.reset();
     return result;
 }

@@ -1,7 +1,7 @@
 #pragma once
 
 #include "core/audit/auditevent.h"
-#include "core/audit/sqlitestatement.h"
+#include "core/sqlite/sqlitestatement.h"
 
 #include <QList>
 #include <QString>

@@ -1,6 +1,6 @@
 #include "core/tickets/storeschema.h"
 
-#include "core/tickets/sqlitestatement.h"
+#include "core/sqlite/sqlitestatement.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -60,10 +60,10 @@ ListState readListState(sqlite3 *db) {
     state.seq = query.integer(1);
     state.generated = query.integer(2);
     state.expires = query.integer(3);
-    state.listKey = KeyEntry{quint32(query.integer(4)), query.blob(5)};
-    state.bindKeys = bindKeysFromJson(query.blob(6));
-    state.keysJson = query.blob(7);
-    state.etag = query.blob(8);
+    state.listKey = KeyEntry{quint32(query.integer(4)), query.bytes(5)};
+    state.bindKeys = bindKeysFromJson(query.bytes(6));
+    state.keysJson = query.bytes(7);
+    state.etag = query.bytes(8);
     return state;
 }
 

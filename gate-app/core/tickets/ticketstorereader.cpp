@@ -1,6 +1,6 @@
 #include "core/tickets/ticketstorereader.h"
 
-#include "core/tickets/sqlitestatement.h"
+#include "core/sqlite/sqlitestatement.h"
 #include "core/tickets/storeschema.h"
 
 #include <sqlite3.h>

@@ -1,7 +1,7 @@
 #include "core/tickets/ticketstorewriter.h"
 
+#include "core/sqlite/sqlitestatement.h"
 #include "core/tickets/gziplinereader.h"
-#include "core/tickets/sqlitestatement.h"
 #include "core/tickets/storeschema.h"
 #include "core/tickets/ticketrecord.h"
 
@@ -153,10 +153,10 @@ bool TicketStoreWriter::writeState(const ListState &state) {
         .bind(3, state.generated)
         .bind(4, state.expires)
         .bind(5, qint64(state.listKey.id))
-        .bind(6, state.listKey.key)
-        .bind(7, bindKeysJson(state.bindKeys))
-        .bind(8, state.keysJson)
-        .bind(9, state.etag)
+        .bindBlob(6, state.listKey.key)
+        .bindText(7, bindKeysJson(state.bindKeys))
+        .bindBlob(8, state.keysJson)
+        .bindBlob(9, state.etag)
         .exec();
 }
 
@@ -201,7 +201,7 @@ std::optional<ApplyStats> TicketStoreWriter::apply(const ListUpdate &update, QSt
 
 bool TicketStoreWriter::setEtag(const QByteArray &etag) {
     return SqliteStatement(m_db, "UPDATE list_state SET etag = ? WHERE id = 1")
-        .bind(1, etag)
+        .bindBlob(1, etag)
         .exec();
 }
 

@@ -1,13 +1,11 @@
-#include "core/tickets/sqlitestatement.h"
+#include "core/sqlite/sqlitestatement.h"
 
 #include <utility>
 
-namespace gate::tickets {
+namespace gate {
 
 SqliteStatement::SqliteStatement(sqlite3 *db, const char *sql) {
-    if (sqlite3_prepare_v3(db, sql, -1, SQLITE_PREPARE_PERSISTENT, &m_statement, nullptr) !=
-        SQLITE_OK)
-        m_statement = nullptr;
+    prepare(db, sql);
 }
 
 SqliteStatement::~SqliteStatement() {
@@ -22,25 +20,42 @@ SqliteStatement &SqliteStatement::operator=(SqliteStatement &&other) noexcept {
     return *this;
 }
 
+int SqliteStatement::prepare(sqlite3 *db, const char *sql) {
+    finalize();
+    const int rc =
+        sqlite3_prepare_v3(db, sql, -1, SQLITE_PREPARE_PERSISTENT, &m_statement, nullptr);
+    if (rc != SQLITE_OK)
+        finalize();
+    return rc;
+}
+
+void SqliteStatement::finalize() {
+    sqlite3_finalize(m_statement);
+    m_statement = nullptr;
+}
+
 SqliteStatement &SqliteStatement::reset() {
     sqlite3_reset(m_statement);
     sqlite3_clear_bindings(m_statement);
     return *this;
 }
 
+SqliteStatement &SqliteStatement::bind(int index, qint64 number) {
+    sqlite3_bind_int64(m_statement, index, number);
+    return *this;
+}
+
 SqliteStatement &SqliteStatement::bind(int index, const QString &text) {
-    const QByteArray utf8 = text.toUtf8();
+    return bindText(index, text.toUtf8());
+}
+
+SqliteStatement &SqliteStatement::bindText(int index, const QByteArray &utf8) {
     sqlite3_bind_text(m_statement, index, utf8.constData(), int(utf8.size()), SQLITE_TRANSIENT);
     return *this;
 }
 
-SqliteStatement &SqliteStatement::bind(int index, const QByteArray &blob) {
+SqliteStatement &SqliteStatement::bindBlob(int index, const QByteArray &blob) {
     sqlite3_bind_blob(m_statement, index, blob.constData(), int(blob.size()), SQLITE_TRANSIENT);
-    return *this;
-}
-
-SqliteStatement &SqliteStatement::bind(int index, qint64 number) {
-    sqlite3_bind_int64(m_statement, index, number);
     return *this;
 }
 
@@ -69,13 +84,18 @@ qint64 SqliteStatement::integer(int column) const {
 }
 
 QString SqliteStatement::text(int column) const {
-    const auto *data = reinterpret_cast<const char *>(sqlite3_column_text(m_statement, column));
-    return QString::fromUtf8(data, sqlite3_column_bytes(m_statement, column));
+    return QString::fromUtf8(bytes(column));
 }
 
-QByteArray SqliteStatement::blob(int column) const {
+QByteArray SqliteStatement::bytes(int column) const {
+    // sqlite3_column_blob gives the bytes of a TEXT value too; the length
+    // must be asked after it, as the SQLite documentation requires.
     const auto *data = static_cast<const char *>(sqlite3_column_blob(m_statement, column));
     return QByteArray(data, sqlite3_column_bytes(m_statement, column));
+}
+
+int sqliteExec(sqlite3 *db, const char *sql) {
+    return sqlite3_exec(db, sql, nullptr, nullptr, nullptr);
 }
 
 bool execSql(sqlite3 *db, const char *sql, QString *error) {
@@ -88,4 +108,4 @@ bool execSql(sqlite3 *db, const char *sql, QString *error) {
     return false;
 }
 
-} // namespace gate::tickets
+} // namespace gate
