@@ -2,6 +2,15 @@
 
 namespace gate::hal {
 
+bool DeviceHealth::update(State newState, const QString &newDetail) {
+    if (since.isValid() && state == newState && detail == newDetail)
+        return false;
+    state = newState;
+    detail = newDetail;
+    since = QDateTime::currentDateTimeUtc();
+    return true;
+}
+
 QString toString(DeviceHealth::State state) {
     switch (state) {
     case DeviceHealth::State::Starting:

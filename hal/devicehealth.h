@@ -15,6 +15,11 @@ struct DeviceHealth {
     QString detail;
     QDateTime since;
 
+    // Moves to `newState` with `newDetail`, stamping `since`; false when
+    // nothing changed since the last update (callers signal real changes only;
+    // the first update always counts).
+    bool update(State newState, const QString &newDetail);
+
     bool operator==(const DeviceHealth &) const = default;
 };
 

@@ -104,12 +104,8 @@ void SerialChannel::scheduleReopen() {
 }
 
 void SerialChannel::setHealth(DeviceHealth::State state, const QString &detail) {
-    if (m_health.state == state && m_health.detail == detail)
-        return;
-    m_health.state = state;
-    m_health.detail = detail;
-    m_health.since = QDateTime::currentDateTimeUtc();
-    emit healthChanged(m_health);
+    if (m_health.update(state, detail))
+        emit healthChanged(m_health);
 }
 
 } // namespace gate::hal

@@ -123,12 +123,8 @@ void PolledLane::publishStatus(const hal::LaneStatus &status) {
 }
 
 void PolledLane::reportHealth(hal::DeviceHealth::State state, const QString &detail) {
-    if (m_health.state == state && m_health.detail == detail && m_health.since.isValid())
-        return;
-    m_health.state = state;
-    m_health.detail = detail;
-    m_health.since = QDateTime::currentDateTimeUtc();
-    emit healthChanged(m_health);
+    if (m_health.update(state, detail))
+        emit healthChanged(m_health);
 }
 
 } // namespace gate::modbuslane

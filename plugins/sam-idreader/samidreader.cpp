@@ -265,12 +265,8 @@ void SamIdReader::afterRead(quint8 sw3, const QByteArray &frame, qint64 arrivedN
 }
 
 void SamIdReader::setHealth(State state, const QString &detail) {
-    if (m_health.state == state && m_health.detail == detail)
-        return;
-    m_health.state = state;
-    m_health.detail = detail;
-    m_health.since = QDateTime::currentDateTimeUtc();
-    emit healthChanged(m_health);
+    if (m_health.update(state, detail))
+        emit healthChanged(m_health);
 }
 
 } // namespace gate::samreader
