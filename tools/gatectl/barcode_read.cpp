@@ -1,11 +1,10 @@
 #include "cli.h"
+#include "imageinput.h"
 
 #include "vision/barcode/barcodereader.h"
 
 #include <QElapsedTimer>
 #include <QJsonArray>
-
-#include <opencv2/imgcodecs.hpp>
 
 namespace gatectl {
 
@@ -18,11 +17,8 @@ int barcodeRead(const QStringList &args) {
     const gate::vision::BarcodeReader reader;
     int status = exitRan;
     for (const QString &file : args) {
-        const cv::Mat image = cv::imread(file.toStdString(), cv::IMREAD_COLOR);
+        const cv::Mat image = readImageOrReport(file);
         if (image.empty()) {
-            printError(QStringLiteral("%1: not an image OpenCV can read").arg(file));
-            printJson({{QStringLiteral("file"), file},
-                       {QStringLiteral("error"), QStringLiteral("unreadable")}});
             status = exitUsage;
             continue;
         }

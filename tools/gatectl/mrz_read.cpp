@@ -1,12 +1,10 @@
 #include "cli.h"
+#include "imageinput.h"
 
 #include "core/credentials/mrz/mrzjson.h"
 #include "vision/mrz/mrzreader.h"
 
 #include <QDate>
-#include <QFileInfo>
-
-#include <opencv2/imgcodecs.hpp>
 
 #include <chrono>
 
@@ -24,18 +22,8 @@ int mrzRead(const QStringList &args) {
     const gate::vision::MrzReader reader(options);
     int status = exitRan;
     for (const QString &path : args) {
-        cv::Mat image;
-        if (QFileInfo(path).isFile()) {
-            try {
-                image = cv::imread(path.toStdString(), cv::IMREAD_COLOR);
-            } catch (const cv::Exception &) {
-                image.release();
-            }
-        }
+        const cv::Mat image = readImageOrReport(path);
         if (image.empty()) {
-            printError(QStringLiteral("cannot read image %1").arg(path));
-            printJson({{QStringLiteral("file"), path},
-                       {QStringLiteral("error"), QStringLiteral("unreadable")}});
             status = exitUsage;
             continue;
         }

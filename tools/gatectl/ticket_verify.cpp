@@ -1,4 +1,5 @@
 #include "cli.h"
+#include "imageinput.h"
 
 #include "core/credentials/eticket/claimsjson.h"
 #include "core/credentials/eticket/verifier.h"
@@ -6,8 +7,6 @@
 
 #include <QDateTime>
 #include <QFile>
-
-#include <opencv2/imgcodecs.hpp>
 
 namespace gatectl {
 
@@ -74,11 +73,8 @@ int ticketVerify(const QStringList &args) {
     const gate::vision::BarcodeReader reader;
     int status = exitRan;
     for (const QString &file : images) {
-        const cv::Mat image = cv::imread(file.toStdString(), cv::IMREAD_COLOR);
+        const cv::Mat image = readImageOrReport(file);
         if (image.empty()) {
-            printError(QStringLiteral("%1: not an image OpenCV can read").arg(file));
-            printJson({{QStringLiteral("file"), file},
-                       {QStringLiteral("error"), QStringLiteral("unreadable")}});
             status = exitUsage;
             continue;
         }
