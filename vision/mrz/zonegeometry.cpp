@@ -187,16 +187,18 @@ float interpolate(const std::vector<float> &profile, float x) {
     return profile[i] * (1 - t) + profile[i + 1] * t;
 }
 
-// Cell centres along a line: the first and the last glyph's centres, evenly
-// spaced between, bent a little because a page seen in perspective prints
-// smaller at its far end.
+// Cell centres along a line: the first and the last glyph's centres with the
+// cells between spaced as a plane seen in perspective spaces them: a line
+// that recedes prints its cells smaller towards its far end. `recession` is
+// the square root of the pitch at the last cell over the pitch at the first.
 struct CellGrid {
     float first = 0;
     float last = 0;
-    float bend = 0;
+    float recession = 1;
     int cells = 1;
     float centre(float k) const {
-        return first + (last - first) * k / (cells - 1) + bend * k * (cells - 1 - k);
+        const float t = k / (cells - 1);
+        return first + (last - first) * t / (t + recession * (1 - t));
     }
     float boundary(int k) const { return centre(k - 0.5f); }
 };
@@ -214,19 +216,21 @@ float gridScore(const std::vector<float> &profile, const CellGrid &grid) {
 
 // A full line starts with a glyph at its left end and ends with one at its
 // right end, so the end centres sit a third of a pitch or so inside the
-// line's extent; the search stays near there and bends by at most 40% of a
-// pitch in the middle.
+// line's extent; the search stays near there. The recession covers pitches
+// that differ by up to a third from one end of the line to the other, which
+// a page turned well away from the camera shows.
 CellGrid fitGrid(const std::vector<float> &profile, const TextLine &line, int cells) {
+    constexpr float kMaxRecession = 1.15f;
+    constexpr int kRecessionSteps = 8;
     const float pitch = (line.right - line.left) / (cells - 0.4f);
-    const float maxBend = 0.4f * pitch / (cells * cells / 4.0f);
-    CellGrid best{line.left + 0.3f * pitch, line.right - 0.3f * pitch, 0, cells};
+    CellGrid best{line.left + 0.3f * pitch, line.right - 0.3f * pitch, 1, cells};
     float bestScore = gridScore(profile, best);
     const CellGrid nominal = best;
     for (float first = -0.15f; first <= 0.15f; first += 0.025f) {
         for (float last = -0.15f; last <= 0.15f; last += 0.025f) {
-            for (int bend = -4; bend <= 4; ++bend) {
+            for (int step = -kRecessionSteps; step <= kRecessionSteps; ++step) {
                 const CellGrid grid{nominal.first + first * pitch, nominal.last + last * pitch,
-                                    bend * maxBend / 4, cells};
+                                    std::pow(kMaxRecession, step / float(kRecessionSteps)), cells};
                 const float score = gridScore(profile, grid);
                 if (score > bestScore) {
                     bestScore = score;
