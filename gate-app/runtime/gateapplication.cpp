@@ -9,6 +9,7 @@
 #include "sync/logship/logshipper.h"
 #include "sync/logship/logshipsettings.h"
 #include "sync/ticketlist/ticketlistsyncservice.h"
+#include "ui/cueplayer.h"
 #include "ui/mainwindow.h"
 #include "ui/passengerscreenmodel.h"
 #include "ui/servicemodemodel.h"
@@ -135,6 +136,9 @@ bool GateApplication::start(const GateConfig &config, QStringList *errors) {
     m_passengerScreen->setDefaultLanguage(m_config.ui.language == QLatin1String("en")
                                               ? ui::Language::English
                                               : ui::Language::Chinese);
+    m_cues = std::make_unique<ui::CuePlayer>();
+    connect(m_passengerScreen.get(), &ui::PassengerScreenModel::cueRequested, m_cues.get(),
+            &ui::CuePlayer::play);
     connectScreens();
 
     ui::WindowOptions window;

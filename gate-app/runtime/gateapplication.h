@@ -27,6 +27,7 @@ namespace sync {
 class TicketListSyncService;
 }
 namespace ui {
+class CuePlayer;
 class PassengerScreenModel;
 class ServiceModeModel;
 } // namespace ui
@@ -71,6 +72,7 @@ private:
     std::unique_ptr<service::PinVerifier> m_pins;
     std::unique_ptr<ui::PassengerScreenModel> m_passengerScreen;
     std::unique_ptr<ui::ServiceModeModel> m_serviceMode;
+    std::unique_ptr<ui::CuePlayer> m_cues;
     std::unique_ptr<QQmlApplicationEngine> m_qml;
     ConsoleReporter m_console;
     std::unique_ptr<StatusServer> m_statusServer;
