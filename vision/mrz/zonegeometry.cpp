@@ -40,8 +40,10 @@ int greyPercentile(const cv::Mat &gray, double share) {
 
 cv::Mat binarise(const cv::Mat &gray) {
     // Ink is darker than its surroundings by a good part of the zone's
-    // contrast, and darker than the middle grey of the zone: textured
-    // security print passes the first test but rarely the second.
+    // contrast, and darker than the middle grey of its neighbourhood:
+    // textured security print passes the first test but rarely the second.
+    // The middle grey is local so that glyphs under a glare or in a shadow,
+    // lighter or darker than the zone's ink elsewhere, still count.
     const int low = greyPercentile(gray, 0.05);
     const int high = greyPercentile(gray, 0.95);
     const double offset = std::max(4.0, 0.2 * (high - low));
@@ -49,7 +51,15 @@ cv::Mat binarise(const cv::Mat &gray) {
     cv::Mat ink;
     cv::adaptiveThreshold(gray, ink, 255, cv::ADAPTIVE_THRESH_MEAN_C, cv::THRESH_BINARY_INV, block,
                           offset);
-    ink &= gray < (low + high) / 2;
+    const int reach = static_cast<int>(kUprightCapHeight * 3) | 1;
+    const cv::Mat neighbourhood = cv::getStructuringElement(cv::MORPH_RECT, cv::Size(reach, reach));
+    cv::Mat darkest, lightest;
+    cv::erode(gray, darkest, neighbourhood);
+    cv::dilate(gray, lightest, neighbourhood);
+    cv::Mat middle;
+    cv::addWeighted(darkest, 0.5, lightest, 0.5, 0, middle);
+    ink &= gray < middle;
+    ink &= (lightest - darkest) > 0.35 * (high - low);
     return ink;
 }
 
