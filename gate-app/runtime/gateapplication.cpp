@@ -261,6 +261,10 @@ void GateApplication::connectScreens() {
                 QMetaObject::invokeMethod(
                     lane, [lane, command, staffId] { lane->serviceCommand(*command, staffId); });
             });
+    connect(m_serviceMode.get(), &ui::ServiceModeModel::syncNowRequested, this, [this] {
+        if (m_sync)
+            m_sync->syncNow();
+    });
     connect(m_serviceMode.get(), &ui::ServiceModeModel::staffAction, coordinator,
             &PassageCoordinator::recordServiceAction);
     connect(m_passengerScreen.get(), &ui::PassengerScreenModel::languageChanged, this, [this] {

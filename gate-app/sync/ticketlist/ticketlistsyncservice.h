@@ -29,6 +29,8 @@ public:
     ~TicketListSyncService() override;
 
     void start();
+    // A sync at once (service mode's "sync now"); the interval starts again after it.
+    void syncNow();
 
 signals:
     // Every sync's outcome; a refusal is an alarm (the data stays as it was).
