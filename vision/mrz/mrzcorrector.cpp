@@ -240,12 +240,29 @@ private:
         });
     }
 
+    // Cells a field's check digit covers, with that digit: a wrong character
+    // there is caught by the check, so a poorer match is still trusted.
+    std::vector<std::vector<bool>> checkedCells() const {
+        std::vector<std::vector<bool>> checked;
+        for (const std::string &line : m_text)
+            checked.emplace_back(line.size(), false);
+        for (const CheckedField &field : checkedFields(m_format)) {
+            for (int column = field.start; column < field.start + field.length; ++column)
+                checked[field.line][column] = true;
+            checked[field.line][field.digitAt] = true;
+        }
+        return checked;
+    }
+
     bool hasUnreliableCell() const {
+        const auto checked = checkedCells();
         for (std::size_t line = 0; line < m_text.size(); ++line) {
             for (std::size_t column = 0; column < m_text[line].size(); ++column) {
                 const char chosen = m_text[line][column];
+                const float limit = checked[line][column] ? m_options.maxCheckedCellCost
+                                                          : m_options.maxReliableCost;
                 for (const Candidate &candidate : m_candidates[line][column]) {
-                    if (candidate.character == chosen && candidate.cost > m_options.maxReliableCost)
+                    if (candidate.character == chosen && candidate.cost > limit)
                         return true;
                 }
             }

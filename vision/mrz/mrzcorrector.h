@@ -24,6 +24,9 @@ struct CorrectionOptions {
     // A cell whose chosen character costs more than this matches no glyph
     // well (a misplaced cell, a smudge): the zone is not trusted as valid.
     float maxReliableCost = 5.5f;
+    // The same for a cell a field's check digit covers (or the digit itself):
+    // only valid zones are judged, so such a cell already passed its check.
+    float maxCheckedCellCost = 7.5f;
 };
 
 struct CorrectedZone {
