@@ -43,6 +43,7 @@ private:
     QByteArray m_gateOutput;
     QStringList m_expected; // reason per passenger, in order
     int m_gateExitCode = -1;
+    QJsonObject m_status;
 
     QJsonObject run(const QString &program, const QStringList &arguments) {
         QProcess process;
@@ -116,6 +117,17 @@ private slots:
         gate.start(binary(QStringLiteral("gate-app")),
                    {QStringLiteral("--config"), configFile.fileName(),
                     QStringLiteral("--exit-after"), QString::number(m_expected.size())});
+        QVERIFY(gate.waitForStarted());
+        // Ops' view while it runs: `gatectl status` on the gate's socket.
+        QTRY_VERIFY_WITH_TIMEOUT(QFile::exists(m_dir.filePath("status.sock")), 30'000);
+        QTRY_VERIFY_WITH_TIMEOUT(
+            !(m_status = run(QStringLiteral("gatectl"),
+                             {QStringLiteral("status"), QStringLiteral("--socket"),
+                              m_dir.filePath("status.sock")}))
+                 .value(QStringLiteral("list"))
+                 .toObject()
+                 .isEmpty(),
+            30'000);
         QVERIFY(gate.waitForFinished(120'000));
         m_gateExitCode = gate.exitCode();
         m_gateOutput = gate.readAllStandardOutput();
@@ -165,6 +177,22 @@ private slots:
         for (int i = 1; i < sequences.size(); ++i)
             QVERIFY2(sequences[i] > sequences[i - 1], "CMD_SEQ must grow with every command");
         QCOMPARE(passedEvents, admitted);
+    }
+
+    void opsCanQueryTheRunningGate() {
+        QCOMPARE(m_status.value(QStringLiteral("gate")).toString(), QStringLiteral("TEST-A1-01"));
+        QCOMPARE(
+            m_status.value(QStringLiteral("list")).toObject().value(QStringLiteral("seq")).toInt(),
+            1);
+        QCOMPARE(m_status.value(QStringLiteral("list"))
+                     .toObject()
+                     .value(QStringLiteral("stale"))
+                     .toBool(),
+                 false);
+        QVERIFY(m_status.value(QStringLiteral("outbox"))
+                    .toObject()
+                    .contains(QStringLiteral("backlog")));
+        QVERIFY(m_status.contains(QStringLiteral("version")));
     }
 
     void theAuditHoldsEveryDecisionAndPassage() {
