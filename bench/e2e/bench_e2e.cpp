@@ -7,7 +7,6 @@
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
-#include <QDateTime>
 #include <QDir>
 #include <QElapsedTimer>
 #include <QEventLoop>
@@ -422,6 +421,12 @@ RunFigures runGate(Station &station, const QString &name, const QString &replay,
     loop.exec();
     rssTimer.stop();
     figures.gateExitCode = gate.exitStatus() == QProcess::NormalExit ? gate.exitCode() : -1;
+    if (figures.gateExitCode != 0) {
+        QFile log(QDir(stateDir).absoluteFilePath(QStringLiteral("gate.log")));
+        if (log.open(QIODevice::ReadOnly))
+            QTextStream(stderr) << "bench-e2e: gate-app failed in run " << name << ":\n"
+                                << log.readAll().right(4096);
+    }
     lane.terminate();
     lane.waitForFinished();
     return figures;
