@@ -12,6 +12,8 @@ constexpr std::size_t kMaxCandidates = 6;
 // A zone's line is far wider than tall and a fair part of the view.
 constexpr float kMinAspect = 8.0f;
 constexpr float kMinWidthShare = 0.2f;
+// Upright strokes longer than this share of the view are page edges.
+constexpr float kUprightShare = 0.1f;
 
 cv::RotatedRect widthAlongText(cv::RotatedRect box) {
     if (box.size.height > box.size.width) {
@@ -46,6 +48,15 @@ std::vector<cv::RotatedRect> locateZoneCandidates(const cv::Mat &gray) {
     cv::threshold(gradient, mask, 0, 255, cv::THRESH_BINARY | cv::THRESH_OTSU);
     cv::morphologyEx(mask, mask, cv::MORPH_OPEN,
                      cv::getStructuringElement(cv::MORPH_RECT, cv::Size(9, 3)));
+    // A page edge against a dark background survives as a long upright
+    // stroke and would join the zone's lines into one blob; text, even a
+    // zone's lines merged together, is far less tall.
+    cv::Mat upright;
+    cv::morphologyEx(
+        mask, upright, cv::MORPH_OPEN,
+        cv::getStructuringElement(cv::MORPH_RECT,
+                                  cv::Size(1, static_cast<int>(kUprightShare * small.rows))));
+    mask &= ~upright;
     cv::morphologyEx(mask, mask, cv::MORPH_CLOSE,
                      cv::getStructuringElement(cv::MORPH_RECT, cv::Size(21, 1)));
 
