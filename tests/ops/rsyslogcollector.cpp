@@ -36,15 +36,25 @@ bool RsyslogCollector::start(QString *error) {
         *error = QStringLiteral("cannot write %1").arg(config);
         return false;
     }
+    // The TLS library is a setting of the imrelp module, the rest of the input.
+    QString moduleOptions, inputOptions;
+    if (m_tls) {
+        moduleOptions = QStringLiteral(R"( tls.tlslib="%1")").arg(m_tls->library);
+        inputOptions =
+            QStringLiteral(R"( tls="on" tls.cacert="%1" tls.mycert="%2")"
+                           R"( tls.myprivkey="%3" tls.authmode="name")"
+                           R"( tls.permittedpeer=["%4"])")
+                .arg(m_tls->caFile, m_tls->certFile, m_tls->keyFile, m_tls->permittedPeer);
+    }
     file.write(QStringLiteral(R"(global(workDirectory="%1")
-module(load="imrelp")
-input(type="imrelp" address="127.0.0.1" port="%2")
+module(load="imrelp"%4)
+input(type="imrelp" address="127.0.0.1" port="%2"%5)
 template(name="received" type="string" string="%msgid% %structured-data% %msg%\n")
 action(type="omfile" file="%3" template="received")
 )")
                    .arg(m_dir.filePath(QStringLiteral("work")))
                    .arg(m_port)
-                   .arg(m_dir.filePath(QStringLiteral("received.log")))
+                   .arg(m_dir.filePath(QStringLiteral("received.log")), moduleOptions, inputOptions)
                    .toUtf8());
     file.close();
 

@@ -5,6 +5,7 @@
 #include <QTemporaryDir>
 
 #include <memory>
+#include <optional>
 
 namespace gate::test {
 
@@ -13,8 +14,20 @@ namespace gate::test {
 // pid file live in a temporary folder; it never touches /dev/log.
 class RsyslogCollector {
 public:
+    // imrelp's TLS settings: the collector presents `certFile` and accepts
+    // only clients whose certificate, issued by `caFile`, names `permittedPeer`.
+    struct Tls {
+        QString library = QStringLiteral("gnutls"); // imrelp's tls.tlslib
+        QString caFile;
+        QString certFile;
+        QString keyFile;
+        QString permittedPeer;
+    };
+
     RsyslogCollector();
     ~RsyslogCollector();
+
+    void enableTls(Tls tls) { m_tls = std::move(tls); } // before start()
 
     bool start(QString *error); // the same port across restarts
     void stop();                // graceful: rsyslogd writes out its queue
@@ -27,6 +40,7 @@ public:
 private:
     QTemporaryDir m_dir;
     quint16 m_port = 0;
+    std::optional<Tls> m_tls;
     std::unique_ptr<QProcess> m_process;
 };
 

@@ -1,0 +1,261 @@
+// Log shipping over RELP with TLS against a real rsyslogd (imrelp, tls="on"),
+// with a CA, collector and gate certificates made for the run.
+#include "core/audit/auditstore.h"
+#include "sync/logship/logshipper.h"
+
+#include "rsyslogcollector.h"
+#include "tcprelay.h"
+#include "testpki.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QProcess>
+#include <QRegularExpression>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <map>
+
+using namespace gate;
+
+namespace {
+
+const QString gateId = QStringLiteral("VNP-A2-07");
+const QString collectorName = QStringLiteral("collector.test.invalid");
+const QString gateName = QStringLiteral("gate.test.invalid");
+
+// How often the collector received each seq of our gate.
+std::map<qint64, int> receivedSeqs(const QByteArrayList &lines) {
+    static const QRegularExpression id(
+        QStringLiteral("^GATE_\\w+ \\[gate@32473 gate=\"([^\"]+)\" seq=\"(\\d+)\""));
+    std::map<qint64, int> seqs;
+    for (const QByteArray &line : lines) {
+        const QRegularExpressionMatch match = id.match(QString::fromUtf8(line));
+        if (match.hasMatch() && match.captured(1) == gateId)
+            ++seqs[match.captured(2).toLongLong()];
+    }
+    return seqs;
+}
+
+QString childProgram() {
+    return qEnvironmentVariable("GATE_BIN_DIR", QCoreApplication::applicationDirPath()) +
+           QStringLiteral("/logship-child");
+}
+
+void appendDecisions(AuditStore &store, int count) {
+    QString error;
+    for (int i = 0; i < count; ++i) {
+        const AuditEvent event{
+            0, AuditEventType::Decision, 1763700000 + i,
+            QJsonObject{{QStringLiteral("outcome"), "allow"}, {QStringLiteral("reason"), "ok"}}};
+        QVERIFY2(store.append(event, &error), qPrintable(error));
+    }
+}
+
+} // namespace
+
+class LogShipTlsTest : public QObject {
+    Q_OBJECT
+
+    // What the shipper trusts and presents, as in the gate's log_sync.tls.
+    struct ClientTls {
+        QString library;
+        QString caFile;
+        test::TestPki::Identity identity;
+        QString peer;
+    };
+
+    test::TestPki m_pki;      // the station's CA: collector and gate certificates
+    test::TestPki m_otherPki; // a CA nobody here trusts, issuing the same names
+    test::TestPki::Identity m_collector, m_gate, m_impostorGate;
+
+    test::RsyslogCollector::Tls collectorTls(const QString &library) const {
+        return {library, m_pki.caFile(), m_collector.certFile, m_collector.keyFile, gateName};
+    }
+
+    static QJsonObject settingsJson(quint16 port, const ClientTls &tls) {
+        return {
+            {QStringLiteral("host"), QStringLiteral("127.0.0.1")},
+            {QStringLiteral("port"), port},
+            {QStringLiteral("batch"), 100},
+            {QStringLiteral("timeout_s"), 2},
+            {QStringLiteral("retry"),
+             QJsonObject{{QStringLiteral("min_ms"), 50}, {QStringLiteral("max_ms"), 200}}},
+            {QStringLiteral("tls"), QJsonObject{{QStringLiteral("library"), tls.library},
+                                                {QStringLiteral("auth"), QStringLiteral("name")},
+                                                {QStringLiteral("ca"), tls.caFile},
+                                                {QStringLiteral("cert"), tls.identity.certFile},
+                                                {QStringLiteral("key"), tls.identity.keyFile},
+                                                {QStringLiteral("peers"), QJsonArray{tls.peer}}}}};
+    }
+
+    static std::optional<LogShipSettings> parseSettings(const QJsonObject &json) {
+        QStringList errors;
+        auto settings = parseLogShipSettings(json, &errors);
+        if (!settings)
+            qWarning("%s", qPrintable(errors.join(u'\n')));
+        return settings;
+    }
+
+    ClientTls trustedClient(const QString &library) const {
+        return {library, m_pki.caFile(), m_gate, collectorName};
+    }
+
+private slots:
+    void initTestCase() {
+        if (QStandardPaths::findExecutable(QStringLiteral("rsyslogd")).isEmpty())
+            QSKIP("rsyslogd is not installed");
+        if (QStandardPaths::findExecutable(QStringLiteral("openssl")).isEmpty())
+            QSKIP("the openssl command line is not installed");
+        QString error;
+        QVERIFY2(m_pki.createCa(QStringLiteral("station"), &error), qPrintable(error));
+        QVERIFY2(m_otherPki.createCa(QStringLiteral("other"), &error), qPrintable(error));
+        const auto collector = m_pki.issue(collectorName, &error);
+        QVERIFY2(collector, qPrintable(error));
+        const auto gate = m_pki.issue(gateName, &error);
+        QVERIFY2(gate, qPrintable(error));
+        const auto impostor = m_otherPki.issue(gateName, &error);
+        QVERIFY2(impostor, qPrintable(error));
+        m_collector = *collector;
+        m_gate = *gate;
+        m_impostorGate = *impostor;
+    }
+
+    // Mutual authentication by name: every record arrives exactly once.
+    void shipsOverTlsExactlyOnce_data() {
+        QTest::addColumn<QString>("shipperLibrary");
+        QTest::addColumn<QString>("collectorLibrary");
+        QTest::newRow("gnutls to gnutls") << QStringLiteral("gnutls") << QStringLiteral("gnutls");
+        QTest::newRow("openssl to gnutls") << QStringLiteral("openssl") << QStringLiteral("gnutls");
+        QTest::newRow("gnutls to openssl") << QStringLiteral("gnutls") << QStringLiteral("openssl");
+    }
+
+    void shipsOverTlsExactlyOnce() {
+        QFETCH(QString, shipperLibrary);
+        QFETCH(QString, collectorLibrary);
+        constexpr int records = 300;
+        QTemporaryDir dir;
+        const QString db = dir.filePath(QStringLiteral("audit.db"));
+        AuditStore store;
+        QString error;
+        QVERIFY2(store.open(db, gateId, &error), qPrintable(error));
+        appendDecisions(store, records);
+
+        test::RsyslogCollector collector;
+        collector.enableTls(collectorTls(collectorLibrary));
+        QVERIFY2(collector.start(&error), qPrintable(error));
+        const auto settings =
+            parseSettings(settingsJson(collector.port(), trustedClient(shipperLibrary)));
+        QVERIFY(settings);
+        LogShipper shipper(db, gateId, *settings);
+        QVERIFY2(shipper.start(&error), qPrintable(error));
+        QTRY_COMPARE_WITH_TIMEOUT(store.shippedSeq(), records, 20'000);
+        QCOMPARE(shipper.status().connection, LogShipper::Connection::Delivering);
+        QCOMPARE(store.backlog().rows, 0);
+        shipper.stop();
+        collector.stop();
+
+        const auto seqs = receivedSeqs(collector.receivedLines());
+        QCOMPARE(qint64(seqs.size()), records);
+        QCOMPARE(seqs.begin()->first, 1);
+        QCOMPARE(seqs.rbegin()->first, records);
+        for (const auto &[seq, count] : seqs)
+            QVERIFY2(count == 1,
+                     qPrintable(QStringLiteral("seq %1 arrived %2 times").arg(seq).arg(count)));
+    }
+
+    // A collector the shipper must not trust, or one that does not trust the
+    // gate: nothing is delivered, the shipper keeps retrying, the cursor stays
+    // put, and a shipper with the right settings then delivers every record.
+    // The refused shipper runs in a process of its own, as on a gate: librelp's
+    // OpenSSL backend keeps TLS state for the whole process.
+    void refusesUntrustedPeerAndKeepsCursor_data() {
+        QTest::addColumn<QString>("library");
+        QTest::addColumn<int>("mistake");
+        QTest::addColumn<QString>("expectedError");
+        const std::map<QString, QString> untrustedCollector{
+            {QStringLiteral("gnutls"), QStringLiteral("certificate validation failed")},
+            {QStringLiteral("openssl"), QStringLiteral("unable to get local issuer certificate")}};
+        for (const QString &library : {QStringLiteral("gnutls"), QStringLiteral("openssl")}) {
+            QTest::addRow("%s: collector from another CA", qPrintable(library))
+                << library << int(Mistake::WrongCa) << untrustedCollector.at(library);
+            QTest::addRow("%s: collector with another name", qPrintable(library))
+                << library << int(Mistake::WrongPeerName)
+                << QStringLiteral("no permited name found");
+            // The collector hangs up during the handshake.
+            QTest::addRow("%s: gate from another CA", qPrintable(library))
+                << library << int(Mistake::UntrustedGate) << QStringLiteral("librelp error");
+        }
+    }
+
+    void refusesUntrustedPeerAndKeepsCursor() {
+        QFETCH(QString, library);
+        QFETCH(int, mistake);
+        QFETCH(QString, expectedError);
+        constexpr int records = 120;
+        QTemporaryDir dir;
+        const QString db = dir.filePath(QStringLiteral("audit.db"));
+        AuditStore store;
+        QString error;
+        QVERIFY2(store.open(db, gateId, &error), qPrintable(error));
+        appendDecisions(store, records);
+
+        test::RsyslogCollector collector;
+        collector.enableTls(collectorTls(QStringLiteral("gnutls")));
+        QVERIFY2(collector.start(&error), qPrintable(error));
+        test::TcpRelay relay(collector.port());
+        QVERIFY(relay.listen());
+
+        ClientTls wrong = trustedClient(library);
+        switch (Mistake(mistake)) {
+        case Mistake::WrongCa:
+            wrong.caFile = m_otherPki.caFile();
+            break;
+        case Mistake::WrongPeerName:
+            wrong.peer = QStringLiteral("other-collector.test.invalid");
+            break;
+        case Mistake::UntrustedGate:
+            wrong.identity = m_impostorGate;
+            break;
+        }
+        QProcess child;
+        child.start(
+            childProgram(),
+            {db, gateId,
+             QString::fromUtf8(
+                 QJsonDocument(settingsJson(relay.port(), wrong)).toJson(QJsonDocument::Compact))});
+        QVERIFY2(child.waitForStarted(10'000), qPrintable(child.errorString()));
+        // Three sessions refused in a row: the shipper retries on its own.
+        QTRY_VERIFY_WITH_TIMEOUT(relay.connectionsAccepted() >= 3, 20'000);
+        QCOMPARE(child.state(), QProcess::Running);
+        QCOMPARE(store.shippedSeq(), 0);
+        QCOMPARE(store.backlog().rows, records);
+        child.kill();
+        QVERIFY(child.waitForFinished(10'000));
+        const QString refusal = QString::fromLocal8Bit(child.readAllStandardError());
+        qInfo("refused: %s", qPrintable(refusal.trimmed()));
+        QVERIFY2(refusal.contains(expectedError), qPrintable(refusal));
+        QCOMPARE(store.shippedSeq(), 0);
+        QVERIFY(receivedSeqs(collector.receivedLines()).empty());
+
+        const auto settings = parseSettings(settingsJson(relay.port(), trustedClient(library)));
+        QVERIFY(settings);
+        LogShipper shipper(db, gateId, *settings);
+        QVERIFY2(shipper.start(&error), qPrintable(error));
+        QTRY_COMPARE_WITH_TIMEOUT(store.shippedSeq(), records, 20'000);
+        shipper.stop();
+        collector.stop();
+
+        const auto seqs = receivedSeqs(collector.receivedLines());
+        QCOMPARE(qint64(seqs.size()), records);
+        for (const auto &[seq, count] : seqs)
+            QCOMPARE(count, 1);
+    }
+
+private:
+    enum class Mistake { WrongCa, WrongPeerName, UntrustedGate };
+};
+
+QTEST_GUILESS_MAIN(LogShipTlsTest)
+#include "tst_logshiptls.moc"
