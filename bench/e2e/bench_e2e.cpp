@@ -4,6 +4,8 @@
 // and a ticket list synced by gatectl; reads the figures from gate-app's
 // console and /proc.
 #include "benchreport.h"
+#include "core/credentials/holderkey.h"
+#include "core/credentials/idcard/cardnumbers.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -15,6 +17,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
+#include <QRandomGenerator>
 #include <QRegularExpression>
 #include <QTemporaryDir>
 #include <QTextStream>
@@ -88,6 +91,7 @@ struct Options {
     int intervalMs = 1500;         // one passenger at a time: latency without queueing
     int saturatedIntervalMs = 600; // faster than the lane: its throughput
     int listTickets = 1'000'000;
+    int cards = 10;
     int stressChanges = 10'000;
 };
 
@@ -117,6 +121,8 @@ public:
     // Replaces the demo list by `tickets` synthetic ones (their trains, the
     // demo's trust list), as a station of that size would publish it.
     void replaceBySyntheticList(int tickets) {
+        m_listKey = QByteArray(32, '\0');
+        QRandomGenerator::system()->fillRange(reinterpret_cast<quint32 *>(m_listKey.data()), 8);
         const QString keys = path("keys.json");
         QFile::copy(QDir(m_listDir).absoluteFilePath(QStringLiteral("keys.json")), keys);
         runTool(QStringLiteral("gate-issuer"),
@@ -124,6 +130,7 @@ public:
                  QStringLiteral("--root-key"), path("station/root-key.pem"),
                  QStringLiteral("--seq"), QString::number(++m_seq), QStringLiteral("--synthetic"),
                  QString::number(tickets), QStringLiteral("--keys"), keys,
+                 QStringLiteral("--list-key"), "1:" + QString::fromLatin1(m_listKey.toBase64()),
                  QStringLiteral("--valid-for"), QString::number(6 * 3600)});
     }
 
@@ -134,11 +141,28 @@ public:
         return tids;
     }
 
-    // The benchmark's train, open for check-in at gate A1, and these tickets on it.
-    void publishBenchTickets(const QStringList &tids) {
+    // Synthetic resident ID card numbers with their check character.
+    static QStringList cardNumbers(int count) {
+        QStringList numbers;
+        for (int i = 0; i < count; ++i) {
+            const QString first17 =
+                QStringLiteral("11010519900101%1").arg(i, 3, 10, QLatin1Char('0'));
+            numbers.append(first17 + gate::idcard::mod112CheckCharacter(first17));
+        }
+        return numbers;
+    }
+
+    // The benchmark's train, open for check-in at gate A1, and these tickets on
+    // it: e-tickets by id, and one ticket per ID card number (needs the list
+    // key of replaceBySyntheticList).
+    void publishBenchTickets(const QStringList &tids, const QStringList &cards = {}) {
         QList<QByteArray> lines{trainRecord(benchTrain)};
         for (const QString &tid : tids)
             lines.append(ticketRecord(tid, benchTrain, int(lines.size())));
+        for (const QString &number : cards)
+            lines.append(ticketRecord(
+                QStringLiteral("C%1").arg(lines.size(), 5, 10, QLatin1Char('0')), benchTrain,
+                int(lines.size()), gate::holderKey(m_listKey, QStringLiteral("ID:") + number)));
         publishDelta(writeRecords(lines, QStringLiteral("bench-tickets.ndjson")));
     }
 
@@ -211,7 +235,8 @@ private:
             .toJson(QJsonDocument::Compact);
     }
 
-    QByteArray ticketRecord(const QString &tid, const QString &trn, int index) const {
+    QByteArray ticketRecord(const QString &tid, const QString &trn, int index,
+                            const QString &holder = anonymousHolder) const {
         return QJsonDocument(QJsonObject{{"t", "ticket"},
                                          {"tid", tid},
                                          {"trn", trn},
@@ -221,7 +246,7 @@ private:
                                          {"car", 5},
                                          {"seat", QStringLiteral("%1A").arg(index % 100)},
                                          {"cls", "2"},
-                                         {"holder", anonymousHolder},
+                                         {"holder", holder},
                                          {"status", "valid"},
                                          {"nm", "DEMO*"}})
             .toJson(QJsonDocument::Compact);
@@ -256,6 +281,7 @@ private:
     QString m_listUrl;
     QString m_rootKey;
     QString m_listDir;
+    QByteArray m_listKey;
     qint64 m_now = 0;
     qint64 m_departure = 0;
     int m_seq = 1;
@@ -298,6 +324,48 @@ QString writeReplay(const Station &station, const QString &name, const QStringLi
     return folder;
 }
 
+QJsonObject cameraDevice(const QString &replay, const Options &options) {
+    return {{"name", "camera"},
+            {"plugin", "camera"},
+            {"role", "credential-source"},
+            {"settings", QJsonObject{{"source", "replay:" + replay},
+                                     {"fps", options.fps},
+                                     {"loop", false},
+                                     {"forget_ms", 200}}}};
+}
+
+// gate-reader-sim on a pty presenting each card in turn; the sam-idreader device on it.
+QJsonObject startReader(QProcess &reader, const Station &station, const QStringList &numbers,
+                        const Options &options) {
+    QJsonArray cards;
+    for (const QString &number : numbers)
+        cards.append(QJsonObject{{"type", "resident"},
+                                 {"name_zh", "测试"},
+                                 {"number", number},
+                                 {"sex", "M"},
+                                 {"birth", "1990-01-01"},
+                                 {"valid_from", "2020-01-01"},
+                                 {"valid_to", "2040-01-01"},
+                                 {"ethnicity", "01"},
+                                 {"address", "北京市东城区示例路1号"},
+                                 {"authority", "北京市公安局东城分局"}});
+    const QString cardsPath = station.path("cards.json");
+    writeFile(cardsPath, QJsonDocument(cards).toJson());
+    const QString link = station.path("reader");
+    const int presentMs = options.intervalMs / 2;
+    reader.setProcessChannelMode(QProcess::ForwardedErrorChannel);
+    reader.start(binary(QStringLiteral("gate-reader-sim")),
+                 {QStringLiteral("--link"), link, QStringLiteral("--card"), cardsPath,
+                  QStringLiteral("--present-ms"), QString::number(presentMs),
+                  QStringLiteral("--absent-ms"), QString::number(options.intervalMs - presentMs)});
+    if (!reader.waitForStarted() || !reader.waitForReadyRead(10'000))
+        abortBench(QStringLiteral("gate-reader-sim did not start"));
+    return {{"name", "reader"},
+            {"plugin", "sam-idreader"},
+            {"role", "credential-source"},
+            {"settings", QJsonObject{{"port", link}, {"baud", 115200}, {"poll_ms", 100}}}};
+}
+
 struct RunFigures {
     std::map<QString, std::vector<double>> readToAckMs; // per credential kind
     std::vector<double> decidedMs;
@@ -312,8 +380,9 @@ struct RunFigures {
 
 // One run of gate-app against a fresh lane simulator; `duringRun` is called
 // once the first barrier opened.
-RunFigures runGate(Station &station, const QString &name, const QString &replay,
-                   const Options &options, const std::function<void()> &duringRun) {
+RunFigures runGate(
+    Station &station, const QString &name, const QJsonObject &credentialSource, int decisions,
+    const std::function<void()> &duringRun = [] {}) {
     const QString stateDir = station.path(name);
     QDir().mkpath(stateDir);
     station.syncInto(QDir(stateDir).absoluteFilePath(QStringLiteral("tickets.db")));
@@ -346,13 +415,7 @@ RunFigures runGate(Station &station, const QString &name, const QString &replay,
                              {"direction", "entry"}}},
         {"state_dir", stateDir},
         {"devices",
-         QJsonArray{QJsonObject{{"name", "camera"},
-                                {"plugin", "camera"},
-                                {"role", "credential-source"},
-                                {"settings", QJsonObject{{"source", "replay:" + replay},
-                                                         {"fps", options.fps},
-                                                         {"loop", false},
-                                                         {"forget_ms", 200}}}},
+         QJsonArray{credentialSource,
                     QJsonObject{{"name", "lane"},
                                 {"plugin", "modbus-lane"},
                                 {"role", "lane"},
@@ -414,7 +477,7 @@ RunFigures runGate(Station &station, const QString &name, const QString &replay,
     });
     gate.start(binary(QStringLiteral("gate-app")),
                {QStringLiteral("--config"), configPath, QStringLiteral("--exit-after"),
-                QString::number(options.passengers)});
+                QString::number(decisions)});
     if (!gate.waitForStarted())
         abortBench(QStringLiteral("gate-app did not start"));
     rssTimer.start(200);
@@ -475,12 +538,16 @@ Options parseOptions(const QCoreApplication &app) {
         QStringLiteral("The same for the throughput run (default 600, the least: 3 frames with the "
                        "code, 3 without)."),
         QStringLiteral("MS"), QStringLiteral("600"));
-    parser.addOptions({passengers, interval, saturatedInterval, listTickets});
+    const QCommandLineOption cards(QStringLiteral("cards"),
+                                   QStringLiteral("ID cards in the reader run (default 10)."),
+                                   QStringLiteral("N"), QStringLiteral("10"));
+    parser.addOptions({passengers, interval, saturatedInterval, listTickets, cards});
     parser.process(app);
     Options options;
     options.passengers = std::clamp(parser.value(passengers).toInt(), 1, 10'000);
     options.intervalMs = std::clamp(parser.value(interval).toInt(), 300, 60'000);
     options.saturatedIntervalMs = std::clamp(parser.value(saturatedInterval).toInt(), 100, 60'000);
+    options.cards = std::clamp(parser.value(cards).toInt(), 1, 999);
     options.listTickets = std::clamp(parser.value(listTickets).toInt(), 1, 5'000'000);
     return options;
 }
@@ -499,32 +566,47 @@ int main(int argc, char *argv[]) {
     Station station(dir.path());
     const QStringList tids = Station::benchTicketIds(options.passengers);
     station.publishBenchTickets(tids);
-    const RunFigures quiet = runGate(
-        station, QStringLiteral("quiet"),
-        writeReplay(station, QStringLiteral("replay-quiet"), tids, options, options.intervalMs),
-        options, [] {});
-    const RunFigures saturated = runGate(station, QStringLiteral("saturated"),
-                                         writeReplay(station, QStringLiteral("replay-saturated"),
-                                                     tids, options, options.saturatedIntervalMs),
-                                         options, [] {});
+    const RunFigures quiet =
+        runGate(station, QStringLiteral("quiet"),
+                cameraDevice(writeReplay(station, QStringLiteral("replay-quiet"), tids, options,
+                                         options.intervalMs),
+                             options),
+                options.passengers);
+    const RunFigures saturated =
+        runGate(station, QStringLiteral("saturated"),
+                cameraDevice(writeReplay(station, QStringLiteral("replay-saturated"), tids, options,
+                                         options.saturatedIntervalMs),
+                             options),
+                options.passengers);
 
     // A large list, and a 10,000-change delta published while passengers
     // pass; the last passengers' tickets are only in that delta.
     Station large(dir.filePath(QStringLiteral("large")));
     large.replaceBySyntheticList(options.listTickets);
     const qsizetype lateCount = std::min<qsizetype>(5, tids.size() / 3);
-    large.publishBenchTickets(tids.mid(0, tids.size() - lateCount));
+    const QStringList cards = Station::cardNumbers(options.cards);
+    large.publishBenchTickets(tids.mid(0, tids.size() - lateCount), cards);
     QProcess publisher;
     publisher.setProcessChannelMode(QProcess::ForwardedErrorChannel);
     const QStringList deltaArguments =
         large.stressDeltaArguments(options.stressChanges, tids.mid(tids.size() - lateCount));
-    const RunFigures stress = runGate(
-        large, QStringLiteral("stress"),
-        writeReplay(large, QStringLiteral("replay-stress"), tids, options, options.intervalMs),
-        options, [&] { publisher.start(binary(QStringLiteral("gate-issuer")), deltaArguments); });
+    const RunFigures stress =
+        runGate(large, QStringLiteral("stress"),
+                cameraDevice(writeReplay(large, QStringLiteral("replay-stress"), tids, options,
+                                         options.intervalMs),
+                             options),
+                options.passengers,
+                [&] { publisher.start(binary(QStringLiteral("gate-issuer")), deltaArguments); });
     publisher.waitForFinished(600'000);
     const bool deltaPublished =
         publisher.exitStatus() == QProcess::NormalExit && publisher.exitCode() == 0;
+
+    // ID cards on the reader simulator, the same large list.
+    QProcess reader;
+    const RunFigures idcards = runGate(large, QStringLiteral("idcards"),
+                                       startReader(reader, large, cards, options), options.cards);
+    reader.terminate();
+    reader.waitForFinished();
 
     QJsonObject stressReport = report(stress, options.passengers);
     stressReport.insert("list_tickets", options.listTickets);
@@ -537,6 +619,7 @@ int main(int argc, char *argv[]) {
             {"quiet", report(quiet, options.passengers)},
             {"saturated", report(saturated, options.passengers)},
             {"stress", stressReport},
+            {"idcards", report(idcards, options.cards)},
             {"throughput_target_per_minute", 25},
             {"interval_ms", framesPerPassenger(options, options.intervalMs) * 1000 / options.fps},
             {"saturated_interval_ms",
