@@ -63,7 +63,8 @@ class LogShipTlsTest : public QObject {
         QString library;
         QString caFile;
         test::TestPki::Identity identity;
-        QString peer;
+        QString peer; // the collector's name, none with "certvalid"
+        QString auth;
     };
 
     test::TestPki m_pki;      // the station's CA: collector and gate certificates
@@ -75,19 +76,20 @@ class LogShipTlsTest : public QObject {
     }
 
     static QJsonObject settingsJson(quint16 port, const ClientTls &tls) {
-        return {
-            {QStringLiteral("host"), QStringLiteral("127.0.0.1")},
-            {QStringLiteral("port"), port},
-            {QStringLiteral("batch"), 100},
-            {QStringLiteral("timeout_s"), 2},
-            {QStringLiteral("retry"),
-             QJsonObject{{QStringLiteral("min_ms"), 50}, {QStringLiteral("max_ms"), 200}}},
-            {QStringLiteral("tls"), QJsonObject{{QStringLiteral("library"), tls.library},
-                                                {QStringLiteral("auth"), QStringLiteral("name")},
-                                                {QStringLiteral("ca"), tls.caFile},
-                                                {QStringLiteral("cert"), tls.identity.certFile},
-                                                {QStringLiteral("key"), tls.identity.keyFile},
-                                                {QStringLiteral("peers"), QJsonArray{tls.peer}}}}};
+        QJsonObject tlsJson{{QStringLiteral("library"), tls.library},
+                            {QStringLiteral("auth"), tls.auth},
+                            {QStringLiteral("ca"), tls.caFile},
+                            {QStringLiteral("cert"), tls.identity.certFile},
+                            {QStringLiteral("key"), tls.identity.keyFile}};
+        if (!tls.peer.isEmpty())
+            tlsJson.insert(QStringLiteral("peers"), QJsonArray{tls.peer});
+        return {{QStringLiteral("host"), QStringLiteral("127.0.0.1")},
+                {QStringLiteral("port"), port},
+                {QStringLiteral("batch"), 100},
+                {QStringLiteral("timeout_s"), 2},
+                {QStringLiteral("retry"),
+                 QJsonObject{{QStringLiteral("min_ms"), 50}, {QStringLiteral("max_ms"), 200}}},
+                {QStringLiteral("tls"), tlsJson}};
     }
 
     static std::optional<LogShipSettings> parseSettings(const QJsonObject &json) {
@@ -98,8 +100,10 @@ class LogShipTlsTest : public QObject {
         return settings;
     }
 
-    ClientTls trustedClient(const QString &library) const {
-        return {library, m_pki.caFile(), m_gate, collectorName};
+    ClientTls trustedClient(const QString &library,
+                            const QString &auth = QStringLiteral("name")) const {
+        const QString peer = auth == QLatin1String("name") ? collectorName : QString();
+        return {library, m_pki.caFile(), m_gate, peer, auth};
     }
 
 private slots:
@@ -122,18 +126,39 @@ private slots:
         m_impostorGate = *impostor;
     }
 
-    // Mutual authentication by name: every record arrives exactly once.
+    // With GnuTLS, librelp's "certvalid" mode accepts a collector certificate
+    // from any CA, so the settings refuse that combination.
+    void refusesCertvalidWithGnutls() {
+        ClientTls tls = trustedClient(QStringLiteral("gnutls"), QStringLiteral("certvalid"));
+        QStringList errors;
+        QVERIFY(!parseLogShipSettings(settingsJson(2514, tls), &errors));
+        QVERIFY2(!errors
+                      .filter(QStringLiteral("log_sync.tls.auth: \"certvalid\" needs library "
+                                             "\"openssl\""))
+                      .isEmpty(),
+                 qPrintable(errors.join(u'\n')));
+        tls.library = QStringLiteral("openssl");
+        QVERIFY(parseSettings(settingsJson(2514, tls)));
+    }
+
+    // Mutual authentication (the collector checks the gate by name): every
+    // record arrives exactly once.
     void shipsOverTlsExactlyOnce_data() {
         QTest::addColumn<QString>("shipperLibrary");
         QTest::addColumn<QString>("collectorLibrary");
-        QTest::newRow("gnutls to gnutls") << QStringLiteral("gnutls") << QStringLiteral("gnutls");
-        QTest::newRow("openssl to gnutls") << QStringLiteral("openssl") << QStringLiteral("gnutls");
-        QTest::newRow("gnutls to openssl") << QStringLiteral("gnutls") << QStringLiteral("openssl");
+        QTest::addColumn<QString>("auth");
+        const QString gnutls = QStringLiteral("gnutls"), openssl = QStringLiteral("openssl");
+        const QString byName = QStringLiteral("name"), byCa = QStringLiteral("certvalid");
+        QTest::newRow("name, gnutls to gnutls") << gnutls << gnutls << byName;
+        QTest::newRow("name, openssl to gnutls") << openssl << gnutls << byName;
+        QTest::newRow("name, gnutls to openssl") << gnutls << openssl << byName;
+        QTest::newRow("certvalid, openssl to openssl") << openssl << openssl << byCa;
     }
 
     void shipsOverTlsExactlyOnce() {
         QFETCH(QString, shipperLibrary);
         QFETCH(QString, collectorLibrary);
+        QFETCH(QString, auth);
         constexpr int records = 300;
         QTemporaryDir dir;
         const QString db = dir.filePath(QStringLiteral("audit.db"));
@@ -146,7 +171,7 @@ private slots:
         collector.enableTls(collectorTls(collectorLibrary));
         QVERIFY2(collector.start(&error), qPrintable(error));
         const auto settings =
-            parseSettings(settingsJson(collector.port(), trustedClient(shipperLibrary)));
+            parseSettings(settingsJson(collector.port(), trustedClient(shipperLibrary, auth)));
         QVERIFY(settings);
         LogShipper shipper(db, gateId, *settings);
         QVERIFY2(shipper.start(&error), qPrintable(error));
@@ -172,6 +197,7 @@ private slots:
     // OpenSSL backend keeps TLS state for the whole process.
     void refusesUntrustedPeerAndKeepsCursor_data() {
         QTest::addColumn<QString>("library");
+        QTest::addColumn<QString>("auth");
         QTest::addColumn<int>("mistake");
         QTest::addColumn<QString>("expectedError");
         const std::map<QString, QString> untrustedCollector{
@@ -179,18 +205,25 @@ private slots:
             {QStringLiteral("openssl"), QStringLiteral("unable to get local issuer certificate")}};
         for (const QString &library : {QStringLiteral("gnutls"), QStringLiteral("openssl")}) {
             QTest::addRow("%s: collector from another CA", qPrintable(library))
-                << library << int(Mistake::WrongCa) << untrustedCollector.at(library);
+                << library << QStringLiteral("name") << int(Mistake::WrongCa)
+                << untrustedCollector.at(library);
+            if (library == QLatin1String("openssl"))
+                QTest::addRow("%s: certvalid, collector from another CA", qPrintable(library))
+                    << library << QStringLiteral("certvalid") << int(Mistake::WrongCa)
+                    << untrustedCollector.at(library);
             QTest::addRow("%s: collector with another name", qPrintable(library))
-                << library << int(Mistake::WrongPeerName)
+                << library << QStringLiteral("name") << int(Mistake::WrongPeerName)
                 << QStringLiteral("no permited name found");
             // The collector hangs up during the handshake.
             QTest::addRow("%s: gate from another CA", qPrintable(library))
-                << library << int(Mistake::UntrustedGate) << QStringLiteral("librelp error");
+                << library << QStringLiteral("name") << int(Mistake::UntrustedGate)
+                << QStringLiteral("librelp error");
         }
     }
 
     void refusesUntrustedPeerAndKeepsCursor() {
         QFETCH(QString, library);
+        QFETCH(QString, auth);
         QFETCH(int, mistake);
         QFETCH(QString, expectedError);
         constexpr int records = 120;
@@ -207,7 +240,7 @@ private slots:
         test::TcpRelay relay(collector.port());
         QVERIFY(relay.listen());
 
-        ClientTls wrong = trustedClient(library);
+        ClientTls wrong = trustedClient(library, auth);
         switch (Mistake(mistake)) {
         case Mistake::WrongCa:
             wrong.caFile = m_otherPki.caFile();
@@ -239,7 +272,8 @@ private slots:
         QCOMPARE(store.shippedSeq(), 0);
         QVERIFY(receivedSeqs(collector.receivedLines()).empty());
 
-        const auto settings = parseSettings(settingsJson(relay.port(), trustedClient(library)));
+        const auto settings =
+            parseSettings(settingsJson(relay.port(), trustedClient(library, auth)));
         QVERIFY(settings);
         LogShipper shipper(db, gateId, *settings);
         QVERIFY2(shipper.start(&error), qPrintable(error));

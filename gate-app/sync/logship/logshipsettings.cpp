@@ -24,14 +24,24 @@ LogShipSettings::Tls parseTls(const JsonFields &fields) {
     tls.enabled = fields.boolean(QStringLiteral("enabled"), true);
     tls.library = fields.oneOf(QStringLiteral("library"),
                                {QStringLiteral("gnutls"), QStringLiteral("openssl")}, tls.library);
-    tls.authMode = fields.oneOf(
-        QStringLiteral("auth"),
-        {QStringLiteral("anon"), QStringLiteral("name"), QStringLiteral("fingerprint")},
-        tls.authMode);
+    tls.authMode = fields.oneOf(QStringLiteral("auth"),
+                                {QStringLiteral("anon"), QStringLiteral("name"),
+                                 QStringLiteral("certvalid"), QStringLiteral("fingerprint")},
+                                tls.authMode);
+    // librelp 1.11's GnuTLS backend accepts any certificate in this mode,
+    // whoever issued it (tests/ops/tst_logshiptls.cpp).
+    if (tls.authMode == QLatin1String("certvalid") && tls.library != QLatin1String("openssl"))
+        fields.error(QStringLiteral("auth"),
+                     QStringLiteral("\"certvalid\" needs library \"openssl\": with GnuTLS, "
+                                    "librelp does not check who issued the collector's "
+                                    "certificate"));
     if (!tls.enabled)
         return tls;
     const bool authenticated = tls.authMode != QLatin1String("anon");
-    tls.caFile = readableFile(fields, QStringLiteral("ca"), tls.authMode == QLatin1String("name"));
+    // "certvalid" trusts any certificate the CA issued, whatever its name.
+    const bool byCa =
+        tls.authMode == QLatin1String("name") || tls.authMode == QLatin1String("certvalid");
+    tls.caFile = readableFile(fields, QStringLiteral("ca"), byCa);
     tls.certFile = readableFile(fields, QStringLiteral("cert"), authenticated);
     tls.keyFile = readableFile(fields, QStringLiteral("key"), authenticated);
     const QJsonArray peers = fields.array(QStringLiteral("peers"));
@@ -41,7 +51,7 @@ LogShipSettings::Tls parseTls(const JsonFields &fields) {
         else
             tls.permittedPeers.append(peer.toString());
     }
-    if (authenticated && tls.permittedPeers.isEmpty())
+    if (authenticated && tls.authMode != QLatin1String("certvalid") && tls.permittedPeers.isEmpty())
         fields.error(QStringLiteral("peers"),
                      QStringLiteral("is required with auth \"%1\": the collector's %2")
                          .arg(tls.authMode, tls.authMode == QLatin1String("name")

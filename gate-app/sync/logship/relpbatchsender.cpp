@@ -58,10 +58,15 @@ void RelpBatchSender::abort() {
 
 void RelpBatchSender::onSessionError(void *user, char *where, char *message, int code) {
     auto *self = static_cast<RelpBatchSender *>(user);
-    if (self && self->m_sessionError.isEmpty())
-        self->m_sessionError = QStringLiteral("%1: %2 (librelp error %3)")
-                                   .arg(QString::fromUtf8(where), QString::fromUtf8(message))
-                                   .arg(code);
+    if (!self || !self->m_sessionError.isEmpty())
+        return;
+    // librelp leaves `where` empty for certificate checks, and OpenSSL's
+    // messages span several lines; the status and the log want one.
+    const QString place =
+        where && *where ? QString::fromUtf8(where) + QStringLiteral(": ") : QString();
+    self->m_sessionError = QStringLiteral("%1%2 (librelp error %3)")
+                               .arg(place, QString::fromUtf8(message).simplified())
+                               .arg(code);
 }
 
 bool RelpBatchSender::configureClient(relpClt_t *client, QString *error) {
