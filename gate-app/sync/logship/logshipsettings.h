@@ -18,7 +18,8 @@ struct LogShipSettings {
         QString caFile;
         QString certFile;
         QString keyFile;
-        QString authMode = QStringLiteral("name"); // anon, name or fingerprint
+        QString authMode =
+            QStringLiteral("name"); // anon, name, certvalid (OpenSSL only) or fingerprint
         QStringList permittedPeers;
     };
 
