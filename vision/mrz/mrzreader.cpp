@@ -70,25 +70,34 @@ cv::Point2f toFrame(const cv::Mat &affine, float x, float y) {
                                affine.at<double>(1, 2))};
 }
 
-// A stray mark at the end of one line stretches its extent by a cell; the
-// zone's lines start and end together, so a line may also be read within the
-// extent the others share; the reading that fits the glyphs better wins.
+// A stray mark at the end of one line stretches its extent by a cell, and a
+// faint first or last glyph shortens it; the zone's lines start and end
+// together, so a line may also be read within the extent the others share or
+// across the extent they cover together; the reading that fits the glyphs
+// better wins.
 std::vector<std::vector<TextLine>> lineVariants(const std::vector<TextLine> &lines, int cells) {
-    float left = lines.front().left;
-    float right = lines.front().right;
+    float sharedLeft = lines.front().left, sharedRight = lines.front().right;
+    float coveredLeft = sharedLeft, coveredRight = sharedRight;
     for (const TextLine &line : lines) {
-        left = std::max(left, line.left);
-        right = std::min(right, line.right);
+        sharedLeft = std::max(sharedLeft, line.left);
+        sharedRight = std::min(sharedRight, line.right);
+        coveredLeft = std::min(coveredLeft, line.left);
+        coveredRight = std::max(coveredRight, line.right);
     }
     std::vector<std::vector<TextLine>> variants;
     for (const TextLine &line : lines) {
         const float halfPitch = 0.5f * (line.right - line.left) / cells;
         std::vector<TextLine> options{line};
-        TextLine aligned = line;
-        aligned.left = line.left < left - halfPitch ? left : line.left;
-        aligned.right = line.right > right + halfPitch ? right : line.right;
-        if (aligned.left != line.left || aligned.right != line.right)
-            options.push_back(aligned);
+        TextLine shortened = line;
+        shortened.left = line.left < sharedLeft - halfPitch ? sharedLeft : line.left;
+        shortened.right = line.right > sharedRight + halfPitch ? sharedRight : line.right;
+        if (shortened.left != line.left || shortened.right != line.right)
+            options.push_back(shortened);
+        TextLine lengthened = line;
+        lengthened.left = line.left > coveredLeft + halfPitch ? coveredLeft : line.left;
+        lengthened.right = line.right < coveredRight - halfPitch ? coveredRight : line.right;
+        if (lengthened.left != line.left || lengthened.right != line.right)
+            options.push_back(lengthened);
         variants.push_back(options);
     }
     return variants;
