@@ -20,7 +20,7 @@ namespace {
 // Share of samples that must be read exactly.
 constexpr double kDevPagesThreshold = 0.98;
 // The camera-like frames are harder (perspective, blur, glare); see docs/mrz.md.
-constexpr double kCameraFramesThreshold = 0.94;
+constexpr double kCameraFramesThreshold = 0.95;
 constexpr int kFramesPerPage = 2;
 
 struct Sample {
