@@ -24,8 +24,10 @@ QString firstMatchingLine(const QString &path, const QString &prefix) {
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly))
         return {};
-    while (!file.atEnd()) {
-        const QString line = QString::fromUtf8(file.readLine()).trimmed();
+    // /proc files report a size of 0, so atEnd() is true from the start:
+    // read lines until there are none.
+    for (QByteArray raw = file.readLine(); !raw.isEmpty(); raw = file.readLine()) {
+        const QString line = QString::fromUtf8(raw).trimmed();
         if (line.startsWith(prefix))
             return line.section(QLatin1Char(':'), 1).trimmed();
     }
