@@ -161,8 +161,12 @@ bool GateApplication::start(const GateConfig &config, QStringList *errors) {
         m_sync = std::make_unique<sync::TicketListSyncService>(settings, m_clock);
         connect(m_sync.get(), &sync::TicketListSyncService::synced, this,
                 [this](const sync::SyncResult &result) {
-                    if (result.outcome == sync::SyncOutcome::Applied)
+                    if (result.outcome == sync::SyncOutcome::Applied) {
+                        qCInfo(lcGate).noquote()
+                            << "ticket list applied: seq" << result.fromSeq << "->" << result.seq
+                            << "," << result.tickets << "tickets";
                         QMetaObject::invokeMethod(m_core, &DecidingCore::reloadList);
+                    }
                     if (result.isRefusal())
                         qCWarning(lcGate).noquote()
                             << "ticket list refused:" << sync::toString(result.outcome)
