@@ -225,6 +225,7 @@ void AuditStore::close() {
     sqlite3_close_v2(m_db);
     m_db = nullptr;
     m_gateId.clear();
+    m_backlogBound.reset();
 }
 
 std::optional<qint64> AuditStore::insertEvent(const AuditEvent &event, const QByteArray &fieldsJson,
@@ -270,6 +271,7 @@ std::optional<qint64> AuditStore::append(const AuditEvent &event, QString *error
     }
 
     const Backlog before = backlog();
+    qint64 alarmBytes = -1; // the nearly-full alarm written with this record, if any
     Transaction transaction(m_db);
     int rc = transaction.begin();
     std::optional<qint64> seq;
@@ -294,6 +296,8 @@ std::optional<qint64> AuditStore::append(const AuditEvent &event, QString *error
         if (!insertEvent(alarm, alarmJson, &rc))
             seq.reset();
         else
+            alarmBytes = alarmJson.size();
+        if (seq)
             qWarning("audit outbox nearly full: %lld of %lld records unshipped, reason=%s",
                      before.rows + 2, m_options.maxRows, "outbox_nearly_full");
     }
@@ -305,6 +309,10 @@ std::optional<qint64> AuditStore::append(const AuditEvent &event, QString *error
         return std::nullopt;
     }
     m_storageFull = false;
+    Backlog after = before;
+    after.rows += alarmBytes < 0 ? 1 : 2;
+    after.bytes += fieldsJson.size() + std::max<qint64>(alarmBytes, 0);
+    m_backlogBound = after;
     return seq;
 }
 
@@ -420,11 +428,17 @@ bool AuditStore::nearlyFull() const {
     return m_storageFull || isNearlyFull(backlog());
 }
 
+bool AuditStore::exceedsLimits(const Backlog &backlog) const {
+    return backlog.rows >= m_options.maxRows || backlog.bytes >= m_options.maxBytes;
+}
+
 bool AuditStore::full() const {
     if (m_storageFull)
         return true;
-    const Backlog current = backlog();
-    return current.rows >= m_options.maxRows || current.bytes >= m_options.maxBytes;
+    if (m_backlogBound && !exceedsLimits(*m_backlogBound))
+        return false;
+    m_backlogBound = backlog(); // full by the bound: the shipper may have caught up since
+    return exceedsLimits(*m_backlogBound);
 }
 
 void AuditStore::checkpoint() {

@@ -89,12 +89,17 @@ private:
                                       int *rc);
     bool crossesNearlyFull(const Backlog &before, qint64 addedBytes) const;
     bool isNearlyFull(const Backlog &backlog) const;
+    bool exceedsLimits(const Backlog &backlog) const;
 
     sqlite3 *m_db = nullptr;
     QString m_path;
     QString m_gateId;
     Options m_options;
     bool m_storageFull = false; // the last write ran out of space
+    // An upper bound of the backlog, so that full() need not read it for
+    // every decision: only the deciding thread's store appends, and the
+    // shipper's acknowledgements only ever shrink the backlog.
+    mutable std::optional<Backlog> m_backlogBound;
     mutable SqliteStatement m_lastEvent;
     mutable SqliteStatement m_eventTotalAt;
     mutable SqliteStatement m_oldestPendingAt;
