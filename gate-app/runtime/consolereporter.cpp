@@ -1,6 +1,7 @@
 #include "consolereporter.h"
 
 #include "core/decision/passengermessage.h"
+#include "ui/languageswitcher.h"
 
 #include <QDateTime>
 #include <QTextStream>
@@ -28,7 +29,7 @@ QString ticketSummary(const MatchedTicket &ticket) {
 
 ConsoleReporter::ConsoleReporter(QObject *parent)
     : QObject(parent) {
-    if (!m_chinese.load(QStringLiteral(":/i18n/station-gate_zh_CN.qm")))
+    if (!ui::LanguageSwitcher::loadChinese(m_chinese))
         qWarning("no Chinese catalogue: the console shows English only");
 }
 

@@ -5,7 +5,11 @@
 namespace gate::ui {
 
 LanguageSwitcher::LanguageSwitcher() {
-    m_chineseLoaded = m_chinese.load(QStringLiteral(":/i18n/station-gate_zh_CN.qm"));
+    m_chineseLoaded = loadChinese(m_chinese);
+}
+
+bool LanguageSwitcher::loadChinese(QTranslator &translator) {
+    return translator.load(QStringLiteral(":/i18n/station-gate_zh_CN.qm"));
 }
 
 LanguageSwitcher::~LanguageSwitcher() {

@@ -16,6 +16,11 @@ class LanguageSwitcher {
 public:
     LanguageSwitcher();
     ~LanguageSwitcher();
+
+    // Loads the Chinese catalogue built into the application; false when it
+    // is missing. For anyone who needs Chinese texts without switching the
+    // screen (the bilingual console).
+    static bool loadChinese(QTranslator &translator);
     LanguageSwitcher(const LanguageSwitcher &) = delete;
     LanguageSwitcher &operator=(const LanguageSwitcher &) = delete;
 
