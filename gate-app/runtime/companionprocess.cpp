@@ -56,7 +56,6 @@ QJsonObject CompanionProcess::start(const QStringList &arguments, int timeoutMs,
         while (m_process.canReadLine()) {
             const QByteArray text = m_process.readLine().trimmed();
             qCDebug(lcCompanion).noquote() << QFileInfo(m_program).fileName() << text;
-            emit line(text);
         }
     });
     return announcement;

@@ -9,7 +9,8 @@ namespace gate {
 
 // A program of this installation that the demo runs next to the gate (the
 // lane simulator, the demo station issuer). It announces itself with one JSON
-// line on stdout ({"tcp": "127.0.0.1:40123"}); every later line is passed on.
+// line on stdout ({"tcp": "127.0.0.1:40123"}); every later line goes to the
+// gate.demo debug log.
 class CompanionProcess : public QObject {
     Q_OBJECT
 public:
@@ -22,9 +23,6 @@ public:
     // Runs the program to completion; its last JSON line on success.
     QJsonObject run(const QStringList &arguments, int timeoutMs, QString *error);
     void stop();
-
-signals:
-    void line(const QByteArray &line);
 
 private:
     QString m_program;

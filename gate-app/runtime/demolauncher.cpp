@@ -27,23 +27,24 @@ DemoLauncher::~DemoLauncher() {
 }
 
 std::optional<GateConfig> DemoLauncher::prepare(const QString &stateDir, QStringList *errors) {
+    QString folder;
     if (stateDir.isEmpty()) {
         m_temporary =
             std::make_unique<QTemporaryDir>(QDir::temp().filePath("station-gate-demo-XXXXXX"));
-        m_stateDir = m_temporary->path();
+        folder = m_temporary->path();
     } else {
-        m_stateDir = QDir(stateDir).absolutePath();
+        folder = QDir(stateDir).absolutePath();
     }
-    if (!QDir().mkpath(m_stateDir)) {
-        errors->append(QStringLiteral("demo: cannot create %1").arg(m_stateDir));
+    if (!QDir().mkpath(folder)) {
+        errors->append(QStringLiteral("demo: cannot create %1").arg(folder));
         return std::nullopt;
     }
 
     QString error;
     CompanionProcess issuer(QStringLiteral("gate-issuer"));
     const QJsonObject station =
-        issuer.run({QStringLiteral("demo-station"), QStringLiteral("--out"),
-                    m_stateDir + "/station", QStringLiteral("--station"), QStringLiteral("VNP"),
+        issuer.run({QStringLiteral("demo-station"), QStringLiteral("--out"), folder + "/station",
+                    QStringLiteral("--station"), QStringLiteral("VNP"),
                     QStringLiteral("--gate-group"), QStringLiteral("A1")},
                    toolTimeoutMs, &error);
     if (station.isEmpty()) {
@@ -55,10 +56,10 @@ std::optional<GateConfig> DemoLauncher::prepare(const QString &stateDir, QString
     const QString rootKey = station.value(QStringLiteral("root_key")).toString();
 
     CompanionProcess gatectl(QStringLiteral("gatectl"));
-    const QJsonObject synced = gatectl.run(
-        {QStringLiteral("tickets"), QStringLiteral("sync"), listUrl, QStringLiteral("--db"),
-         m_stateDir + "/tickets.db", QStringLiteral("--root-key"), rootKey},
-        toolTimeoutMs, &error);
+    const QJsonObject synced = gatectl.run({QStringLiteral("tickets"), QStringLiteral("sync"),
+                                            listUrl, QStringLiteral("--db"), folder + "/tickets.db",
+                                            QStringLiteral("--root-key"), rootKey},
+                                           toolTimeoutMs, &error);
     if (synced.value(QStringLiteral("outcome")).toString() != QLatin1String("applied")) {
         errors->append(QStringLiteral("demo ticket list: %1").arg(error));
         return std::nullopt;
@@ -74,14 +75,13 @@ std::optional<GateConfig> DemoLauncher::prepare(const QString &stateDir, QString
     }
 
     QByteArray json = readResource(QStringLiteral(":/demo/gate-demo.json"));
-    json.replace("@STATE_DIR@", m_stateDir.toUtf8());
+    json.replace("@STATE_DIR@", folder.toUtf8());
     json.replace("@SCRIPT@", station.value(QStringLiteral("script")).toString().toUtf8());
     json.replace("@LANE@", lane.value(QStringLiteral("tcp")).toString().toUtf8());
     json.replace("@LIST_URL@", listUrl.toUtf8());
     json.replace("@ROOT_KEY@", rootKey.toUtf8());
     json.replace("@PIN_HASH@", service::PinVerifier::hash(demoPin()).toUtf8());
-    return GateConfig::parse(json, QStringLiteral("embedded demo configuration"), m_stateDir,
-                             errors);
+    return GateConfig::parse(json, QStringLiteral("embedded demo configuration"), folder, errors);
 }
 
 } // namespace gate

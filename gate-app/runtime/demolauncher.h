@@ -22,12 +22,10 @@ public:
     // `stateDir` empty: a new temporary folder, removed at exit.
     std::optional<GateConfig> prepare(const QString &stateDir, QStringList *errors);
     int passengerCount() const { return m_passengerCount; }
-    QString stateDir() const { return m_stateDir; }
     static QString demoPin() { return QStringLiteral("2468"); }
 
 private:
     std::unique_ptr<QTemporaryDir> m_temporary;
-    QString m_stateDir;
     CompanionProcess m_laneSimulator;
     int m_passengerCount = 0;
 };

@@ -20,8 +20,6 @@ public:
     explicit CuePlayer(QObject *parent = nullptr);
     ~CuePlayer() override;
 
-    bool hasOutput() const { return m_sink != nullptr; }
-
 public slots:
     void play(gate::ui::PassengerScreenModel::Cue cue);
 

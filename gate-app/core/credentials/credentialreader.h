@@ -18,7 +18,6 @@ public:
 
     // Replaces the trust list (after a ticket-list sync brought new keys).
     void setTrustList(std::optional<eticket::TrustList> trust);
-    bool hasTrustList() const { return m_trust.has_value(); }
 
     Credential read(const hal::RawRead &read) const;
 
