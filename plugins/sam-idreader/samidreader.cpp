@@ -1,10 +1,14 @@
 #include "samidreader.h"
 
+#include <QLoggingCategory>
+
 #include <utility>
 
 namespace gate::samreader {
 
 namespace {
+
+Q_LOGGING_CATEGORY(lcSamReader, "gate.device.sam-idreader")
 
 using idcard::SamCommand;
 using State = hal::DeviceHealth::State;
@@ -79,7 +83,7 @@ void SamIdReader::stop() {
 void SamIdReader::onPortOpened() {
     setHealth(State::Starting, QStringLiteral("port open, setting up the SAM"));
     m_lineFailures = 0;
-    m_cardReported = false;
+    forgetPresentation();
     startSamSetup();
 }
 
@@ -88,7 +92,7 @@ void SamIdReader::onPortLost() {
         timer->stop();
     m_pending.reset();
     m_samReady = false;
-    m_cardReported = false;
+    forgetPresentation();
 }
 
 void SamIdReader::startSamSetup() {
@@ -228,7 +232,7 @@ void SamIdReader::afterStatus(quint8 sw3) {
 void SamIdReader::afterFind(quint8 sw3) {
     if (sw3 != idcard::status::FindOk) {
         // 80: no card. Whatever else it says, the card read before is gone.
-        m_cardReported = false;
+        forgetPresentation();
         pollLater();
         return;
     }
@@ -249,11 +253,26 @@ void SamIdReader::afterSelect(quint8 sw3) {
 
 void SamIdReader::afterRead(quint8 sw3, const QByteArray &frame, qint64 arrivedNs) {
     if (sw3 != idcard::status::Ok) {
-        // The card moved or failed to authenticate: try again on the next poll.
-        emit readingHint(QStringLiteral("hold_still"));
-        pollLater();
-        return;
+        ++m_failedReads;
+        if (m_failedReads < m_settings.readAttempts) {
+            // The card moved or failed to authenticate: try again on the next poll.
+            emit readingHint(QStringLiteral("hold_still"));
+            pollLater();
+            return;
+        }
+        // A damaged or badly placed card: the passenger gets an answer instead
+        // of waiting, and the failed answer itself tells the core the card is
+        // unreadable. The reader works, so its health stays as it is.
+        qCWarning(lcSamReader).noquote()
+            << QStringLiteral("%1: card unreadable, %2 reads in a row failed (last status %3)")
+                   .arg(m_deviceName)
+                   .arg(m_failedReads)
+                   .arg(hexStatus(sw3));
     }
+    reportCard(frame, arrivedNs);
+}
+
+void SamIdReader::reportCard(const QByteArray &frame, qint64 arrivedNs) {
     m_cardReported = true;
     hal::RawRead read;
     read.kind = hal::RawRead::Kind::IdCardAnswer;
@@ -262,6 +281,11 @@ void SamIdReader::afterRead(quint8 sw3, const QByteArray &frame, qint64 arrivedN
     read.source = m_deviceName;
     emit rawRead(read);
     pollLater();
+}
+
+void SamIdReader::forgetPresentation() {
+    m_cardReported = false;
+    m_failedReads = 0;
 }
 
 void SamIdReader::setHealth(State state, const QString &detail) {

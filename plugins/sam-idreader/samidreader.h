@@ -17,6 +17,8 @@ namespace gate::samreader {
 // SAM and asks its status, then polls find → select → read. Each card is
 // reported once while it stays on the reader: a find that still answers
 // "present" after a read is not read again until a find answers "no card".
+// A card whose reads keep failing (read_attempts in a row) is reported once
+// with the failed answer, which the core turns into card_unreadable.
 // Everything runs on the thread the object lives on.
 class SamIdReader final : public hal::CredentialSource {
     Q_OBJECT
@@ -40,6 +42,8 @@ private:
     void afterFind(quint8 sw3);
     void afterSelect(quint8 sw3);
     void afterRead(quint8 sw3, const QByteArray &frame, qint64 arrivedNs);
+    void reportCard(const QByteArray &frame, qint64 arrivedNs);
+    void forgetPresentation();
 
     void startSamSetup();
     void retrySamSetupLater();
@@ -57,6 +61,7 @@ private:
     std::optional<idcard::SamCommand> m_pending;
     bool m_samReady = false;
     bool m_cardReported = false; // the card on the reader has been reported
+    int m_failedReads = 0;       // reads of the card on the reader answered with a failure
     int m_lineFailures = 0;      // timeouts and broken answers in a row
     hal::DeviceHealth m_health;
 };

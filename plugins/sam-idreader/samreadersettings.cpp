@@ -11,6 +11,10 @@ namespace {
 constexpr std::array kBaudRates{115200, 57600, 38400, 19200, 9600};
 constexpr int kMinPollMs = 100;
 constexpr int kMaxPollMs = 5000;
+// One attempt reports the first failure; more than a few keep a passenger with
+// a damaged card waiting for seconds without an answer.
+constexpr int kMinReadAttempts = 1;
+constexpr int kMaxReadAttempts = 10;
 
 bool isWholeNumber(const QJsonValue &value) {
     return value.isDouble() && value.toDouble() == double(value.toInteger());
@@ -25,13 +29,13 @@ bool fail(QString *error, const char *key, const QString &problem) {
 
 std::optional<SamReaderSettings> readerSettingsFromJson(const QJsonObject &json, QString *error) {
     // config_dir is added by the configuration loader for every device.
-    static const QStringList known{QStringLiteral("port"), QStringLiteral("baud"),
-                                   QStringLiteral("poll_ms"), QStringLiteral("fingerprint"),
-                                   QStringLiteral("config_dir")};
+    static const QStringList known{QStringLiteral("port"),          QStringLiteral("baud"),
+                                   QStringLiteral("poll_ms"),       QStringLiteral("fingerprint"),
+                                   QStringLiteral("read_attempts"), QStringLiteral("config_dir")};
     for (auto it = json.begin(); it != json.end(); ++it) {
         if (!known.contains(it.key())) {
             *error = QStringLiteral("settings.%1: unknown setting (known: port, baud, poll_ms, "
-                                    "fingerprint)")
+                                    "fingerprint, read_attempts)")
                          .arg(it.key());
             return std::nullopt;
         }
@@ -74,6 +78,19 @@ std::optional<SamReaderSettings> readerSettingsFromJson(const QJsonObject &json,
             return std::nullopt;
         }
         settings.fingerprint = fingerprint.toBool();
+    }
+
+    const QJsonValue readAttempts = json.value(QLatin1String("read_attempts"));
+    if (!readAttempts.isUndefined()) {
+        if (!isWholeNumber(readAttempts) || readAttempts.toInteger() < kMinReadAttempts ||
+            readAttempts.toInteger() > kMaxReadAttempts) {
+            fail(error, "read_attempts",
+                 QStringLiteral("a whole number from %1 to %2")
+                     .arg(kMinReadAttempts)
+                     .arg(kMaxReadAttempts));
+            return std::nullopt;
+        }
+        settings.readAttempts = int(readAttempts.toInteger());
     }
     return settings;
 }

@@ -1,6 +1,7 @@
 // The sam-idreader plugin, loaded from the plugin directory, against
 // gate-reader-sim on a real pseudo-terminal.
 #include "core/credentials/idcard/idcardreading.h"
+#include "core/credentials/idcard/samframe.h"
 #include "hal/plugincatalog.h"
 #include "hal/serial/monotonicclock.h"
 
@@ -29,6 +30,7 @@ public:
     QList<RawRead> reads;
     QList<DeviceHealth> health;
     QStringList hints;
+    QList<qsizetype> hintsBeforeRead; // hints.size() when each read arrived
 
     bool hadHealth(DeviceHealth::State state) const {
         return std::any_of(health.begin(), health.end(),
@@ -36,7 +38,10 @@ public:
     }
 
 public slots:
-    void onRawRead(const gate::hal::RawRead &read) { reads << read; }
+    void onRawRead(const gate::hal::RawRead &read) {
+        reads << read;
+        hintsBeforeRead << hints.size();
+    }
     void onHealth(const gate::hal::DeviceHealth &h) { health << h; }
     void onHint(const QString &hint) { hints << hint; }
 };
@@ -72,6 +77,10 @@ private slots:
     void emptyReaderReportsNothing();
     void samSelfTestFailureIsAFault();
     void corruptedAnswersAreNeverReported();
+    void unreadableCardIsReportedOnceWhileItStays();
+    void unreadableCardIsReportedAgainWhenPresentedAgain();
+    void cardReadAfterFailedReadsIsReportedNormally_data();
+    void cardReadAfterFailedReadsIsReportedNormally();
     void settingsAreValidated_data();
     void settingsAreValidated();
 
@@ -266,6 +275,75 @@ void SamIdReaderTest::corruptedAnswersAreNeverReported() {
     QCOMPARE(numberOf(m_collector->reads.first()), QStringLiteral("911124198108030024"));
 }
 
+void SamIdReaderTest::unreadableCardIsReportedOnceWhileItStays() {
+    const QString cards = writeCards({sampleCard(QStringLiteral("resident-dated"))});
+    QVERIFY(startSimulator({QStringLiteral("--card"), cards, QStringLiteral("--failing-reads"),
+                            QStringLiteral("all")}));
+    QTest::ignoreMessage(QtWarningMsg,
+                         "reader1: card unreadable, 3 reads in a row failed (last status 41)");
+    startReader();
+    QTRY_COMPARE_WITH_TIMEOUT(m_collector->reads.size(), 1, kReadTimeoutMs);
+    const RawRead read = m_collector->reads.first();
+    // The failed answer itself goes to the core.
+    QCOMPARE(read.kind, RawRead::Kind::IdCardAnswer);
+    QCOMPARE(read.bytes, gate::idcard::responseFrame(gate::idcard::status::ReadFailed));
+    QVERIFY(read.availableNs > 0 && read.availableNs <= gate::hal::monotonicNowNs());
+    const gate::Credential credential = gate::credentialFromIdCardAnswer(read.bytes);
+    QCOMPARE(credential.kind, gate::Credential::Kind::Failure);
+    QCOMPARE(credential.failure, QStringLiteral("card_unreadable"));
+    // The two reads before the last asked the passenger to hold still.
+    QCOMPARE(m_collector->hints, QStringList(2, QStringLiteral("hold_still")));
+
+    // The card stays on the reader through several more polls: it is neither
+    // read again nor reported again.
+    QTest::qWait(1500);
+    QCOMPARE(m_collector->reads.size(), 1);
+    QCOMPARE(m_collector->hints.size(), 2);
+    // A card problem, not a reader problem.
+    QVERIFY(!m_collector->hadHealth(DeviceHealth::State::Degraded));
+    QVERIFY(!m_collector->hadHealth(DeviceHealth::State::Fault));
+    QCOMPARE(gate::hal::toString(m_collector->health.last().state), QStringLiteral("ok"));
+}
+
+void SamIdReaderTest::unreadableCardIsReportedAgainWhenPresentedAgain() {
+    const QString cards = writeCards({sampleCard(QStringLiteral("resident-dated"))});
+    QVERIFY(startSimulator({QStringLiteral("--card"), cards, QStringLiteral("--present-ms"),
+                            QStringLiteral("4000"), QStringLiteral("--absent-ms"),
+                            QStringLiteral("1000"), QStringLiteral("--failing-reads"),
+                            QStringLiteral("all")}));
+    for (int presentation = 0; presentation < 2; ++presentation)
+        QTest::ignoreMessage(QtWarningMsg,
+                             "reader1: card unreadable, 2 reads in a row failed (last status 41)");
+    startReader({{QStringLiteral("read_attempts"), 2}});
+    QTRY_VERIFY_WITH_TIMEOUT(m_collector->reads.size() >= 2, 3 * kReadTimeoutMs);
+    // Each presentation starts counting afresh: one hold-still hint, then the
+    // answer. Answering the same presentation twice would bring no new hint.
+    QCOMPARE(m_collector->hintsBeforeRead.mid(0, 2), (QList<qsizetype>{1, 2}));
+    for (const RawRead &read : m_collector->reads)
+        QCOMPARE(gate::credentialFromIdCardAnswer(read.bytes).failure,
+                 QStringLiteral("card_unreadable"));
+}
+
+void SamIdReaderTest::cardReadAfterFailedReadsIsReportedNormally_data() {
+    QTest::addColumn<int>("failingReads");
+    QTest::newRow("one failed read") << 1;
+    QTest::newRow("two failed reads") << 2;
+}
+
+void SamIdReaderTest::cardReadAfterFailedReadsIsReportedNormally() {
+    QFETCH(int, failingReads);
+    const QString cards = writeCards({sampleCard(QStringLiteral("fpr2017"))});
+    QVERIFY(startSimulator({QStringLiteral("--card"), cards, QStringLiteral("--failing-reads"),
+                            QString::number(failingReads)}));
+    startReader();
+    QTRY_COMPARE_WITH_TIMEOUT(m_collector->reads.size(), 1, kReadTimeoutMs);
+    const gate::Credential credential =
+        gate::credentialFromIdCardAnswer(m_collector->reads.first().bytes);
+    QCOMPARE(credential.kind, gate::Credential::Kind::Document);
+    QCOMPARE(credential.document->number, QStringLiteral("KAZ110090123105"));
+    QCOMPARE(m_collector->hints, QStringList(failingReads, QStringLiteral("hold_still")));
+}
+
 void SamIdReaderTest::settingsAreValidated_data() {
     QTest::addColumn<QJsonObject>("settings");
     QTest::addColumn<QString>("key");
@@ -285,6 +363,14 @@ void SamIdReaderTest::settingsAreValidated_data() {
         << withPort("poll_ms", 300.5) << QStringLiteral("settings.poll_ms");
     QTest::newRow("fingerprint as text")
         << withPort("fingerprint", QStringLiteral("yes")) << QStringLiteral("settings.fingerprint");
+    QTest::newRow("no read attempt")
+        << withPort("read_attempts", 0) << QStringLiteral("settings.read_attempts");
+    QTest::newRow("too many read attempts")
+        << withPort("read_attempts", 11) << QStringLiteral("settings.read_attempts");
+    QTest::newRow("read attempts fraction")
+        << withPort("read_attempts", 2.5) << QStringLiteral("settings.read_attempts");
+    QTest::newRow("read attempts as text") << withPort("read_attempts", QStringLiteral("3"))
+                                           << QStringLiteral("settings.read_attempts");
     QTest::newRow("unknown key") << withPort("bauds", 9600) << QStringLiteral("settings.bauds");
 }
 

@@ -131,8 +131,13 @@ int main(int argc, char *argv[]) {
         QStringLiteral("0"));
     const QCommandLineOption samFaultOption(
         QStringLiteral("sam-fault"), QStringLiteral("The SAM fails its self-test (status 60)."));
+    const QCommandLineOption failingReadsOption(
+        QStringLiteral("failing-reads"),
+        QStringLiteral("The first N reads of each presented card fail with status 41 (read "
+                       "failed), as with a damaged or badly placed card; \"all\": every read."),
+        QStringLiteral("N|all"), QStringLiteral("0"));
     parser.addOptions({linkOption, cardOption, noCardOption, presentOption, absentOption,
-                       baudOption, samMsOption, corruptOption, samFaultOption});
+                       baudOption, samMsOption, corruptOption, samFaultOption, failingReadsOption});
     parser.process(app);
 
     if (!parser.isSet(linkOption))
@@ -153,6 +158,10 @@ int main(int argc, char *argv[]) {
     if (options.presentMs > 0 && options.absentMs == 0)
         return usageError(QStringLiteral("--absent-ms must be > 0 with --present-ms"));
     options.samFault = parser.isSet(samFaultOption);
+    if (parser.value(failingReadsOption) == QLatin1String("all"))
+        options.failingReads = gate::readersim::kEveryReadFails;
+    else if (!number(failingReadsOption, 0, &options.failingReads))
+        return usageError(QStringLiteral("--failing-reads takes a whole number or \"all\""));
     if (parser.isSet(cardOption)) {
         QString error;
         auto cards = loadCards(parser.value(cardOption), &error);

@@ -47,15 +47,25 @@ ReaderSimulator::ReaderSimulator(int fd, SimulatorOptions options, QObject *pare
 }
 
 const idcard::CardDescription *ReaderSimulator::cardPresent() const {
-    if (m_options.cards.isEmpty())
+    return cardOf(presentationNow());
+}
+
+const idcard::CardDescription *ReaderSimulator::cardOf(std::optional<qint64> presentation) const {
+    if (!presentation)
         return nullptr;
+    return &m_options.cards[qsizetype(*presentation % m_options.cards.size())];
+}
+
+std::optional<qint64> ReaderSimulator::presentationNow() const {
+    if (m_options.cards.isEmpty())
+        return std::nullopt;
     if (m_options.presentMs <= 0)
-        return &m_options.cards.front();
+        return 0;
     const qint64 period = qint64(m_options.presentMs) + m_options.absentMs;
     const qint64 elapsed = m_sinceStart.elapsed();
     if (elapsed % period >= m_options.presentMs)
-        return nullptr;
-    return &m_options.cards[qsizetype((elapsed / period) % m_options.cards.size())];
+        return std::nullopt;
+    return elapsed / period;
 }
 
 void ReaderSimulator::onReadable() {
@@ -90,7 +100,9 @@ void ReaderSimulator::answer(const QByteArray &request) {
 }
 
 QByteArray ReaderSimulator::answerTo(SamCommand command) {
-    const idcard::CardDescription *card = cardPresent();
+    // One look at the clock, so that a read is judged on the card it reads.
+    const std::optional<qint64> presentation = presentationNow();
+    const idcard::CardDescription *card = cardOf(presentation);
     switch (command) {
     case SamCommand::ResetSam:
     case SamCommand::SamStatus:
@@ -105,15 +117,26 @@ QByteArray ReaderSimulator::answerTo(SamCommand command) {
                     : idcard::responseFrame(status::SelectFailed);
     case SamCommand::ReadText:
     case SamCommand::ReadTextFingerprint: {
+        if (!card || readFails(*presentation))
+            return idcard::responseFrame(status::ReadFailed);
         QString error;
-        const std::optional<QByteArray> frame =
-            card ? idcard::encodeReadAnswer(*card, command, &error) : std::nullopt;
+        const std::optional<QByteArray> frame = idcard::encodeReadAnswer(*card, command, &error);
         return frame ? *frame : idcard::responseFrame(status::ReadFailed);
     }
     case SamCommand::ReadAppendedAddress:
         return idcard::responseFrame(status::NoContent);
     }
     return idcard::responseFrame(kBadCommand);
+}
+
+bool ReaderSimulator::readFails(qint64 presentation) {
+    if (presentation != m_readPresentation) {
+        m_readPresentation = presentation;
+        m_readsOfPresentation = 0;
+    }
+    ++m_readsOfPresentation;
+    return m_options.failingReads == kEveryReadFails ||
+           m_readsOfPresentation <= m_options.failingReads;
 }
 
 void ReaderSimulator::queueAnswer(QByteArray frame, int delayMs) {

@@ -11,8 +11,12 @@
 #include <QTimer>
 
 #include <memory>
+#include <optional>
 
 namespace gate::readersim {
+
+// SimulatorOptions::failingReads: every read of a presented card fails.
+inline constexpr int kEveryReadFails = -1;
 
 struct SimulatorOptions {
     QList<idcard::CardDescription> cards; // empty: no card ever
@@ -24,6 +28,9 @@ struct SimulatorOptions {
     int samProcessingMs = 100; // a read's work in the SAM before the answer starts
     int corruptEvery = 0;      // > 0: every Nth answer leaves with a wrong checksum
     bool samFault = false;     // reset and status answer 60 (self-test failed)
+    // The first failingReads reads of each presentation answer 41 (read
+    // failed), as a damaged or badly placed card does; kEveryReadFails: all.
+    int failingReads = 0;
 };
 
 // The reader end of a SAM ID-card reader: reads request frames from a file
@@ -43,9 +50,14 @@ signals:
     void answerSent(qint64 lastByteNs);
 
 private:
+    // The presentation on the reader now: its turn (0 while the first card
+    // stays), or nullopt when no card is on the reader.
+    std::optional<qint64> presentationNow() const;
+    const idcard::CardDescription *cardOf(std::optional<qint64> presentation) const;
     void onReadable();
     void answer(const QByteArray &request);
     QByteArray answerTo(idcard::SamCommand command);
+    bool readFails(qint64 presentation);
     void queueAnswer(QByteArray frame, int delayMs);
     void sendDueBytes();
 
@@ -61,6 +73,8 @@ private:
     QElapsedTimer m_sendingSince;
     qint64 m_sentOfOutgoing = 0;
     qint64 m_answers = 0;
+    qint64 m_readPresentation = -1; // the presentation m_readsOfPresentation counts
+    int m_readsOfPresentation = 0;
 };
 
 } // namespace gate::readersim
