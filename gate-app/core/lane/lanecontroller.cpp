@@ -103,11 +103,10 @@ void LaneController::serviceCommand(LaneServiceCommand command, const QString &s
                           << "refused:" << reason;
         emit serviceCommandDone(command, false, reason);
     };
-    if (m_evacuationLatched && command != LaneServiceCommand::EmergencyReset &&
-        command != LaneServiceCommand::EmergencyOpen)
-        return reject(QStringLiteral("emergency"));
-    if (!m_status.linkUp)
-        return reject(QStringLiteral("link_down"));
+    if (const QString refusal =
+            serviceCommandRefusal(command, m_evacuationLatched, m_status.linkUp);
+        !refusal.isEmpty())
+        return reject(refusal);
     if (command == LaneServiceCommand::EmergencyReset && m_status.input(LaneInput::FireAlarm))
         return reject(QStringLiteral("fire_alarm_active"));
 
@@ -352,6 +351,11 @@ QString LaneController::availabilityReason() const {
     case LaneState::Locked:
         return QStringLiteral("locked");
     case LaneState::FreePassage:
+        // The screen tells passengers which way is free.
+        if (m_status.mode == Mode::FreeEntry)
+            return QStringLiteral("free_entry");
+        if (m_status.mode == Mode::FreeExit)
+            return QStringLiteral("free_exit");
         return QStringLiteral("free_passage");
     default:
         return {};

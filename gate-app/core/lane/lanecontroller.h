@@ -66,7 +66,7 @@ signals:
     void alarm(const QString &code);
     void stateChanged(gate::LaneState state);
     // `reason`: "starting", "link_down", "lane_fault", "emergency", "locked",
-    // "free_passage"; empty when available.
+    // "free_entry", "free_exit", "free_passage" (both ways); empty when available.
     void availabilityChanged(bool ready, const QString &reason);
     void serviceCommandDone(gate::LaneServiceCommand command, bool ok, const QString &reason);
 

@@ -53,4 +53,12 @@ QString toString(LaneServiceCommand command) {
     return QStringLiteral("unknown");
 }
 
+std::optional<LaneServiceCommand> laneServiceCommandFromString(const QString &name) {
+    for (int value = 0; value <= int(LaneServiceCommand::AlarmReset); ++value) {
+        if (toString(LaneServiceCommand(value)) == name)
+            return LaneServiceCommand(value);
+    }
+    return std::nullopt;
+}
+
 } // namespace gate

@@ -1,0 +1,15 @@
+#include "core/lane/laneservicecommand.h"
+
+namespace gate {
+
+QString serviceCommandRefusal(LaneServiceCommand command, bool emergencyLatched, bool linkUp) {
+    const bool releasesOrKeepsEvacuation = command == LaneServiceCommand::EmergencyReset ||
+                                           command == LaneServiceCommand::EmergencyOpen;
+    if (emergencyLatched && !releasesOrKeepsEvacuation)
+        return QStringLiteral("emergency");
+    if (!linkUp)
+        return QStringLiteral("link_down");
+    return {};
+}
+
+} // namespace gate
