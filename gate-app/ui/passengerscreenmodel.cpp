@@ -11,6 +11,11 @@ namespace {
 constexpr qsizetype kMaxMessageLength = 200;
 constexpr qsizetype kMaxCodeLength = 48;
 
+bool isFreeMode(const QString &laneReason) {
+    return laneReason == u"free_entry" || laneReason == u"free_exit" ||
+           laneReason == u"free_passage";
+}
+
 } // namespace
 
 PassengerScreenModel::PassengerScreenModel(QObject *parent)
@@ -24,7 +29,7 @@ PassengerScreenModel::Screen PassengerScreenModel::screen() const {
     if (m_emergency)
         return Screen::Emergency;
     if (m_outOfService)
-        return Screen::OutOfService;
+        return isFreeMode(m_outOfServiceReason) ? Screen::FreePassage : Screen::OutOfService;
     return m_passengerScreen;
 }
 

@@ -14,8 +14,9 @@ namespace gate::ui {
 
 // What the passenger side of the touchscreen shows. The application calls the
 // show*/set* entry points; QML only reads the properties and calls
-// toggleLanguage(). Emergency outranks out-of-service, which outranks the
-// passenger screens; a result or reading screen returns to idle by itself.
+// toggleLanguage(). Emergency outranks a lane out of controlled service
+// (closed, or free passage), which outranks the passenger screens; a result or
+// reading screen returns to idle by itself.
 class PassengerScreenModel : public QObject {
     Q_OBJECT
     QML_ELEMENT
@@ -32,7 +33,7 @@ class PassengerScreenModel : public QObject {
     Q_PROPERTY(bool english READ english NOTIFY languageChanged)
 
 public:
-    enum class Screen { Idle, Reading, Admitted, Denied, OutOfService, Emergency };
+    enum class Screen { Idle, Reading, Admitted, Denied, OutOfService, FreePassage, Emergency };
     Q_ENUM(Screen)
     enum class Cue { Admit, Deny, Alarm };
     Q_ENUM(Cue)
@@ -55,6 +56,10 @@ public:
     // m.advice}; }
     using DeniedText = std::function<std::pair<QString, QString>()>;
     void showDenied(const QString &reasonCode, DeniedText text);
+    // The lane does not serve ticketed passengers; `reasonCode` is the lane's
+    // availability reason (LaneController::availabilityChanged). A free mode,
+    // "free_entry", "free_exit" or "free_passage" (both ways), shows the
+    // free-passage screen for that way; any other reason the closed screen.
     void setOutOfService(bool outOfService, const QString &reasonCode = {});
     void setEmergency(bool emergency);
     void setListStale(bool stale, qint64 ageSecs);

@@ -1,5 +1,6 @@
 #include "servicemodemodel.h"
 
+#include "core/lane/laneservicecommand.h"
 #include "core/service/pinhash.h"
 #include "core/service/pinverifier.h"
 
@@ -15,14 +16,20 @@ constexpr qsizetype kMaxStaffIdLength = 12;
 constexpr qsizetype kMaxListEntries = 32;
 constexpr qsizetype kMaxTextLength = 64;
 
-const QStringList &laneCommands() {
-    static const QStringList commands{
-        QStringLiteral("open_once_entry"), QStringLiteral("open_once_exit"),
-        QStringLiteral("free_passage"),    QStringLiteral("lock"),
-        QStringLiteral("normal"),          QStringLiteral("emergency_reset"),
-        QStringLiteral("alarm_reset"),
-    };
-    return commands;
+// What the panel offers. Emergency open is not among them: evacuation comes
+// from the fire alarm or the lane's own emergency input.
+constexpr LaneServiceCommand kPanelCommands[] = {
+    LaneServiceCommand::OpenOnceEntry, LaneServiceCommand::OpenOnceExit,
+    LaneServiceCommand::FreeEntry,     LaneServiceCommand::FreeExit,
+    LaneServiceCommand::FreePassage,   LaneServiceCommand::Lock,
+    LaneServiceCommand::Normal,        LaneServiceCommand::EmergencyReset,
+    LaneServiceCommand::AlarmReset,
+};
+
+bool isPanelCommand(const QString &name) {
+    const auto command = laneServiceCommandFromString(name);
+    return command && std::find(std::begin(kPanelCommands), std::end(kPanelCommands), *command) !=
+                          std::end(kPanelCommands);
 }
 
 const QString kSyncNow = QStringLiteral("sync_now");
@@ -106,6 +113,23 @@ void ServiceModeModel::setListInfo(qint64 seq, qint64 ageSecs) {
 void ServiceModeModel::setBacklog(qint64 records) {
     m_backlog = std::max<qint64>(0, records);
     emit statusChanged();
+}
+
+void ServiceModeModel::setLaneAvailability(bool ready, const QString &reason) {
+    // The availability reason is the lane controller's: "emergency" while
+    // evacuation is latched, "starting" or "link_down" without a link.
+    const bool emergencyLatched = !ready && reason == u"emergency";
+    const bool linkUp = ready || (reason != u"starting" && reason != u"link_down");
+    QVariantMap refusals;
+    for (const LaneServiceCommand command : kPanelCommands) {
+        const QString refusal = serviceCommandRefusal(command, emergencyLatched, linkUp);
+        if (!refusal.isEmpty())
+            refusals.insert(toString(command), refusal);
+    }
+    if (refusals == m_commandRefusals)
+        return;
+    m_commandRefusals = refusals;
+    emit laneAvailabilityChanged();
 }
 
 void ServiceModeModel::requestEntry() {
@@ -192,7 +216,7 @@ bool ServiceModeModel::command(const QString &name) {
     noteActivity();
     if (name == kSyncNow)
         emit syncNowRequested(m_staffId);
-    else if (laneCommands().contains(name))
+    else if (isPanelCommand(name) && !m_commandRefusals.contains(name))
         emit laneCommandRequested(name, m_staffId);
     else
         return false;

@@ -16,8 +16,10 @@ namespace gate::ui {
 // The staff side of the touchscreen. A long press in the corner calls
 // requestEntry(); the keypad takes a staff number, then the PIN, checked by
 // the PinVerifier (with its lockout). Once open, every command is emitted
-// with the staff id, and again as staffAction() for the audit trail. The mode
-// closes itself after a quiet period.
+// with the staff id, and again as staffAction() for the audit trail. A lane
+// command the lane controller would refuse as things stand (link down,
+// emergency latched) is disabled, with the reason. The mode closes itself
+// after a quiet period.
 class ServiceModeModel : public QObject {
     Q_OBJECT
     QML_ELEMENT
@@ -36,6 +38,7 @@ class ServiceModeModel : public QObject {
     Q_PROPERTY(double listSeq READ listSeqForQml NOTIFY statusChanged)
     Q_PROPERTY(double listAgeSecs READ listAgeSecsForQml NOTIFY statusChanged)
     Q_PROPERTY(double backlog READ backlogForQml NOTIFY statusChanged)
+    Q_PROPERTY(QVariantMap commandRefusals READ commandRefusals NOTIFY laneAvailabilityChanged)
 
 public:
     enum class Stage { Closed, StaffNumber, Pin, LockedOut, Open };
@@ -60,6 +63,9 @@ public:
     void addDecision(const QVariantMap &decision);
     void setListInfo(qint64 seq, qint64 ageSecs);
     void setBacklog(qint64 records);
+    // The lane's availability, as LaneController::availabilityChanged gives it
+    // (connect the two). Until the first call every command is offered.
+    void setLaneAvailability(bool ready, const QString &reason);
 
     // Called from QML.
     Q_INVOKABLE void requestEntry();
@@ -68,9 +74,9 @@ public:
     Q_INVOKABLE void confirm();
     Q_INVOKABLE void exit();
     Q_INVOKABLE void noteActivity();
-    // Lane commands: open_once_entry, open_once_exit, free_passage, lock, normal,
-    // emergency_reset, alarm_reset; and sync_now. False when not open or
-    // the command is unknown.
+    // Lane commands: open_once_entry, open_once_exit, free_entry, free_exit,
+    // free_passage, lock, normal, emergency_reset, alarm_reset; and sync_now.
+    // False when not open, the command is unknown or refused (commandRefusals).
     Q_INVOKABLE bool command(const QString &name);
 
     Stage stage() const { return m_stage; }
@@ -84,6 +90,9 @@ public:
     QVariantList laneCounters() const { return m_laneCounters; }
     QStringList alarms() const { return m_alarms; }
     QVariantList decisions() const { return m_decisions; }
+    // {command name: reason code} for each lane command refused as things
+    // stand: "link_down" or "emergency" (gate::serviceCommandRefusal()).
+    QVariantMap commandRefusals() const { return m_commandRefusals; }
     qint64 listSeq() const { return m_listSeq; }
     qint64 listAgeSecs() const { return m_listAgeSecs; }
     qint64 backlog() const { return m_backlog; }
@@ -102,6 +111,7 @@ signals:
     void lockoutSecsLeftChanged();
     void statusChanged();
     void decisionsChanged();
+    void laneAvailabilityChanged();
 
 private:
     void setStage(Stage stage);
@@ -124,6 +134,7 @@ private:
     qint64 m_listSeq = 0;
     qint64 m_listAgeSecs = 0;
     qint64 m_backlog = 0;
+    QVariantMap m_commandRefusals;
 
     QTimer m_idleTimer;
     QTimer m_lockoutTick;

@@ -48,6 +48,41 @@
     </message>
 </context>
 <context>
+    <name>FreePassageScreen</name>
+    <message>
+        <source>Free entry</source>
+        <translation>自由进站</translation>
+    </message>
+    <message>
+        <source>Free exit</source>
+        <translation>自由出站</translation>
+    </message>
+    <message>
+        <source>Free passage</source>
+        <translation>自由通行</translation>
+    </message>
+    <message>
+        <source>Entering: no ticket check, please go through</source>
+        <translation>进站免验票，请直接通行</translation>
+    </message>
+    <message>
+        <source>Leaving: no ticket check, please go through</source>
+        <translation>出站免验票，请直接通行</translation>
+    </message>
+    <message>
+        <source>No ticket check: please go through</source>
+        <translation>免验票，请直接通行</translation>
+    </message>
+    <message>
+        <source>Leaving: please use another gate</source>
+        <translation>出站请使用其他通道</translation>
+    </message>
+    <message>
+        <source>Entering: please use another gate</source>
+        <translation>进站请使用其他通道</translation>
+    </message>
+</context>
+<context>
     <name>IdleScreen</name>
     <message>
         <source>Please present your ticket or ID</source>
@@ -224,10 +259,6 @@
         <translation>锁闭通道</translation>
     </message>
     <message>
-        <source>Normal mode</source>
-        <translation>正常模式</translation>
-    </message>
-    <message>
         <source>Reset alarm</source>
         <translation>复位报警</translation>
     </message>
@@ -250,6 +281,26 @@
     <message>
         <source>denied</source>
         <translation>拒绝</translation>
+    </message>
+    <message>
+        <source>Free entry</source>
+        <translation>自由进站</translation>
+    </message>
+    <message>
+        <source>Free exit</source>
+        <translation>自由出站</translation>
+    </message>
+    <message>
+        <source>Normal operation</source>
+        <translation>恢复正常运行</translation>
+    </message>
+    <message>
+        <source>No link to the lane: lane commands are unavailable</source>
+        <translation>与通道失去连接：通道命令不可用</translation>
+    </message>
+    <message>
+        <source>Emergency latched: reset the emergency first</source>
+        <translation>紧急模式已锁定：请先复位紧急模式</translation>
     </message>
 </context>
 <context>

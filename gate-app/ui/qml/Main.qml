@@ -40,6 +40,11 @@ Window {
         visible: window.passenger.screen === PassengerScreenModel.OutOfService
         passenger: window.passenger
     }
+    FreePassageScreen {
+        anchors.fill: parent
+        visible: window.passenger.screen === PassengerScreenModel.FreePassage
+        passenger: window.passenger
+    }
     EmergencyScreen {
         anchors.fill: parent
         visible: window.passenger.screen === PassengerScreenModel.Emergency

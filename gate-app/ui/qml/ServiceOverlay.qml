@@ -26,6 +26,7 @@ Item {
         service: overlay.service
     }
     ServicePanel {
+        objectName: "servicePanel"
         anchors.fill: parent
         visible: overlay.service.stage === ServiceModeModel.Open
         service: overlay.service

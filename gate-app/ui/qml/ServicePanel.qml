@@ -123,30 +123,50 @@ Rectangle {
             }
         }
 
-        Grid {
-            id: commands
+        Column {
             width: columns.columnWidth
-            columns: 2
             spacing: 12
-            readonly property real buttonWidth: (width - spacing) / 2
+            Grid {
+                id: commands
+                width: parent.width
+                columns: 2
+                spacing: 12
+                readonly property real buttonWidth: (width - spacing) / 2
+                Repeater {
+                    model: [
+                        { command: "open_once_entry", label: qsTr("Open once, entry") },
+                        { command: "open_once_exit", label: qsTr("Open once, exit") },
+                        { command: "free_entry", label: qsTr("Free entry") },
+                        { command: "free_exit", label: qsTr("Free exit") },
+                        { command: "free_passage", label: qsTr("Free passage") },
+                        { command: "normal", label: qsTr("Normal operation") },
+                        { command: "lock", label: qsTr("Lock lane") },
+                        { command: "alarm_reset", label: qsTr("Reset alarm") },
+                        { command: "emergency_reset", label: qsTr("Reset emergency") },
+                        { command: "sync_now", label: qsTr("Sync now") }
+                    ]
+                    GateButton {
+                        required property var modelData
+                        width: commands.buttonWidth
+                        height: 72
+                        fontSize: Theme.small
+                        text: modelData.label
+                        enabled: !(modelData.command in panel.service.commandRefusals)
+                        onClicked: panel.service.command(modelData.command)
+                    }
+                }
+            }
+            // Why some commands are greyed out: the lane controller would refuse them.
             Repeater {
-                model: [
-                    { command: "open_once_entry", label: qsTr("Open once, entry") },
-                    { command: "open_once_exit", label: qsTr("Open once, exit") },
-                    { command: "free_passage", label: qsTr("Free passage") },
-                    { command: "lock", label: qsTr("Lock lane") },
-                    { command: "normal", label: qsTr("Normal mode") },
-                    { command: "alarm_reset", label: qsTr("Reset alarm") },
-                    { command: "emergency_reset", label: qsTr("Reset emergency") },
-                    { command: "sync_now", label: qsTr("Sync now") }
-                ]
-                GateButton {
-                    required property var modelData
-                    width: commands.buttonWidth
-                    height: 72
-                    fontSize: Theme.small
-                    text: modelData.label
-                    onClicked: panel.service.command(modelData.command)
+                model: [...new Set(Object.values(panel.service.commandRefusals))]
+                GateText {
+                    required property string modelData
+                    width: commands.width
+                    font.pixelSize: Theme.small
+                    font.bold: true
+                    color: Theme.warning
+                    text: ({ "link_down": qsTr("No link to the lane: lane commands are unavailable"),
+                             "emergency": qsTr("Emergency latched: reset the emergency first") })[modelData] ?? modelData
                 }
             }
         }
