@@ -105,6 +105,12 @@ private slots:
             << QStringList{u"This gate is closed"_s, u"Please use another gate"_s};
         QTest::newRow("emergency")
             << u"emergency"_s << false << QStringList{u"紧急疏散"_s, u"Emergency: evacuate"_s};
+        QTest::newRow("free-passage-zh")
+            << u"free-passage"_s << false
+            << QStringList{u"自由通行"_s, u"免验票，请直接通行"_s, u"English"_s};
+        QTest::newRow("free-passage-en")
+            << u"free-passage"_s << true
+            << QStringList{u"Free passage"_s, u"No ticket check: please go through"_s, u"中文"_s};
     }
 
     void everyScreenShowsItsKeyTexts() {
@@ -190,6 +196,26 @@ private slots:
         m_passenger.setReadingTimeoutMs(8000);
     }
 
+    void aFreeModeShowsTheFreePassageScreenForItsWay() {
+        m_passenger.setOutOfService(true, u"free_entry"_s);
+        QCOMPARE(m_passenger.screen(), PassengerScreenModel::Screen::FreePassage);
+        QStringList texts = gate::ui::test::visibleTexts(*m_window);
+        QVERIFY(texts.contains(u"自由进站"_s));
+        QVERIFY(!texts.contains(u"本通道暂停使用"_s));
+        m_passenger.setOutOfService(true, u"free_exit"_s);
+        QVERIFY(gate::ui::test::visibleTexts(*m_window).contains(u"自由出站"_s));
+        // Any other reason closes the gate; an emergency outranks free passage.
+        m_passenger.setOutOfService(true, u"locked"_s);
+        QCOMPARE(m_passenger.screen(), PassengerScreenModel::Screen::OutOfService);
+        m_passenger.setOutOfService(true, u"free_passage"_s);
+        m_passenger.setEmergency(true);
+        QCOMPARE(m_passenger.screen(), PassengerScreenModel::Screen::Emergency);
+        m_passenger.setEmergency(false);
+        QCOMPARE(m_passenger.screen(), PassengerScreenModel::Screen::FreePassage);
+        m_passenger.setOutOfService(false);
+        QCOMPARE(m_passenger.screen(), PassengerScreenModel::Screen::Idle);
+    }
+
     void emergencyOutranksOutOfServiceAndResults() {
         m_passenger.setOutOfService(true, u"LANE_LINK_LOST"_s);
         m_passenger.setEmergency(true);
@@ -268,6 +294,8 @@ private:
             m_passenger.setOutOfService(true, u"LANE_LINK_LOST"_s);
         } else if (screen == u"emergency") {
             m_passenger.setEmergency(true);
+        } else if (screen == u"free-passage") {
+            m_passenger.setOutOfService(true, u"free_passage"_s);
         }
     }
 

@@ -1,4 +1,5 @@
 #include "screenprobe.h"
+#include "servicelane.h"
 
 #include "core/clock.h"
 #include "core/service/pinverifier.h"
@@ -15,6 +16,9 @@ using namespace Qt::StringLiterals;
 using gate::service::PinVerifier;
 using gate::ui::ServiceModeModel;
 using Stage = gate::ui::ServiceModeModel::Stage;
+using LaneMode = gate::hal::LaneStatus::Mode;
+using gate::ui::Language;
+using gate::ui::PassengerScreenModel;
 
 namespace {
 
@@ -45,6 +49,11 @@ private slots:
         m_service.exit();
         m_clock.advance(3600); // any lockout of a test is over
         m_service.setIdleTimeoutMs(120000);
+        // What a test's lane left behind.
+        m_service.setLaneAvailability(true, {});
+        m_passenger.setEmergency(false);
+        m_passenger.setOutOfService(false);
+        m_passenger.setLanguage(Language::Chinese);
     }
 
     void aLongPressInTheCornerOpensTheKeypad() {
@@ -107,8 +116,9 @@ private slots:
 
     void commandsCarryTheStaffId_data() {
         QTest::addColumn<QString>("command");
-        for (const char *command : {"open_once_entry", "open_once_exit", "free_passage", "lock",
-                                    "normal", "emergency_reset", "alarm_reset"})
+        for (const char *command :
+             {"open_once_entry", "open_once_exit", "free_entry", "free_exit", "free_passage",
+              "lock", "normal", "emergency_reset", "alarm_reset"})
             QTest::newRow(command) << QString::fromLatin1(command);
     }
     void commandsCarryTheStaffId() {
@@ -144,13 +154,126 @@ private slots:
     void aButtonOnThePanelSendsItsCommand() {
         QSignalSpy lane(&m_service, &ServiceModeModel::laneCommandRequested);
         logIn(u"2468"_s);
-        QQuickItem *button = findTextItem(u"Free passage"_s, u"自由通行"_s);
-        QVERIFY(button);
-        const QPointF centre =
-            button->mapToScene(QPointF(button->width() / 2, button->height() / 2));
-        QTest::mouseClick(m_window, Qt::LeftButton, {}, centre.toPoint());
+        QVERIFY(click(u"Free passage"_s, u"自由通行"_s));
         QCOMPARE(lane.size(), 1);
         QCOMPARE(lane.at(0), (QVariantList{u"free_passage"_s, kStaff}));
+    }
+
+    void commandsTheLaneWouldRefuseAreDisabled() {
+        QSignalSpy lane(&m_service, &ServiceModeModel::laneCommandRequested);
+        logIn(u"2468"_s);
+        // Locked or in a free mode, the lane still takes every command.
+        m_service.setLaneAvailability(false, u"locked"_s);
+        QVERIFY(m_service.commandRefusals().isEmpty());
+        m_service.setLaneAvailability(false, u"free_exit"_s);
+        QVERIFY(m_service.commandRefusals().isEmpty());
+
+        m_service.setLaneAvailability(false, u"emergency"_s);
+        const QVariantMap refusals = m_service.commandRefusals();
+        for (const char *command : {"open_once_entry", "open_once_exit", "free_entry", "free_exit",
+                                    "free_passage", "lock", "normal", "alarm_reset"})
+            QCOMPARE(refusals.value(QString::fromLatin1(command)).toString(), u"emergency"_s);
+        QVERIFY(!refusals.contains(u"emergency_reset"_s));
+        QVERIFY(!m_service.command(u"free_entry"_s));
+        QVERIFY(click(u"Free exit"_s, u"自由出站"_s)); // greyed out
+        QCOMPARE(lane.size(), 0);
+        QVERIFY(m_service.command(u"emergency_reset"_s));
+        QVERIFY(m_service.command(u"sync_now"_s));
+
+        for (const QString &reason : {u"starting"_s, u"link_down"_s}) {
+            m_service.setLaneAvailability(false, reason);
+            QCOMPARE(m_service.commandRefusals().size(), 9);
+            QCOMPARE(m_service.commandRefusals().value(u"normal"_s).toString(), u"link_down"_s);
+        }
+        m_service.setLaneAvailability(true, {});
+        QVERIFY(m_service.commandRefusals().isEmpty());
+        QVERIFY(m_service.command(u"free_entry"_s));
+    }
+
+    // The new modes through the panel's buttons to the lane state machine, the
+    // modbus-lane driver and the lane simulator, and into the audit trail.
+    void freeEntryFreeExitAndBackToNormal() {
+        ServiceLane lane;
+        QVERIFY2(lane.start(m_passenger, m_service), qPrintable(lane.error()));
+        QTRY_VERIFY_WITH_TIMEOUT(lane.controller().readyForPassenger(), 10000);
+        QVERIFY(m_service.commandRefusals().isEmpty());
+
+        logIn(u"2468"_s);
+        QVERIFY(click(u"Free entry"_s, u"自由进站"_s));
+        QTRY_COMPARE_WITH_TIMEOUT(int(lane.controller().snapshot().status.mode),
+                                  int(LaneMode::FreeEntry), 5000);
+        QCOMPARE(gate::toString(lane.controller().state()),
+                 gate::toString(gate::LaneState::FreePassage));
+        QVERIFY(hasServiceRecord(lane, u"free_entry"_s));
+        m_service.exit();
+        QCOMPARE(m_passenger.screen(), PassengerScreenModel::Screen::FreePassage);
+        QVERIFY(showsTexts({u"自由进站"_s, u"进站免验票，请直接通行"_s, u"出站请使用其他通道"_s},
+                           u"free-entry-zh"_s));
+        m_passenger.setLanguage(Language::English);
+        QVERIFY(showsTexts({u"Free entry"_s, u"Entering: no ticket check, please go through"_s,
+                            u"Leaving: please use another gate"_s},
+                           u"free-entry-en"_s));
+
+        logIn(u"2468"_s);
+        QVERIFY(click(u"Free exit"_s, u"自由出站"_s));
+        QTRY_COMPARE_WITH_TIMEOUT(int(lane.controller().snapshot().status.mode),
+                                  int(LaneMode::FreeExit), 5000);
+        QVERIFY(hasServiceRecord(lane, u"free_exit"_s));
+        m_service.exit();
+        QTRY_COMPARE(m_passenger.outOfServiceReason(), u"free_exit"_s);
+        QVERIFY(showsTexts({u"Free exit"_s, u"Leaving: no ticket check, please go through"_s,
+                            u"Entering: please use another gate"_s},
+                           u"free-exit-en"_s));
+        m_passenger.setLanguage(Language::Chinese);
+        QVERIFY(showsTexts({u"自由出站"_s, u"出站免验票，请直接通行"_s, u"进站请使用其他通道"_s},
+                           u"free-exit-zh"_s));
+
+        logIn(u"2468"_s);
+        QVERIFY(click(u"Normal operation"_s, u"恢复正常运行"_s));
+        QTRY_VERIFY_WITH_TIMEOUT(lane.controller().readyForPassenger(), 5000);
+        QCOMPARE(int(lane.controller().snapshot().status.mode), int(LaneMode::Controlled));
+        QVERIFY(hasServiceRecord(lane, u"normal"_s));
+        m_service.exit();
+        QCOMPARE(m_passenger.screen(), PassengerScreenModel::Screen::Idle);
+    }
+
+    // The fire alarm latches the emergency and a lost link takes the lane
+    // away: the panel greys out what the lane controller would refuse and says why.
+    void thePanelFollowsTheLane() {
+        ServiceLane lane;
+        QVERIFY2(lane.start(m_passenger, m_service), qPrintable(lane.error()));
+        QTRY_VERIFY_WITH_TIMEOUT(lane.controller().readyForPassenger(), 10000);
+        QSignalSpy commands(&m_service, &ServiceModeModel::laneCommandRequested);
+        logIn(u"2468"_s);
+        m_passenger.setLanguage(Language::English);
+
+        lane.sim().send(u"fire on"_s);
+        QTRY_COMPARE_WITH_TIMEOUT(m_service.commandRefusals().value(u"free_entry"_s).toString(),
+                                  u"emergency"_s, 5000);
+        QVERIFY(!m_service.commandRefusals().contains(u"emergency_reset"_s));
+        QVERIFY(showsTexts({u"Emergency latched: reset the emergency first"_s},
+                           u"service-panel-emergency-en"_s));
+        QVERIFY(click(u"Free entry"_s, u"自由进站"_s));
+        QCOMPARE(commands.size(), 0);
+
+        lane.sim().send(u"fire off"_s);
+        QTRY_VERIFY_WITH_TIMEOUT(
+            !lane.controller().snapshot().status.input(gate::hal::LaneInput::FireAlarm), 5000);
+        QVERIFY(click(u"Reset emergency"_s, u"复位紧急模式"_s));
+        QTRY_VERIFY_WITH_TIMEOUT(lane.controller().readyForPassenger(), 5000);
+        QVERIFY(m_service.commandRefusals().isEmpty());
+        QVERIFY(hasServiceRecord(lane, u"emergency_reset"_s));
+
+        lane.sim().send(u"offline on"_s);
+        lane.sim().send(u"disconnect"_s);
+        QTRY_COMPARE_WITH_TIMEOUT(m_service.commandRefusals().value(u"free_exit"_s).toString(),
+                                  u"link_down"_s, 10000);
+        m_passenger.setLanguage(Language::Chinese);
+        QVERIFY(showsTexts({u"与通道失去连接：通道命令不可用"_s}, u"service-panel-link-down-zh"_s));
+        QVERIFY(!m_service.command(u"free_exit"_s));
+
+        lane.sim().send(u"offline off"_s);
+        QTRY_VERIFY_WITH_TIMEOUT(m_service.commandRefusals().isEmpty(), 10000);
     }
 
     void thePanelShowsStatusAndOnlyTheLastFiftyDecisions() {
@@ -192,11 +315,18 @@ private slots:
         QVERIFY(texts.contains(u"Tailgating at 10:42"_s));
         QVERIFY(texts.contains(u"List 8812, 7 min old"_s));
         QVERIFY(texts.contains(u"3 records waiting to be sent"_s));
+        for (const QString &command : {u"Free entry"_s, u"Free exit"_s, u"Free passage"_s,
+                                       u"Normal operation"_s, u"Lock lane"_s})
+            QVERIFY2(texts.contains(command), qPrintable(command));
         for (const QString &text : texts)
             QVERIFY2(!text.contains(u"11010519491231002X"_s), qPrintable(text));
         QVERIFY(!gate::ui::test::saveScreenshot(*m_window, u"service-panel-en"_s).isEmpty());
         m_passenger.setLanguage(gate::ui::Language::Chinese);
-        QVERIFY(gate::ui::test::visibleTexts(*m_window).contains(u"维护模式，工号 1001"_s));
+        const QStringList chinese = gate::ui::test::visibleTexts(*m_window);
+        QVERIFY(chinese.contains(u"维护模式，工号 1001"_s));
+        for (const QString &command :
+             {u"自由进站"_s, u"自由出站"_s, u"自由通行"_s, u"恢复正常运行"_s})
+            QVERIFY2(chinese.contains(command), qPrintable(command));
         QVERIFY(!gate::ui::test::saveScreenshot(*m_window, u"service-panel-zh"_s).isEmpty());
     }
 
@@ -222,8 +352,46 @@ private:
         m_service.confirm();
     }
 
-    QQuickItem *findTextItem(const QString &english, const QString &chinese) {
-        QList<QQuickItem *> pending{m_window->contentItem()};
+    // Clicks the middle of the panel's visible text in either language; false
+    // when there is none.
+    bool click(const QString &english, const QString &chinese) {
+        QQuickItem *label = findTextItem(english, chinese, u"servicePanel"_s);
+        if (!label)
+            return false;
+        const QPointF centre = label->mapToScene(QPointF(label->width() / 2, label->height() / 2));
+        QTest::mouseClick(m_window, Qt::LeftButton, {}, centre.toPoint());
+        return true;
+    }
+
+    static bool hasServiceRecord(const ServiceLane &lane, const QString &action) {
+        const QList<gate::AuditEvent> records = lane.serviceRecords();
+        return std::any_of(records.cbegin(), records.cend(), [&](const gate::AuditEvent &record) {
+            return record.fields.value(u"action"_s).toString() == action &&
+                   record.fields.value(u"staff"_s).toString() == kStaff;
+        });
+    }
+
+    // Whether the window shows all these texts; saves a screenshot either way.
+    bool showsTexts(const QStringList &expected, const QString &screenshot) {
+        const QStringList texts = gate::ui::test::visibleTexts(*m_window);
+        bool shown = true;
+        for (const QString &text : expected) {
+            if (!texts.contains(text)) {
+                qWarning() << "missing" << text << "among" << texts;
+                shown = false;
+            }
+        }
+        return !gate::ui::test::saveScreenshot(*m_window, screenshot).isEmpty() && shown;
+    }
+
+    // Searches the item named `under`, or the whole window.
+    QQuickItem *findTextItem(const QString &english, const QString &chinese,
+                             const QString &under = {}) {
+        QQuickItem *root =
+            under.isEmpty() ? m_window->contentItem() : m_window->findChild<QQuickItem *>(under);
+        if (!root)
+            return nullptr;
+        QList<QQuickItem *> pending{root};
         while (!pending.isEmpty()) {
             QQuickItem *item = pending.takeFirst();
             if (!item->isVisible())
