@@ -6,7 +6,7 @@
 #include "core/credentials/idcard/cardencoder.h"
 #include "core/credentials/idcard/samframe.h"
 #include "core/credentials/ticketclaims.h"
-#include "vision/mrz/checkdigit.h"
+#include "vision/mrz/mrzcompose.h"
 
 #include <QDateTime>
 #include <QJsonDocument>
@@ -26,28 +26,21 @@ QByteArray randomKey() {
     return key;
 }
 
-QString padded(QString text, int width) {
-    return text.leftJustified(width, QLatin1Char('<'), true);
-}
-
-QChar digit(const QString &field) {
-    return QChar(u'0' + gate::mrz::checkDigit(field.toStdString()));
-}
-
 // A TD3 passport MRZ with every check digit computed.
 QStringList passportMrz(const QString &issuer, const QString &name, const QString &number,
                         const QDate &birth, QChar sex, const QDate &expiry) {
-    const QString line1 = padded(QStringLiteral("P<") + padded(issuer, 3) + name, 44);
-    const QString numberField = padded(number, 9);
-    const QString birthField = birth.toString(QStringLiteral("yyMMdd"));
-    const QString expiryField = expiry.toString(QStringLiteral("yyMMdd"));
-    const QString optional = padded(QString(), 14);
-    const QString first = numberField + digit(numberField);
-    const QString middle = birthField + digit(birthField);
-    const QString last = expiryField + digit(expiryField) + optional + digit(optional);
-    const QString line2 =
-        first + padded(issuer, 3) + middle + sex + last + digit(first + middle + last);
-    return {line1, line2};
+    const auto yymmdd = [](const QDate &date) {
+        return date.toString(QStringLiteral("yyMMdd")).toStdString();
+    };
+    const std::array<std::string, 2> lines = mrz::composeTd3({.issuer = issuer.toStdString(),
+                                                              .name = name.toStdString(),
+                                                              .number = number.toStdString(),
+                                                              .nationality = issuer.toStdString(),
+                                                              .birth = yymmdd(birth),
+                                                              .sex = char(sex.toLatin1()),
+                                                              .expiry = yymmdd(expiry),
+                                                              .optional = {}});
+    return {QString::fromStdString(lines[0]), QString::fromStdString(lines[1])};
 }
 
 class Cast {
