@@ -1,5 +1,6 @@
 // gate-app: the command line, then the runtime does everything else.
 #include "core/service/pinverifier.h"
+#include "ops/terminationsignals.h"
 #include "runtime/gateapplication.h"
 #include "ui/selftest.h"
 
@@ -71,6 +72,13 @@ int main(int argc, char *argv[]) {
     if (parser.isSet(hashPinOption))
         return hashPinFromStdin();
 
+    // Before anything starts: a stop during start-up is read once the loop runs.
+    gate::TerminationSignals termination;
+    QObject::connect(&termination, &gate::TerminationSignals::terminationRequested, &app,
+                     [](int signalNumber) {
+                         qInfo("signal %d: stopping", signalNumber);
+                         QCoreApplication::quit();
+                     });
     gate::GateApplication gate;
     if (parser.isSet(exitAfterOption)) {
         bool ok = false;

@@ -9,6 +9,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <csignal>
 #include <sys/socket.h>
 #include <sys/un.h>
 #include <unistd.h>
@@ -44,6 +45,27 @@ private:
 
 QString binDir() {
     return qEnvironmentVariable("GATE_BIN_DIR", QCoreApplication::applicationDirPath());
+}
+
+// The process ids a process started, from /proc (Linux 3.5+).
+QList<qint64> childrenOf(qint64 pid) {
+    QFile file(QStringLiteral("/proc/%1/task/%1/children").arg(pid));
+    QList<qint64> pids;
+    if (file.open(QIODevice::ReadOnly))
+        for (const QByteArray &child : file.readAll().simplified().split(' '))
+            if (!child.isEmpty())
+                pids.append(child.toLongLong());
+    return pids;
+}
+
+// Alive and not a zombie waiting for its new parent to reap it.
+bool isRunning(qint64 pid) {
+    QFile stat(QStringLiteral("/proc/%1/stat").arg(pid));
+    if (!stat.open(QIODevice::ReadOnly))
+        return false;
+    const QByteArray line = stat.readAll();
+    const qsizetype afterName = line.lastIndexOf(')');
+    return afterName > 0 && line.mid(afterName + 2, 1) != "Z";
 }
 
 } // namespace
@@ -154,6 +176,42 @@ private slots:
         QCOMPARE(process.exitCode(), 2);
         QVERIFY(process.readAllStandardOutput().isEmpty());
         QVERIFY(process.readAllStandardError().contains("the gate is not running"));
+    }
+
+    // systemctl stop sends SIGTERM: the gate says STOPPING=1, stops its
+    // companion processes and exits 0 instead of dying on the signal.
+    void sigtermStopsTheGateCleanly() {
+        const QString gateApp = binDir() + QStringLiteral("/gate-app");
+        if (!QFile::exists(gateApp))
+            QSKIP("gate-app is not built");
+        QTemporaryDir dir;
+        const QString socketPath = dir.filePath(QStringLiteral("notify"));
+        NotifySocket systemd(socketPath);
+        QVERIFY(systemd.isBound());
+        QProcess gate;
+        QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+        environment.insert(QStringLiteral("NOTIFY_SOCKET"), socketPath);
+        environment.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
+        gate.setProcessEnvironment(environment);
+        gate.setProcessChannelMode(QProcess::ForwardedErrorChannel);
+        gate.start(gateApp, {QStringLiteral("--state-dir"), dir.filePath(QStringLiteral("demo"))});
+        QVERIFY(gate.waitForStarted());
+        bool ready = false;
+        QTRY_VERIFY_WITH_TIMEOUT(ready || (ready = systemd.receive().startsWith("READY=1")),
+                                 60'000);
+        const QList<qint64> children = childrenOf(gate.processId());
+        QVERIFY2(!children.isEmpty(), "the demo runs its lane simulator as a child");
+
+        ::kill(pid_t(gate.processId()), SIGTERM);
+        QVERIFY(gate.waitForFinished(30'000));
+        QCOMPARE(gate.exitStatus(), QProcess::NormalExit);
+        QCOMPARE(gate.exitCode(), 0);
+        QByteArray datagram;
+        while (!(datagram = systemd.receive()).isEmpty() && datagram != "STOPPING=1") {
+        }
+        QCOMPARE(datagram, QByteArray("STOPPING=1"));
+        for (const qint64 child : children)
+            QTRY_VERIFY2(!isRunning(child), "a child of the gate outlived it");
     }
 
     void journalFieldsCarryGateLaneAndReason() {
