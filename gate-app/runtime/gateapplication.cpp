@@ -1,6 +1,7 @@
 #include "gateapplication.h"
 
 #include "core/decision/passengermessage.h"
+#include "core/lane/laneservicecommand.h"
 #include "core/passage/passagereport.h"
 #include "decidingcore.h"
 #include "ops/journallog.h"
@@ -39,14 +40,6 @@ QVariantMap ticketForScreen(const PassageReport &report, const GateConfig &confi
     if (ticket.car)
         map.insert(QStringLiteral("car"), *ticket.car);
     return map;
-}
-
-std::optional<LaneServiceCommand> laneServiceCommandNamed(const QString &name) {
-    for (int value = 0; value <= int(LaneServiceCommand::AlarmReset); ++value) {
-        if (toString(LaneServiceCommand(value)) == name)
-            return LaneServiceCommand(value);
-    }
-    return std::nullopt;
 }
 
 QJsonObject healthJson(const hal::DeviceHealth &health) {
@@ -132,6 +125,8 @@ bool GateApplication::start(const GateConfig &config, QStringList *errors) {
     m_passengerScreen = std::make_unique<ui::PassengerScreenModel>();
     m_serviceMode = std::make_unique<ui::ServiceModeModel>(*m_pins);
     m_serviceMode->setIdleTimeoutMs(m_config.service.idleExitSecs * 1000);
+    // The lane controller announces its first availability only once it has a status.
+    m_serviceMode->setLaneAvailability(false, QStringLiteral("starting"));
     m_passengerScreen->setResultDisplayMs(m_config.ui.resultSecs * 1000);
     m_passengerScreen->setDefaultLanguage(m_config.ui.language == QLatin1String("en")
                                               ? ui::Language::English
@@ -238,6 +233,7 @@ void GateApplication::connectScreens() {
                 const bool emergency = reason == QLatin1String("emergency");
                 m_passengerScreen->setEmergency(emergency);
                 m_passengerScreen->setOutOfService(!ready && !emergency, reason);
+                m_serviceMode->setLaneAvailability(ready, reason);
             });
     connect(m_core, &DecidingCore::laneStatus, this, [this](const QJsonObject &status) {
         m_laneStatus = status;
@@ -256,7 +252,7 @@ void GateApplication::connectScreens() {
     });
     connect(m_serviceMode.get(), &ui::ServiceModeModel::laneCommandRequested, this,
             [lane](const QString &name, const QString &staffId) {
-                const auto command = laneServiceCommandNamed(name);
+                const auto command = laneServiceCommandFromString(name);
                 if (!command) {
                     qCWarning(lcGate).noquote()
                         << "unknown lane command from the service mode:" << name;
