@@ -54,6 +54,7 @@ RelpBatchSender::~RelpBatchSender() {
 
 void RelpBatchSender::abort() {
     m_abortRequested = 1;
+    m_connectWatchdog.stopForGood();
 }
 
 void RelpBatchSender::onSessionError(void *user, char *where, char *message, int code) {
@@ -100,6 +101,28 @@ bool RelpBatchSender::configureClient(relpClt_t *client, QString *error) {
     return true;
 }
 
+bool RelpBatchSender::openSession(relpClt_t *client, QString *error) {
+    QByteArray port = QByteArray::number(m_settings.port);
+    QByteArray host = cString(m_settings.host);
+    m_connectWatchdog.arm(std::chrono::seconds(m_settings.timeoutSecs), m_settings.host,
+                          m_settings.port);
+    const relpRetVal rc =
+        relpCltConnect(client, AF_UNSPEC, reinterpret_cast<unsigned char *>(port.data()),
+                       reinterpret_cast<unsigned char *>(host.data()));
+    if (m_connectWatchdog.disarm()) {
+        *error = m_abortRequested
+                     ? QStringLiteral("stopped")
+                     : QStringLiteral("no RELP session within %1 s (TCP connect, TLS handshake "
+                                      "and RELP open)")
+                           .arg(m_settings.timeoutSecs);
+        return false;
+    }
+    if (rc == RELP_RET_OK)
+        return true;
+    *error = m_sessionError.isEmpty() ? relpError("connecting", rc) : m_sessionError;
+    return false;
+}
+
 bool RelpBatchSender::send(const QList<QByteArray> &messages, QString *error) {
     if (!m_engine || !m_engineError.isEmpty()) {
         *error = m_engineError;
@@ -112,22 +135,16 @@ bool RelpBatchSender::send(const QList<QByteArray> &messages, QString *error) {
         *error = relpError("creating a RELP client", rc);
         return false;
     }
-    bool configured = configureClient(client, error);
-    if (configured) {
-        QByteArray port = QByteArray::number(m_settings.port);
-        QByteArray host = cString(m_settings.host);
-        rc = relpCltConnect(client, AF_UNSPEC, reinterpret_cast<unsigned char *>(port.data()),
-                            reinterpret_cast<unsigned char *>(host.data()));
-        for (qsizetype i = 0; rc == RELP_RET_OK && i < messages.size(); ++i) {
-            QByteArray message = messages.at(i);
-            rc = relpCltSendSyslog(client, reinterpret_cast<unsigned char *>(message.data()),
-                                   size_t(message.size()));
-        }
+    bool opened = configureClient(client, error) && openSession(client, error);
+    for (qsizetype i = 0; opened && rc == RELP_RET_OK && i < messages.size(); ++i) {
+        QByteArray message = messages.at(i);
+        rc = relpCltSendSyslog(client, reinterpret_cast<unsigned char *>(message.data()),
+                               size_t(message.size()));
     }
     // Destroying the client sends "close" and waits for its response, which
     // follows the responses to every message of the batch.
     relpEngineCltDestruct(m_engine, &client);
-    if (!configured)
+    if (!opened)
         return false;
     if (rc == RELP_RET_OK && m_sessionError.isEmpty())
         return true;

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "sync/logship/connectwatchdog.h"
 #include "sync/logship/logshipsettings.h"
 
 #include <QByteArray>
@@ -21,6 +22,10 @@ namespace gate {
 // reports any failure (no answer within the timeout, a broken connection, an
 // error response) through its error callback. A batch therefore counts as
 // delivered only when the session closed cleanly with no error reported.
+//
+// Opening the session (TCP connect, TLS handshake, RELP open) has to complete
+// within the timeout as a whole: librelp has no timeout for the TLS handshake,
+// so a ConnectWatchdog enforces it.
 class RelpBatchSender {
 public:
     explicit RelpBatchSender(LogShipSettings settings);
@@ -32,18 +37,21 @@ public:
     // when any message of it may not have arrived.
     bool send(const QList<QByteArray> &messages, QString *error);
 
-    // From another thread: makes a send() in progress give up promptly.
+    // From another thread: makes a send() in progress, and every later one,
+    // give up promptly.
     void abort();
 
 private:
     static void onSessionError(void *user, char *where, char *message, int code);
     bool configureClient(relpClt_s *client, QString *error);
+    bool openSession(relpClt_s *client, QString *error);
 
     LogShipSettings m_settings;
     relpEngine_s *m_engine = nullptr;
     QString m_engineError;
     QString m_sessionError;
     int m_abortRequested = 0; // read by librelp while it waits
+    ConnectWatchdog m_connectWatchdog;
 };
 
 } // namespace gate
