@@ -16,7 +16,8 @@ quint16 freeLoopbackPort() {
     return probe.serverPort();
 }
 
-RsyslogCollector::RsyslogCollector() = default;
+RsyslogCollector::RsyslogCollector(quint16 port)
+    : m_port(port) {}
 
 RsyslogCollector::~RsyslogCollector() {
     stop();

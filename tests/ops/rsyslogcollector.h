@@ -24,7 +24,8 @@ public:
         QString permittedPeer;
     };
 
-    RsyslogCollector();
+    // Listens on `port`, or on a free one when 0.
+    explicit RsyslogCollector(quint16 port = 0);
     ~RsyslogCollector();
 
     void enableTls(Tls tls) { m_tls = std::move(tls); } // before start()
@@ -39,7 +40,7 @@ public:
 
 private:
     QTemporaryDir m_dir;
-    quint16 m_port = 0;
+    quint16 m_port;
     std::optional<Tls> m_tls;
     std::unique_ptr<QProcess> m_process;
 };

@@ -4,6 +4,7 @@
 #include "sync/logship/logshipper.h"
 
 #include "rsyslogcollector.h"
+#include "silentserver.h"
 #include "tcprelay.h"
 #include "testpki.h"
 
@@ -15,7 +16,11 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <QDir>
+
+#include <atomic>
 #include <map>
+#include <thread>
 
 using namespace gate;
 
@@ -51,6 +56,29 @@ void appendDecisions(AuditStore &store, int count) {
             QJsonObject{{QStringLiteral("outcome"), "allow"}, {QStringLiteral("reason"), "ok"}}};
         QVERIFY2(store.append(event, &error), qPrintable(error));
     }
+}
+
+// Runs stop() and waits generously for it to return: a stop() that hangs
+// ends the run with a clear message rather than a test timeout.
+void stopReturns(LogShipper &shipper) {
+    std::atomic_bool returned = false;
+    std::thread stopper([&] {
+        shipper.stop();
+        returned = true;
+    });
+    if (!QTest::qWaitFor([&] { return returned.load(); }, 60'000))
+        qFatal("LogShipper::stop() did not return");
+    stopper.join();
+}
+
+qsizetype openDescriptors() {
+    return QDir(QStringLiteral("/proc/self/fd")).entryList(QDir::System | QDir::Files).size();
+}
+
+qsizetype runningThreads() {
+    return QDir(QStringLiteral("/proc/self/task"))
+        .entryList(QDir::Dirs | QDir::NoDotAndDotDot)
+        .size();
 }
 
 } // namespace
@@ -279,6 +307,79 @@ private slots:
         QVERIFY2(shipper.start(&error), qPrintable(error));
         QTRY_COMPARE_WITH_TIMEOUT(store.shippedSeq(), records, 20'000);
         shipper.stop();
+        collector.stop();
+
+        const auto seqs = receivedSeqs(collector.receivedLines());
+        QCOMPARE(qint64(seqs.size()), records);
+        for (const auto &[seq, count] : seqs)
+            QCOMPARE(count, 1);
+    }
+
+    // A collector (or a middlebox) that accepts the connection and never
+    // answers the TLS handshake, which librelp would wait for forever: the
+    // shipper gives up after timeout_s, says why and retries with its backoff,
+    // its cursor stays put, no descriptor or thread is left behind, and stop()
+    // returns, even in the middle of a handshake. Once a real collector takes
+    // the same port, every record arrives once.
+    void silentCollectorTimesOut_data() {
+        QTest::addColumn<QString>("library");
+        QTest::newRow("gnutls") << QStringLiteral("gnutls");
+        QTest::newRow("openssl") << QStringLiteral("openssl");
+    }
+
+    void silentCollectorTimesOut() {
+        QFETCH(QString, library);
+        constexpr int records = 150;
+        QTemporaryDir dir;
+        const QString db = dir.filePath(QStringLiteral("audit.db"));
+        AuditStore store;
+        QString error;
+        QVERIFY2(store.open(db, gateId, &error), qPrintable(error));
+        appendDecisions(store, records);
+
+        const quint16 port = test::freeLoopbackPort();
+        test::SilentServer silent;
+        QVERIFY(silent.listen(port));
+        QJsonObject json = settingsJson(port, trustedClient(library));
+
+        // Stopped mid-handshake, with a timeout far beyond systemd's stop timeout.
+        json.insert(QStringLiteral("timeout_s"), 600);
+        {
+            LogShipper patient(db, gateId, *parseSettings(json));
+            QVERIFY2(patient.start(&error), qPrintable(error));
+            QTRY_VERIFY_WITH_TIMEOUT(silent.bytesReceived() > 0, 20'000); // the ClientHello
+            stopReturns(patient);
+        }
+        QCOMPARE(store.shippedSeq(), 0);
+
+        json.insert(QStringLiteral("timeout_s"), 1);
+        LogShipper shipper(db, gateId, *parseSettings(json));
+        QVERIFY2(shipper.start(&error), qPrintable(error));
+        const int attemptsBefore = silent.connectionsAccepted();
+        // A second attempt means the first one was given up.
+        QTRY_VERIFY_WITH_TIMEOUT(silent.connectionsAccepted() >= attemptsBefore + 2, 30'000);
+        const LogShipper::Status failed = shipper.status();
+        QCOMPARE(failed.connection, LogShipper::Connection::Retrying);
+        QVERIFY2(failed.lastError.contains(QStringLiteral("no RELP session within 1 s")),
+                 qPrintable(failed.lastError));
+        // Counted in the middle of an attempt or between two: at most the
+        // shipper's socket and the server's end of it differ.
+        const qsizetype descriptors = openDescriptors(), threads = runningThreads();
+        QTRY_VERIFY_WITH_TIMEOUT(silent.connectionsAccepted() >= attemptsBefore + 6, 60'000);
+        QVERIFY2(
+            openDescriptors() <= descriptors + 2,
+            qPrintable(
+                QStringLiteral("%1 descriptors, then %2").arg(descriptors).arg(openDescriptors())));
+        QCOMPARE(runningThreads(), threads);
+        QCOMPARE(store.shippedSeq(), 0);
+        QCOMPARE(store.backlog().rows, records);
+
+        silent.close();
+        test::RsyslogCollector collector(port);
+        collector.enableTls(collectorTls(QStringLiteral("gnutls")));
+        QVERIFY2(collector.start(&error), qPrintable(error));
+        QTRY_COMPARE_WITH_TIMEOUT(store.shippedSeq(), records, 30'000);
+        stopReturns(shipper);
         collector.stop();
 
         const auto seqs = receivedSeqs(collector.receivedLines());
