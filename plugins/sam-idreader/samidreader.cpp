@@ -197,7 +197,7 @@ void SamIdReader::handleAnswer(SamCommand command, const QByteArray &frame, qint
         afterFind(sw3);
         break;
     case SamCommand::SelectCard:
-        afterSelect(sw3);
+        afterSelect(sw3, frame, arrivedNs);
         break;
     case SamCommand::ReadText:
     case SamCommand::ReadTextFingerprint:
@@ -243,9 +243,9 @@ void SamIdReader::afterFind(quint8 sw3) {
     send(SamCommand::SelectCard);
 }
 
-void SamIdReader::afterSelect(quint8 sw3) {
+void SamIdReader::afterSelect(quint8 sw3, const QByteArray &frame, qint64 arrivedNs) {
     if (sw3 != idcard::status::Ok) {
-        pollLater();
+        failedAttempt("select", sw3, frame, arrivedNs);
         return;
     }
     send(m_settings.fingerprint ? SamCommand::ReadTextFingerprint : SamCommand::ReadText);
@@ -253,22 +253,33 @@ void SamIdReader::afterSelect(quint8 sw3) {
 
 void SamIdReader::afterRead(quint8 sw3, const QByteArray &frame, qint64 arrivedNs) {
     if (sw3 != idcard::status::Ok) {
-        ++m_failedReads;
-        if (m_failedReads < m_settings.readAttempts) {
-            // The card moved or failed to authenticate: try again on the next poll.
-            emit readingHint(QStringLiteral("hold_still"));
-            pollLater();
-            return;
-        }
-        // A damaged or badly placed card: the passenger gets an answer instead
-        // of waiting, and the failed answer itself tells the core the card is
-        // unreadable. The reader works, so its health stays as it is.
-        qCWarning(lcSamReader).noquote()
-            << QStringLiteral("%1: card unreadable, %2 reads in a row failed (last status %3)")
-                   .arg(m_deviceName)
-                   .arg(m_failedReads)
-                   .arg(hexStatus(sw3));
+        failedAttempt("read", sw3, frame, arrivedNs);
+        return;
     }
+    reportCard(frame, arrivedNs);
+}
+
+// A select or read of the card on the reader answered with a failing status.
+// Both count towards the same read_attempts of one presentation: a card the
+// SAM finds but cannot select is as unreadable as one it cannot read.
+void SamIdReader::failedAttempt(const char *what, quint8 sw3, const QByteArray &frame,
+                                qint64 arrivedNs) {
+    ++m_failedAttempts;
+    if (m_failedAttempts < m_settings.readAttempts) {
+        // The card moved or failed to authenticate: try again on the next poll.
+        emit readingHint(QStringLiteral("hold_still"));
+        pollLater();
+        return;
+    }
+    // A damaged or badly placed card: the passenger gets an answer instead of
+    // waiting, and the failed answer itself tells the core the card is
+    // unreadable. The reader works, so its health stays as it is.
+    qCWarning(lcSamReader).noquote()
+        << QStringLiteral("%1: card unreadable, %2 attempts in a row failed (last: %3, status %4)")
+               .arg(m_deviceName)
+               .arg(m_failedAttempts)
+               .arg(QLatin1String(what))
+               .arg(hexStatus(sw3));
     reportCard(frame, arrivedNs);
 }
 
@@ -285,7 +296,7 @@ void SamIdReader::reportCard(const QByteArray &frame, qint64 arrivedNs) {
 
 void SamIdReader::forgetPresentation() {
     m_cardReported = false;
-    m_failedReads = 0;
+    m_failedAttempts = 0;
 }
 
 void SamIdReader::setHealth(State state, const QString &detail) {

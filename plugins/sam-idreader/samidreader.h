@@ -17,8 +17,9 @@ namespace gate::samreader {
 // SAM and asks its status, then polls find → select → read. Each card is
 // reported once while it stays on the reader: a find that still answers
 // "present" after a read is not read again until a find answers "no card".
-// A card whose reads keep failing (read_attempts in a row) is reported once
-// with the failed answer, which the core turns into card_unreadable.
+// A card whose selects or reads keep failing (read_attempts in a row) is
+// reported once with the failed answer, which the core turns into
+// card_unreadable.
 // Everything runs on the thread the object lives on.
 class SamIdReader final : public hal::CredentialSource {
     Q_OBJECT
@@ -40,8 +41,9 @@ private:
     void afterReset(quint8 sw3);
     void afterStatus(quint8 sw3);
     void afterFind(quint8 sw3);
-    void afterSelect(quint8 sw3);
+    void afterSelect(quint8 sw3, const QByteArray &frame, qint64 arrivedNs);
     void afterRead(quint8 sw3, const QByteArray &frame, qint64 arrivedNs);
+    void failedAttempt(const char *what, quint8 sw3, const QByteArray &frame, qint64 arrivedNs);
     void reportCard(const QByteArray &frame, qint64 arrivedNs);
     void forgetPresentation();
 
@@ -61,7 +63,7 @@ private:
     std::optional<idcard::SamCommand> m_pending;
     bool m_samReady = false;
     bool m_cardReported = false; // the card on the reader has been reported
-    int m_failedReads = 0;       // reads of the card on the reader answered with a failure
+    int m_failedAttempts = 0;    // selects and reads of the card on the reader that failed
     int m_lineFailures = 0;      // timeouts and broken answers in a row
     hal::DeviceHealth m_health;
 };

@@ -13,8 +13,8 @@ struct SamReaderSettings {
     qint32 baud = 115200;     // 115200, 57600, 38400, 19200 or 9600
     int pollMs = 300;         // interval between "find card" polls
     bool fingerprint = false; // read with 30 10 instead of 30 01
-    // Reads of one presentation the SAM may answer with a failure status
-    // before the card is reported as unreadable.
+    // Selects and reads of one presentation the SAM may answer with a
+    // failure status, together, before the card is reported as unreadable.
     int readAttempts = 3;
 };
 

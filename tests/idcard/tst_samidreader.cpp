@@ -77,10 +77,12 @@ private slots:
     void emptyReaderReportsNothing();
     void samSelfTestFailureIsAFault();
     void corruptedAnswersAreNeverReported();
+    void unreadableCardIsReportedOnceWhileItStays_data();
     void unreadableCardIsReportedOnceWhileItStays();
+    void unreadableCardIsReportedAgainWhenPresentedAgain_data();
     void unreadableCardIsReportedAgainWhenPresentedAgain();
-    void cardReadAfterFailedReadsIsReportedNormally_data();
-    void cardReadAfterFailedReadsIsReportedNormally();
+    void cardReadAfterFailedAttemptsIsReportedNormally_data();
+    void cardReadAfterFailedAttemptsIsReportedNormally();
     void settingsAreValidated_data();
     void settingsAreValidated();
 
@@ -275,23 +277,48 @@ void SamIdReaderTest::corruptedAnswersAreNeverReported() {
     QCOMPARE(numberOf(m_collector->reads.first()), QStringLiteral("911124198108030024"));
 }
 
+void SamIdReaderTest::unreadableCardIsReportedOnceWhileItStays_data() {
+    QTest::addColumn<QStringList>("failures");
+    QTest::addColumn<quint8>("lastStatus");
+    QTest::addColumn<QString>("warning");
+    QTest::newRow("every read fails")
+        << QStringList{QStringLiteral("--failing-reads"), QStringLiteral("all")}
+        << gate::idcard::status::ReadFailed
+        << QStringLiteral("reader1: card unreadable, 3 attempts in a row failed (last: read, "
+                          "status 41)");
+    // The find sees the card, the select never succeeds.
+    QTest::newRow("every select fails")
+        << QStringList{QStringLiteral("--failing-selects"), QStringLiteral("all")}
+        << gate::idcard::status::SelectFailed
+        << QStringLiteral("reader1: card unreadable, 3 attempts in a row failed (last: select, "
+                          "status 81)");
+    // Failed selects and reads of one presentation count together.
+    QTest::newRow("two selects then a read fail")
+        << QStringList{QStringLiteral("--failing-selects"), QStringLiteral("2"),
+                       QStringLiteral("--failing-reads"), QStringLiteral("1")}
+        << gate::idcard::status::ReadFailed
+        << QStringLiteral("reader1: card unreadable, 3 attempts in a row failed (last: read, "
+                          "status 41)");
+}
+
 void SamIdReaderTest::unreadableCardIsReportedOnceWhileItStays() {
+    QFETCH(QStringList, failures);
+    QFETCH(quint8, lastStatus);
+    QFETCH(QString, warning);
     const QString cards = writeCards({sampleCard(QStringLiteral("resident-dated"))});
-    QVERIFY(startSimulator({QStringLiteral("--card"), cards, QStringLiteral("--failing-reads"),
-                            QStringLiteral("all")}));
-    QTest::ignoreMessage(QtWarningMsg,
-                         "reader1: card unreadable, 3 reads in a row failed (last status 41)");
+    QVERIFY(startSimulator(QStringList{QStringLiteral("--card"), cards} + failures));
+    QTest::ignoreMessage(QtWarningMsg, qPrintable(warning));
     startReader();
     QTRY_COMPARE_WITH_TIMEOUT(m_collector->reads.size(), 1, kReadTimeoutMs);
     const RawRead read = m_collector->reads.first();
     // The failed answer itself goes to the core.
     QCOMPARE(read.kind, RawRead::Kind::IdCardAnswer);
-    QCOMPARE(read.bytes, gate::idcard::responseFrame(gate::idcard::status::ReadFailed));
+    QCOMPARE(read.bytes, gate::idcard::responseFrame(lastStatus));
     QVERIFY(read.availableNs > 0 && read.availableNs <= gate::hal::monotonicNowNs());
     const gate::Credential credential = gate::credentialFromIdCardAnswer(read.bytes);
     QCOMPARE(credential.kind, gate::Credential::Kind::Failure);
     QCOMPARE(credential.failure, QStringLiteral("card_unreadable"));
-    // The two reads before the last asked the passenger to hold still.
+    // The two attempts before the last asked the passenger to hold still.
     QCOMPARE(m_collector->hints, QStringList(2, QStringLiteral("hold_still")));
 
     // The card stays on the reader through several more polls: it is neither
@@ -305,15 +332,26 @@ void SamIdReaderTest::unreadableCardIsReportedOnceWhileItStays() {
     QCOMPARE(gate::hal::toString(m_collector->health.last().state), QStringLiteral("ok"));
 }
 
+void SamIdReaderTest::unreadableCardIsReportedAgainWhenPresentedAgain_data() {
+    QTest::addColumn<QString>("failure");
+    QTest::addColumn<QString>("warning");
+    QTest::newRow("reads fail") << QStringLiteral("--failing-reads")
+                                << QStringLiteral("reader1: card unreadable, 2 attempts in a row "
+                                                  "failed (last: read, status 41)");
+    QTest::newRow("selects fail") << QStringLiteral("--failing-selects")
+                                  << QStringLiteral("reader1: card unreadable, 2 attempts in a "
+                                                    "row failed (last: select, status 81)");
+}
+
 void SamIdReaderTest::unreadableCardIsReportedAgainWhenPresentedAgain() {
+    QFETCH(QString, failure);
+    QFETCH(QString, warning);
     const QString cards = writeCards({sampleCard(QStringLiteral("resident-dated"))});
     QVERIFY(startSimulator({QStringLiteral("--card"), cards, QStringLiteral("--present-ms"),
                             QStringLiteral("4000"), QStringLiteral("--absent-ms"),
-                            QStringLiteral("1000"), QStringLiteral("--failing-reads"),
-                            QStringLiteral("all")}));
+                            QStringLiteral("1000"), failure, QStringLiteral("all")}));
     for (int presentation = 0; presentation < 2; ++presentation)
-        QTest::ignoreMessage(QtWarningMsg,
-                             "reader1: card unreadable, 2 reads in a row failed (last status 41)");
+        QTest::ignoreMessage(QtWarningMsg, qPrintable(warning));
     startReader({{QStringLiteral("read_attempts"), 2}});
     QTRY_VERIFY_WITH_TIMEOUT(m_collector->reads.size() >= 2, 3 * kReadTimeoutMs);
     // Each presentation starts counting afresh: one hold-still hint, then the
@@ -324,16 +362,22 @@ void SamIdReaderTest::unreadableCardIsReportedAgainWhenPresentedAgain() {
                  QStringLiteral("card_unreadable"));
 }
 
-void SamIdReaderTest::cardReadAfterFailedReadsIsReportedNormally_data() {
+void SamIdReaderTest::cardReadAfterFailedAttemptsIsReportedNormally_data() {
+    QTest::addColumn<int>("failingSelects");
     QTest::addColumn<int>("failingReads");
-    QTest::newRow("one failed read") << 1;
-    QTest::newRow("two failed reads") << 2;
+    QTest::newRow("one failed read") << 0 << 1;
+    QTest::newRow("two failed reads") << 0 << 2;
+    QTest::newRow("one failed select") << 1 << 0;
+    QTest::newRow("two failed selects") << 2 << 0;
+    QTest::newRow("a failed select and a failed read") << 1 << 1;
 }
 
-void SamIdReaderTest::cardReadAfterFailedReadsIsReportedNormally() {
+void SamIdReaderTest::cardReadAfterFailedAttemptsIsReportedNormally() {
+    QFETCH(int, failingSelects);
     QFETCH(int, failingReads);
     const QString cards = writeCards({sampleCard(QStringLiteral("fpr2017"))});
-    QVERIFY(startSimulator({QStringLiteral("--card"), cards, QStringLiteral("--failing-reads"),
+    QVERIFY(startSimulator({QStringLiteral("--card"), cards, QStringLiteral("--failing-selects"),
+                            QString::number(failingSelects), QStringLiteral("--failing-reads"),
                             QString::number(failingReads)}));
     startReader();
     QTRY_COMPARE_WITH_TIMEOUT(m_collector->reads.size(), 1, kReadTimeoutMs);
@@ -341,7 +385,8 @@ void SamIdReaderTest::cardReadAfterFailedReadsIsReportedNormally() {
         gate::credentialFromIdCardAnswer(m_collector->reads.first().bytes);
     QCOMPARE(credential.kind, gate::Credential::Kind::Document);
     QCOMPARE(credential.document->number, QStringLiteral("KAZ110090123105"));
-    QCOMPARE(m_collector->hints, QStringList(failingReads, QStringLiteral("hold_still")));
+    QCOMPARE(m_collector->hints,
+             QStringList(failingSelects + failingReads, QStringLiteral("hold_still")));
 }
 
 void SamIdReaderTest::settingsAreValidated_data() {

@@ -136,8 +136,14 @@ int main(int argc, char *argv[]) {
         QStringLiteral("The first N reads of each presented card fail with status 41 (read "
                        "failed), as with a damaged or badly placed card; \"all\": every read."),
         QStringLiteral("N|all"), QStringLiteral("0"));
+    const QCommandLineOption failingSelectsOption(
+        QStringLiteral("failing-selects"),
+        QStringLiteral("The first N selects of each presented card fail with status 81 (select "
+                       "failed) although the find saw the card; \"all\": every select."),
+        QStringLiteral("N|all"), QStringLiteral("0"));
     parser.addOptions({linkOption, cardOption, noCardOption, presentOption, absentOption,
-                       baudOption, samMsOption, corruptOption, samFaultOption, failingReadsOption});
+                       baudOption, samMsOption, corruptOption, samFaultOption, failingReadsOption,
+                       failingSelectsOption});
     parser.process(app);
 
     if (!parser.isSet(linkOption))
@@ -158,10 +164,16 @@ int main(int argc, char *argv[]) {
     if (options.presentMs > 0 && options.absentMs == 0)
         return usageError(QStringLiteral("--absent-ms must be > 0 with --present-ms"));
     options.samFault = parser.isSet(samFaultOption);
-    if (parser.value(failingReadsOption) == QLatin1String("all"))
-        options.failingReads = gate::readersim::kEveryReadFails;
-    else if (!number(failingReadsOption, 0, &options.failingReads))
+    const auto failing = [&](const QCommandLineOption &option, int *out) {
+        if (parser.value(option) != QLatin1String("all"))
+            return number(option, 0, out);
+        *out = gate::readersim::kEveryAttemptFails;
+        return true;
+    };
+    if (!failing(failingReadsOption, &options.failingReads))
         return usageError(QStringLiteral("--failing-reads takes a whole number or \"all\""));
+    if (!failing(failingSelectsOption, &options.failingSelects))
+        return usageError(QStringLiteral("--failing-selects takes a whole number or \"all\""));
     if (parser.isSet(cardOption)) {
         QString error;
         auto cards = loadCards(parser.value(cardOption), &error);

@@ -30,7 +30,9 @@ ReaderSimulator::ReaderSimulator(int fd, SimulatorOptions options, QObject *pare
     , m_options(std::move(options))
     , m_readable(fd, QSocketNotifier::Read, this)
     , m_delay(this)
-    , m_pace(this) {
+    , m_pace(this)
+    , m_failingReads(m_options.failingReads)
+    , m_failingSelects(m_options.failingSelects) {
     m_sinceStart.start();
     m_delay.setSingleShot(true);
     m_pace.setTimerType(Qt::PreciseTimer);
@@ -113,11 +115,12 @@ QByteArray ReaderSimulator::answerTo(SamCommand command) {
         return card ? idcard::responseFrame(status::FindOk, QByteArray(4, '\0'))
                     : idcard::responseFrame(status::NoCard);
     case SamCommand::SelectCard:
-        return card ? idcard::responseFrame(status::Ok, QByteArray(8, '\0'))
-                    : idcard::responseFrame(status::SelectFailed);
+        if (!card || m_failingSelects.next(*presentation))
+            return idcard::responseFrame(status::SelectFailed);
+        return idcard::responseFrame(status::Ok, QByteArray(8, '\0'));
     case SamCommand::ReadText:
     case SamCommand::ReadTextFingerprint: {
-        if (!card || readFails(*presentation))
+        if (!card || m_failingReads.next(*presentation))
             return idcard::responseFrame(status::ReadFailed);
         QString error;
         const std::optional<QByteArray> frame = idcard::encodeReadAnswer(*card, command, &error);
@@ -129,14 +132,13 @@ QByteArray ReaderSimulator::answerTo(SamCommand command) {
     return idcard::responseFrame(kBadCommand);
 }
 
-bool ReaderSimulator::readFails(qint64 presentation) {
-    if (presentation != m_readPresentation) {
-        m_readPresentation = presentation;
-        m_readsOfPresentation = 0;
+bool FailingAttempts::next(qint64 presentation) {
+    if (presentation != m_presentation) {
+        m_presentation = presentation;
+        m_attempts = 0;
     }
-    ++m_readsOfPresentation;
-    return m_options.failingReads == kEveryReadFails ||
-           m_readsOfPresentation <= m_options.failingReads;
+    ++m_attempts;
+    return m_failing == kEveryAttemptFails || m_attempts <= m_failing;
 }
 
 void ReaderSimulator::queueAnswer(QByteArray frame, int delayMs) {

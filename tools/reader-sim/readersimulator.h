@@ -15,8 +15,8 @@
 
 namespace gate::readersim {
 
-// SimulatorOptions::failingReads: every read of a presented card fails.
-inline constexpr int kEveryReadFails = -1;
+// SimulatorOptions::failingReads/failingSelects: every one of them fails.
+inline constexpr int kEveryAttemptFails = -1;
 
 struct SimulatorOptions {
     QList<idcard::CardDescription> cards; // empty: no card ever
@@ -29,8 +29,26 @@ struct SimulatorOptions {
     int corruptEvery = 0;      // > 0: every Nth answer leaves with a wrong checksum
     bool samFault = false;     // reset and status answer 60 (self-test failed)
     // The first failingReads reads of each presentation answer 41 (read
-    // failed), as a damaged or badly placed card does; kEveryReadFails: all.
+    // failed), the first failingSelects selects 81 (select failed), as a
+    // damaged or badly placed card does; kEveryAttemptFails: all of them.
     int failingReads = 0;
+    int failingSelects = 0;
+};
+
+// Decides which commands of one kind fail: the first `failing` of each
+// presentation (kEveryAttemptFails: all).
+class FailingAttempts {
+public:
+    explicit FailingAttempts(int failing)
+        : m_failing(failing) {}
+
+    // Counts one attempt on `presentation`; true when it is to fail.
+    bool next(qint64 presentation);
+
+private:
+    int m_failing;
+    qint64 m_presentation = -1; // the presentation m_attempts counts
+    int m_attempts = 0;
 };
 
 // The reader end of a SAM ID-card reader: reads request frames from a file
@@ -57,7 +75,6 @@ private:
     void onReadable();
     void answer(const QByteArray &request);
     QByteArray answerTo(idcard::SamCommand command);
-    bool readFails(qint64 presentation);
     void queueAnswer(QByteArray frame, int delayMs);
     void sendDueBytes();
 
@@ -73,8 +90,8 @@ private:
     QElapsedTimer m_sendingSince;
     qint64 m_sentOfOutgoing = 0;
     qint64 m_answers = 0;
-    qint64 m_readPresentation = -1; // the presentation m_readsOfPresentation counts
-    int m_readsOfPresentation = 0;
+    FailingAttempts m_failingReads;
+    FailingAttempts m_failingSelects;
 };
 
 } // namespace gate::readersim
