@@ -3,6 +3,8 @@
 #include "sync/logship/syslogformat.h"
 
 #include "rsyslogcollector.h"
+#include "silentserver.h"
+#include "stopreturns.h"
 #include "tcprelay.h"
 
 #include <QJsonDocument>
@@ -248,6 +250,57 @@ private slots:
         QCOMPARE(seqs.rbegin()->first, total);
         // The disruptions struck while records were unacknowledged.
         QVERIFY(duplicates > 0);
+    }
+
+    // stop() returns in every state of a session, whatever timeout_s says:
+    // a collector that takes the connection and never answers RELP's open,
+    // and one that stops acknowledging in the middle of a batch.
+    void stopReturnsWhileTheCollectorStalls_data() {
+        QTest::addColumn<bool>("midBatch");
+        QTest::newRow("open unanswered") << false;
+        QTest::newRow("acknowledgements held mid-batch") << true;
+    }
+
+    void stopReturnsWhileTheCollectorStalls() {
+        QFETCH(bool, midBatch);
+        if (midBatch && QStandardPaths::findExecutable(QStringLiteral("rsyslogd")).isEmpty())
+            QSKIP("rsyslogd is not installed");
+        constexpr int records = 300;
+        QTemporaryDir dir;
+        const QString db = dir.filePath(QStringLiteral("audit.db"));
+        AuditStore store;
+        QString error;
+        QVERIFY2(store.open(db, gateId, &error), qPrintable(error));
+        appendDecisions(store, records);
+
+        test::SilentServer silent;
+        test::RsyslogCollector collector;
+        std::unique_ptr<test::TcpRelay> relay;
+        quint16 port = 0;
+        if (midBatch) {
+            QVERIFY2(collector.start(&error), qPrintable(error));
+            relay = std::make_unique<test::TcpRelay>(collector.port());
+            QVERIFY(relay->listen());
+            relay->holdRepliesFrom(2000); // past RELP's open, within the first batch
+            port = relay->port();
+        } else {
+            port = test::freeLoopbackPort();
+            QVERIFY(silent.listen(port));
+        }
+        QJsonObject json = testSettings(port);
+        json.insert(QStringLiteral("timeout_s"), 600);
+        QStringList errors;
+        const auto settings = parseLogShipSettings(json, &errors);
+        QVERIFY(settings);
+        LogShipper shipper(db, gateId, *settings);
+        QVERIFY2(shipper.start(&error), qPrintable(error));
+        if (midBatch)
+            QTRY_VERIFY_WITH_TIMEOUT(relay->isHoldingReplies(), 20'000);
+        else
+            QTRY_VERIFY_WITH_TIMEOUT(silent.bytesReceived() > 0, 20'000); // RELP's open
+        test::stopReturns(shipper);
+        QCOMPARE(store.shippedSeq(), 0);
+        QCOMPARE(shipper.status().connection, LogShipper::Connection::Stopped);
     }
 };
 

@@ -5,6 +5,7 @@
 
 #include "rsyslogcollector.h"
 #include "silentserver.h"
+#include "stopreturns.h"
 #include "tcprelay.h"
 #include "testpki.h"
 
@@ -18,9 +19,7 @@
 
 #include <QDir>
 
-#include <atomic>
 #include <map>
-#include <thread>
 
 using namespace gate;
 
@@ -56,19 +55,6 @@ void appendDecisions(AuditStore &store, int count) {
             QJsonObject{{QStringLiteral("outcome"), "allow"}, {QStringLiteral("reason"), "ok"}}};
         QVERIFY2(store.append(event, &error), qPrintable(error));
     }
-}
-
-// Runs stop() and waits generously for it to return: a stop() that hangs
-// ends the run with a clear message rather than a test timeout.
-void stopReturns(LogShipper &shipper) {
-    std::atomic_bool returned = false;
-    std::thread stopper([&] {
-        shipper.stop();
-        returned = true;
-    });
-    if (!QTest::qWaitFor([&] { return returned.load(); }, 60'000))
-        qFatal("LogShipper::stop() did not return");
-    stopper.join();
 }
 
 qsizetype openDescriptors() {
@@ -348,7 +334,7 @@ private slots:
             LogShipper patient(db, gateId, *parseSettings(json));
             QVERIFY2(patient.start(&error), qPrintable(error));
             QTRY_VERIFY_WITH_TIMEOUT(silent.bytesReceived() > 0, 20'000); // the ClientHello
-            stopReturns(patient);
+            test::stopReturns(patient);
         }
         QCOMPARE(store.shippedSeq(), 0);
 
@@ -379,7 +365,7 @@ private slots:
         collector.enableTls(collectorTls(QStringLiteral("gnutls")));
         QVERIFY2(collector.start(&error), qPrintable(error));
         QTRY_COMPARE_WITH_TIMEOUT(store.shippedSeq(), records, 30'000);
-        stopReturns(shipper);
+        test::stopReturns(shipper);
         collector.stop();
 
         const auto seqs = receivedSeqs(collector.receivedLines());
