@@ -1,6 +1,7 @@
 // Log shipping to a real rsyslog over RELP: events per second, the time to
 // drain an hour offline at a busy lane, and the cost of an audit append on
 // the deciding thread while the shipper runs.
+#include "auditbacklog.h"
 #include "benchreport.h"
 #include "core/audit/auditstore.h"
 #include "rsyslogcollector.h"
@@ -18,30 +19,6 @@ using namespace gate;
 namespace {
 
 const QString gateId = QStringLiteral("VNP-A2-01");
-
-AuditEvent passage(qint64 at) {
-    return {0, AuditEventType::Passage, at,
-            QJsonObject{{QStringLiteral("direction"), "entry"},
-                        {QStringLiteral("tid"), QStringLiteral("E%1").arg(at)},
-                        {QStringLiteral("holder_key"), "hk-synthetic"}}};
-}
-
-bool fill(AuditStore &store, int count, std::vector<double> *appendMs) {
-    QString error;
-    QElapsedTimer timer;
-    for (int i = 0; i < count; ++i) {
-        timer.start();
-        const qint64 at = 1763700000 + i;
-        if (!store.append(passage(at), &error,
-                          TicketUse{QStringLiteral("E%1").arg(at), true, at})) {
-            std::fprintf(stderr, "append: %s\n", qPrintable(error));
-            return false;
-        }
-        if (appendMs)
-            appendMs->push_back(double(timer.nsecsElapsed()) / 1e6);
-    }
-    return true;
-}
 
 // Seconds until the shipper has delivered everything in the store.
 double drainSeconds(const QString &db, quint16 port, int batch) {
@@ -81,7 +58,8 @@ int main(int argc, char *argv[]) {
     {
         const QString db = dir.filePath(QStringLiteral("throughput.db"));
         AuditStore store;
-        if (!store.open(db, gateId, &error) || !fill(store, throughputEvents, nullptr))
+        if (!store.open(db, gateId, &error) ||
+            !bench::fillAuditBacklog(store, throughputEvents, nullptr))
             return 1;
         const double seconds = drainSeconds(db, collector.port(), 500);
         results.insert(QStringLiteral("shipped_events"), throughputEvents);
@@ -93,7 +71,7 @@ int main(int argc, char *argv[]) {
     {
         const QString db = dir.filePath(QStringLiteral("hour.db"));
         AuditStore store;
-        if (!store.open(db, gateId, &error) || !fill(store, hourEvents, nullptr))
+        if (!store.open(db, gateId, &error) || !bench::fillAuditBacklog(store, hourEvents, nullptr))
             return 1;
         results.insert(QStringLiteral("hour_offline_events"), hourEvents);
         results.insert(QStringLiteral("hour_offline_drain_s"),
@@ -115,7 +93,7 @@ int main(int argc, char *argv[]) {
         if (!shipper.start(&error))
             return 1;
         std::vector<double> appendMs;
-        if (!fill(store, 5000, &appendMs))
+        if (!bench::fillAuditBacklog(store, 5000, &appendMs))
             return 1;
         results.insert(QStringLiteral("append_ms_while_shipping"),
                        bench::summarize(std::move(appendMs)));

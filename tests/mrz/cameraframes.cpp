@@ -34,7 +34,11 @@ constexpr double kPi = 3.14159265358979;
 } // namespace
 
 cv::Mat cameraFrame(const cv::Mat &page, std::uint64_t seed) {
-    Random random(seed);
+    return cameraFrame(page, seed, seed);
+}
+
+cv::Mat cameraFrame(const cv::Mat &page, std::uint64_t sceneSeed, std::uint64_t noiseSeed) {
+    Random random(sceneSeed);
     // Background: a grey gradient from dark to mid grey.
     cv::Mat frame(kFrameHeight, kFrameWidth, CV_8UC3);
     const double backgroundTop = random.uniform(20, 120);
@@ -95,7 +99,7 @@ cv::Mat cameraFrame(const cv::Mat &page, std::uint64_t seed) {
     if (sigma > 0.3)
         cv::GaussianBlur(lit, lit, cv::Size(), sigma);
     cv::Mat noise(lit.size(), CV_32FC3);
-    cv::setRNGSeed(static_cast<int>(seed & 0x7fffffff));
+    cv::setRNGSeed(static_cast<int>(noiseSeed & 0x7fffffff));
     cv::randn(noise, 0, random.uniform(2, 7));
     lit += noise;
     lit.convertTo(frame, CV_8UC3);

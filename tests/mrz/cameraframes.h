@@ -15,4 +15,8 @@ constexpr int kFrameHeight = 720;
 
 cv::Mat cameraFrame(const cv::Mat &page, std::uint64_t seed);
 
+// The same scene (placement, light, glare, focus) from `sceneSeed`, with the
+// sensor noise of `noiseSeed`: consecutive frames of a page held still.
+cv::Mat cameraFrame(const cv::Mat &page, std::uint64_t sceneSeed, std::uint64_t noiseSeed);
+
 } // namespace gate::mrztest
