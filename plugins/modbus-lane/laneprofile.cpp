@@ -244,6 +244,7 @@ std::optional<LaneProfile> LaneProfile::fromJson(const QByteArray &json, QString
                      "watchdog",
                      "pass_timeout_ms",
                      "close_delay_ms",
+                     "heartbeat_echo_stale_polls",
                      "holding",
                      "input",
                      "commands",
@@ -276,6 +277,7 @@ std::optional<LaneProfile> LaneProfile::fromJson(const QByteArray &json, QString
              profile.watchdogAction);
     r.integer(root, top, "pass_timeout_ms", 100, 6553500, profile.passTimeoutMs, 100);
     r.integer(root, top, "close_delay_ms", 0, 6553500, profile.closeDelayMs, 100);
+    r.integer(root, top, "heartbeat_echo_stale_polls", 0, 1000, profile.heartbeatEchoStalePolls);
     readHolding(r, r.section(root, "holding"), profile.holding);
     readInput(r, r.section(root, "input"), profile.input);
     r.values(root, "commands",

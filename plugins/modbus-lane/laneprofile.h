@@ -71,6 +71,9 @@ struct LaneProfile {
     WatchdogAction watchdogAction = WatchdogAction::CloseLockEntry;
     int passTimeoutMs = 5000;
     int closeDelayMs = 500;
+    // Polls in a row after which a heartbeat echo that does not follow the
+    // heartbeat marks the lane's application as hung; 0 = no check.
+    int heartbeatEchoStalePolls = 10;
     HoldingMap holding;
     InputMap input;
     // Wire values, indexed by the hal enumerations' values.

@@ -60,6 +60,7 @@ std::optional<LaneStatusBlock> decodeStatusBlock(const LaneProfile &profile,
     s.eventSeq = word(in.eventSeq);
     s.faultCode = word(in.faultCode);
     s.firmware = word(in.firmware);
+    decoded.heartbeatEcho = word(in.heartbeatEcho);
     s.acknowledgedSeq = word(in.ackSeq);
     static constexpr hal::LaneCommandResult results[] = {
         hal::LaneCommandResult::Ok, hal::LaneCommandResult::RefusedMode,

@@ -13,6 +13,7 @@ namespace gate::modbuslane {
 struct LaneStatusBlock {
     hal::LaneStatus status;
     quint16 rawEvent = 0;                            // as on the wire
+    quint16 heartbeatEcho = 0;                       // the heartbeat the lane last copied
     std::optional<hal::LaneEvent> event;             // nullopt: a value the profile does not name
     std::optional<hal::LaneCommandResult> ackResult; // nullopt: unknown result value
 };

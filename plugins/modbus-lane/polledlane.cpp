@@ -106,20 +106,38 @@ void PolledLane::pollFailed(const hal::ModbusBus::Result &result) {
     reportHealth(hal::DeviceHealth::State::Offline, result.error);
 }
 
-void PolledLane::publishStatus(const hal::LaneStatus &status) {
+void PolledLane::publishStatus(const hal::LaneStatus &read) {
     if (!m_linkUp) {
         m_linkUp = true;
         qCInfo(lcModbusLane) << m_deviceName << "link up," << m_endpoint.toString();
     }
-    const bool fault = status.mode == hal::LaneStatus::Mode::OutOfService ||
-                       status.input(hal::LaneInput::OutOfService);
-    reportHealth(fault ? hal::DeviceHealth::State::Fault : hal::DeviceHealth::State::Ok,
-                 fault ? QStringLiteral("lane fault %1").arg(status.faultCode)
-                       : m_endpoint.toString());
+    hal::LaneStatus status = read;
+    if (!m_unresponsive.isEmpty()) {
+        status.linkUp = false; // what it says is stale
+        reportHealth(hal::DeviceHealth::State::Fault, m_unresponsive);
+    } else {
+        const bool fault = status.mode == hal::LaneStatus::Mode::OutOfService ||
+                           status.input(hal::LaneInput::OutOfService);
+        reportHealth(fault ? hal::DeviceHealth::State::Fault : hal::DeviceHealth::State::Ok,
+                     fault ? QStringLiteral("lane fault %1").arg(status.faultCode)
+                           : m_endpoint.toString());
+    }
     if (status == m_lastStatus)
         return;
     m_lastStatus = status;
     emit statusChanged(status);
+}
+
+void PolledLane::setUnresponsive(const QString &reason) {
+    if (reason == m_unresponsive)
+        return;
+    m_unresponsive = reason;
+    if (reason.isEmpty()) {
+        qCInfo(lcModbusLane) << m_deviceName << "lane controller responds again";
+    } else {
+        qCWarning(lcModbusLane).noquote() << QStringLiteral("%1: %2").arg(m_deviceName, reason);
+        linkLost();
+    }
 }
 
 void PolledLane::reportHealth(hal::DeviceHealth::State state, const QString &detail) {

@@ -15,7 +15,8 @@ namespace gate::modbuslane {
 // actuator lives on, polls every poll period, sets the lane up after each
 // (re)connection, and declares the link down after three failed polls in a
 // row (spec/gate-modbus.md), reporting it as health and as a status with
-// linkUp = false.
+// linkUp = false. A lane whose link is up but whose application does not
+// respond is reported the same way, with its own health detail.
 class PolledLane : public hal::LaneActuator {
     Q_OBJECT
 public:
@@ -44,11 +45,19 @@ protected:
     hal::ModbusBus::Result ready();
     hal::ModbusBus &bus() { return *m_bus; }
     const LaneProfile &profile() const { return m_profile; }
-    bool linkUp() const { return m_linkUp; }
+    // The lane takes commands: its link is up and its application responds
+    // (what the published status says as linkUp).
+    bool linkUp() const { return m_linkUp && m_unresponsive.isEmpty(); }
     bool supervises() const { return m_supervise; }
     // Reports a freshly read status; the first one after a loss brings the
     // link up again.
     void publishStatus(const hal::LaneStatus &status);
+    // The lane's application does not respond although its Modbus slave
+    // answers (`reason` names why), or responds again (an empty reason).
+    // Until it does, the lane counts as a lost link: statuses go out with
+    // linkUp = false, health is a fault with the reason, commands in flight
+    // are answered LinkDown and new ones refused.
+    void setUnresponsive(const QString &reason);
 
 private:
     void pollNow();
@@ -63,6 +72,7 @@ private:
     QTimer *m_pollTimer;
     bool m_setUp = false;
     bool m_linkUp = false;
+    QString m_unresponsive; // why the lane's application does not respond
     int m_failedPolls = 0;
     hal::LaneStatus m_lastStatus;
     hal::DeviceHealth m_health;

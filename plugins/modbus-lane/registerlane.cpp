@@ -19,6 +19,12 @@ quint16 tenths(int ms) {
 
 } // namespace
 
+RegisterLane::RegisterLane(const QString &deviceName, const hal::ModbusEndpoint &endpoint,
+                           const LaneProfile &profile, bool supervise, QObject *parent)
+    : PolledLane(deviceName, endpoint, profile, supervise, parent)
+    // Only the master that writes the heartbeat knows what the echo should be.
+    , m_echoWatch(supervise ? profile.heartbeatEchoStalePolls : 0) {}
+
 hal::ModbusBus::Result RegisterLane::setUp() {
     const auto &p = profile();
     const std::array<std::pair<int, quint16>, 4> settings{{
@@ -57,10 +63,10 @@ hal::ModbusBus::Result RegisterLane::poll() {
             !written)
             return written;
     }
-    return readStatus();
+    return readStatus(supervises());
 }
 
-hal::ModbusBus::Result RegisterLane::readStatus() {
+hal::ModbusBus::Result RegisterLane::readStatus(bool afterHeartbeat) {
     const auto &p = profile();
     std::vector<quint16> block(size_t(p.inputBlockCount()));
     if (auto read =
@@ -71,6 +77,12 @@ hal::ModbusBus::Result RegisterLane::readStatus() {
     const auto decoded = decodeStatusBlock(p, block, &error);
     if (!decoded)
         return {hal::ModbusBus::Outcome::BadReply, error};
+    if (afterHeartbeat) {
+        m_echoWatch.observe(m_heartbeat, decoded->heartbeatEcho);
+        setUnresponsive(m_echoWatch.stale()
+                            ? QStringLiteral("lane controller not responding: heartbeat echo stale")
+                            : QString());
+    }
     handleStatus(*decoded);
     return {};
 }

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "heartbeatechowatch.h"
 #include "lanestatusblock.h"
 #include "polledlane.h"
 
@@ -15,11 +16,14 @@ namespace gate::modbuslane {
 // CMD_SEQ; it is done when the lane echoes CMD_SEQ in its status block. Until
 // then the status block is read back to back, and the same write (same
 // CMD_SEQ, so the lane acts once) is repeated if it failed. The heartbeat is
-// written on every poll, the watchdog set up on every connection.
+// written on every poll, the watchdog set up on every connection, and the
+// lane's echo of the heartbeat checked on every poll: a lane whose echo stops
+// following counts as not responding (HeartbeatEchoWatch).
 class RegisterLane final : public PolledLane {
     Q_OBJECT
 public:
-    using PolledLane::PolledLane;
+    RegisterLane(const QString &deviceName, const hal::ModbusEndpoint &endpoint,
+                 const LaneProfile &profile, bool supervise = true, QObject *parent = nullptr);
 
     void command(gate::hal::LaneCommand command, quint16 passes, quint64 token) override;
 
@@ -41,7 +45,8 @@ private:
         QElapsedTimer since;
     };
 
-    hal::ModbusBus::Result readStatus();
+    // `afterHeartbeat`: the heartbeat was just written, so the echo is checked.
+    hal::ModbusBus::Result readStatus(bool afterHeartbeat = false);
     void handleStatus(const LaneStatusBlock &block);
     void sendNext();
     hal::ModbusBus::Result writeCommand(InFlight &inFlight);
@@ -52,6 +57,7 @@ private:
     std::optional<InFlight> m_inFlight;
     bool m_chaseScheduled = false;
     quint16 m_heartbeat = 0;
+    HeartbeatEchoWatch m_echoWatch;
     quint16 m_lastSeq = 0;
     std::optional<quint16> m_lastEventSeq;
 };

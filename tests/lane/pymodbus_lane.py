@@ -3,7 +3,8 @@
 written on pymodbus (not libmodbus), with just enough behaviour to acknowledge
 commands. Prints {"tcp": "127.0.0.1:PORT"} when listening and one JSON line per
 register write; reads control lines on stdin: "event CODE [SKIP]", "mode N",
-"inputs N", "fault N", "quit"."""
+"inputs N", "fault N", "echo freeze|follow" (the heartbeat echo stops or follows
+again, as when the lane's application hangs), "quit"."""
 
 import asyncio
 import json
@@ -33,6 +34,7 @@ class Lane(ModbusSlaveContext):
             hr=ModbusSequentialDataBlock(0, [0] * 8),
             ir=ModbusSequentialDataBlock(0, [0] * 15),
             zero_mode=True)
+        self.echo_frozen = False
         # Counters chosen so that a wrong word order shows.
         self.ir(IR_PASSED_ENTRY, [0x0001, 0x0002, 0x0000, 0x0003])
         self.ir(IR_FIRMWARE, [0x0207])
@@ -51,7 +53,7 @@ class Lane(ModbusSlaveContext):
             return
         say(write=address, values=list(values))
         hr = self.getValues(3, 0, 8)
-        if address <= HEARTBEAT < address + len(values):
+        if address <= HEARTBEAT < address + len(values) and not self.echo_frozen:
             self.ir(IR_HEARTBEAT_ECHO, [hr[HEARTBEAT]])
         if address <= CMD_SEQ < address + len(values) and hr[CMD_SEQ] != before:
             self.execute(hr[CMD_CODE], hr[CMD_ARG], hr[CMD_SEQ])
@@ -86,6 +88,8 @@ class Lane(ModbusSlaveContext):
             self.ir(IR_INPUTS, [int(words[1])])
         elif words[0] == "fault":
             self.ir(IR_FAULT, [int(words[1])])
+        elif words[0] == "echo" and words[1:] in (["freeze"], ["follow"]):
+            self.echo_frozen = words[1] == "freeze"
         elif words[0] == "quit":
             asyncio.get_running_loop().stop()
             return

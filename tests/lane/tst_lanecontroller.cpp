@@ -240,6 +240,40 @@ private slots:
         QTRY_VERIFY_WITH_TIMEOUT(!passed.isEmpty(), 5000);
     }
 
+    void hungLaneControllerIsOutOfServiceUntilItsEchoMoves() {
+        startRig({}, {{"heartbeat_echo_stale_polls", 5}});
+        gate::hal::LaneActuator *actuator = m_rig->lane().actuator();
+        QSignalSpy health(actuator, &gate::hal::LaneActuator::healthChanged);
+        QSignalSpy availability(&controller(), &LaneController::availabilityChanged);
+        // Modbus keeps answering, the status block and its heartbeat echo freeze.
+        m_rig->sim().send(QStringLiteral("hang on"));
+        QTRY_COMPARE_WITH_TIMEOUT(gate::toString(controller().state()),
+                                  gate::toString(LaneState::OutOfService), 5000);
+        QCOMPARE(availability.last().at(1).toString(), QStringLiteral("link_down"));
+        QTRY_VERIFY_WITH_TIMEOUT(!health.isEmpty(), 5000);
+        const auto fault = health.last().at(0).value<gate::hal::DeviceHealth>();
+        QCOMPARE(gate::hal::toString(fault.state), QStringLiteral("fault"));
+        QCOMPARE(fault.detail,
+                 QStringLiteral("lane controller not responding: heartbeat echo stale"));
+        // No authorisation, neither from the controller nor through the driver.
+        QCOMPARE(refusalOf(21), QStringLiteral("link_down"));
+        QSignalSpy done(actuator, &gate::hal::LaneActuator::commandDone);
+        m_rig->lane().command(gate::hal::LaneCommand::OpenEntry, 1, 22);
+        QTRY_VERIFY_WITH_TIMEOUT(!done.isEmpty(), 5000);
+        QCOMPARE(done.first().at(1).value<gate::hal::LaneCommandResult>(),
+                 gate::hal::LaneCommandResult::LinkDown);
+
+        // The echo moves again: the lane is back by itself.
+        m_rig->sim().send(QStringLiteral("hang off"));
+        QTRY_VERIFY_WITH_TIMEOUT(controller().readyForPassenger(), 5000);
+        QTRY_COMPARE_WITH_TIMEOUT(
+            gate::hal::toString(health.last().at(0).value<gate::hal::DeviceHealth>().state),
+            QStringLiteral("ok"), 5000);
+        QSignalSpy passed(&controller(), &LaneController::passed);
+        controller().authorise(PassDirection::Entry, 23);
+        QTRY_VERIFY_WITH_TIMEOUT(!passed.isEmpty(), 5000);
+    }
+
     void laneFault() {
         startRig();
         QSignalSpy alarms(&controller(), &LaneController::alarm);

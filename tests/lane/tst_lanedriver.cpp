@@ -7,6 +7,7 @@
 #include <QSignalSpy>
 #include <QTest>
 
+using gate::hal::DeviceHealth;
 using gate::hal::LaneActuator;
 using gate::hal::LaneCommand;
 using gate::hal::LaneCommandResult;
@@ -163,9 +164,11 @@ private slots:
         m_lane = startLane(m_url, writeFastProfile(m_dir), false);
         QSignalSpy status(m_lane->actuator(), &LaneActuator::statusChanged);
         QVERIFY(waitForLinkUp(status).linkUp);
-        QTest::qWait(200); // several poll periods
+        QTest::qWait(400); // more polls than the default heartbeat_echo_stale_polls
         QVERIFY(
             !m_peer->waitFor([](const QJsonObject &l) { return l.contains("write"); }, from, 0));
+        // Without heartbeats of its own it cannot judge the echo: no check.
+        QVERIFY(status.last().at(0).value<LaneStatus>().linkUp);
         const auto done = commandAndWait(LaneCommand::Lock, 11);
         QVERIFY(done);
         QCOMPARE(done->at(1).value<LaneCommandResult>(), LaneCommandResult::Ok);
@@ -175,6 +178,46 @@ private slots:
         m_lane = startLane(m_url, writeFastProfile(m_dir, {{"word_order", "low_first"}}));
         QSignalSpy status(m_lane->actuator(), &LaneActuator::statusChanged);
         QCOMPARE(waitForLinkUp(status).passedEntry, 0x00020001u);
+    }
+
+    void staleHeartbeatEchoIsAFaultUntilItFollows() {
+        m_lane = startLane(m_url, writeFastProfile(m_dir, {{"heartbeat_echo_stale_polls", 3}}));
+        QSignalSpy status(m_lane->actuator(), &LaneActuator::statusChanged);
+        QSignalSpy health(m_lane->actuator(), &LaneActuator::healthChanged);
+        QVERIFY(waitForLinkUp(status).linkUp);
+        m_peer->send(QStringLiteral("echo freeze"));
+        QTRY_VERIFY_WITH_TIMEOUT(!health.isEmpty() &&
+                                     health.last().at(0).value<DeviceHealth>().state ==
+                                         DeviceHealth::State::Fault,
+                                 5000);
+        QCOMPARE(health.last().at(0).value<DeviceHealth>().detail,
+                 QStringLiteral("lane controller not responding: heartbeat echo stale"));
+        // Reported like a lost link, although Modbus still answers.
+        QVERIFY(!status.last().at(0).value<LaneStatus>().linkUp);
+        auto done = commandAndWait(LaneCommand::OpenEntry, 21);
+        QVERIFY(done);
+        QCOMPARE(done->at(1).value<LaneCommandResult>(), LaneCommandResult::LinkDown);
+
+        m_peer->send(QStringLiteral("echo follow"));
+        QTRY_VERIFY_WITH_TIMEOUT(status.last().at(0).value<LaneStatus>().linkUp, 5000);
+        QTRY_VERIFY_WITH_TIMEOUT(
+            health.last().at(0).value<DeviceHealth>().state == DeviceHealth::State::Ok, 5000);
+        done = commandAndWait(LaneCommand::OpenEntry, 22);
+        QVERIFY(done);
+        QCOMPARE(done->at(1).value<LaneCommandResult>(), LaneCommandResult::Ok);
+    }
+
+    void echoCheckCanBeTurnedOff() {
+        m_lane = startLane(m_url, writeFastProfile(m_dir, {{"heartbeat_echo_stale_polls", 0}}));
+        QSignalSpy status(m_lane->actuator(), &LaneActuator::statusChanged);
+        QSignalSpy health(m_lane->actuator(), &LaneActuator::healthChanged);
+        QVERIFY(waitForLinkUp(status).linkUp);
+        m_peer->send(QStringLiteral("echo freeze"));
+        QVERIFY(m_peer->waitFor(PeerProcess::field("control", "echo freeze")));
+        QTest::qWait(400); // many polls with a frozen echo
+        QVERIFY(status.last().at(0).value<LaneStatus>().linkUp);
+        for (const auto &args : std::as_const(health))
+            QVERIFY(args.at(0).value<DeviceHealth>().state != DeviceHealth::State::Fault);
     }
 
     void linkLossIsReported() {

@@ -1,5 +1,7 @@
-// Lane profiles, the status block decoder and Modbus endpoints: pure parsing.
+// Lane profiles, the status block decoder, the heartbeat echo watch and
+// Modbus endpoints: pure logic, no peer.
 #include "hal/modbus/modbusendpoint.h"
+#include "heartbeatechowatch.h"
 #include "laneprofile.h"
 #include "lanestatusblock.h"
 
@@ -34,7 +36,8 @@ private slots:
         const auto profile = LaneProfile::fromJson(
             R"({"unit": 7, "word_order": "low_first", "watchdog": {"time_ms": 2500, "action": "open_both"},
                 "holding": {"cmd_code": 12, "cmd_arg": 10, "cmd_seq": 11},
-                "input": {"ack_seq": 20, "ack_result": 21}, "modes": {"controlled": 9, "locked": 0}})",
+                "input": {"ack_seq": 20, "ack_result": 21}, "modes": {"controlled": 9, "locked": 0},
+                "heartbeat_echo_stale_polls": 0})",
             &error);
         QVERIFY2(profile, qPrintable(error));
         QCOMPARE(profile->unit, 7);
@@ -45,6 +48,7 @@ private slots:
         QCOMPARE(profile->inputBlockStart(), 0);
         QCOMPARE(profile->inputBlockCount(), 22);
         QCOMPARE(profile->modeValues[0], 9);
+        QCOMPARE(profile->heartbeatEchoStalePolls, 0);
     }
 
     void rejected_data() {
@@ -75,6 +79,13 @@ private slots:
             << QByteArray(R"({"pulse_ms": 50})") << QString("\"pulse_ms\"");
         QTest::newRow("status_inputs type")
             << QByteArray(R"({"status_inputs": 1})") << QString("\"status_inputs\"");
+        QTest::newRow("echo polls negative") << QByteArray(R"({"heartbeat_echo_stale_polls": -1})")
+                                             << QString("\"heartbeat_echo_stale_polls\"");
+        QTest::newRow("echo polls too many")
+            << QByteArray(R"({"heartbeat_echo_stale_polls": 1001})")
+            << QString("\"heartbeat_echo_stale_polls\": must be a whole number from 0 to 1000");
+        QTest::newRow("echo polls type") << QByteArray(R"({"heartbeat_echo_stale_polls": "5"})")
+                                         << QString("\"heartbeat_echo_stale_polls\"");
         QTest::newRow("too large") << QByteArray(70000, ' ') << QString("larger");
     }
     void rejected() {
@@ -103,6 +114,7 @@ private slots:
         QCOMPARE(decoded->status.mode, gate::hal::LaneStatus::Mode::FreeBoth);
         QCOMPARE(decoded->event, gate::hal::LaneEvent::Tailgating);
         QCOMPARE(decoded->status.acknowledgedSeq, 41);
+        QCOMPARE(decoded->heartbeatEcho, 9);
         QCOMPARE(decoded->ackResult, gate::hal::LaneCommandResult::RefusedOccupied);
         QVERIFY(decoded->status.input(gate::hal::LaneInput::BarrierClosed));
         profile.wordOrder = LaneProfile::WordOrder::LowFirst;
@@ -125,6 +137,37 @@ private slots:
         QVERIFY(decoded);
         QVERIFY(!decoded->event);
         QVERIFY(!decoded->ackResult);
+    }
+
+    void heartbeatEchoWatch() {
+        gate::modbuslane::HeartbeatEchoWatch watch(3);
+        // An echo equal to the heartbeat just written, or one poll behind, follows.
+        quint16 beat = 65534;
+        for (int poll = 0; poll < 5; ++poll, ++beat) {
+            watch.observe(beat, beat);
+            QVERIFY(!watch.stale());
+        }
+        for (int poll = 0; poll < 5; ++poll, ++beat) {
+            watch.observe(beat, quint16(beat - 1));
+            QVERIFY(!watch.stale());
+        }
+        // A frozen echo is stale after three polls, and fresh again once it moves.
+        const quint16 frozen = beat - 1;
+        watch.observe(beat++, frozen); // it moved since the previous poll
+        for (int poll = 1; poll <= 3; ++poll) {
+            watch.observe(beat++, frozen);
+            QCOMPARE(watch.stale(), poll == 3);
+        }
+        for (int poll = 0; poll < 100; ++poll)
+            watch.observe(beat++, frozen);
+        QVERIFY(watch.stale());
+        watch.observe(beat++, quint16(frozen + 7));
+        QVERIFY(!watch.stale());
+        // 0 polls: no check, for a lane without an echo register.
+        gate::modbuslane::HeartbeatEchoWatch off(0);
+        for (int poll = 0; poll < 10; ++poll)
+            off.observe(quint16(poll + 1), 0);
+        QVERIFY(!off.stale());
     }
 
     void missedEventsWrap() {

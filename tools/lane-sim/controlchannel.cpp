@@ -87,6 +87,8 @@ QString ControlChannel::run(const QString &line) {
         m_server.garbageReplies(arg.isEmpty() ? 1 : std::max(number, 0));
     } else if (verb == QLatin1String("disconnect")) {
         m_server.disconnectClients();
+    } else if (verb == QLatin1String("hang") && onOff(on)) {
+        m_model.setHung(on, now);
     } else if (verb == QLatin1String("offline") && onOff(on)) {
         QString error;
         if (!m_server.setOffline(on, &error))
@@ -96,7 +98,8 @@ QString ControlChannel::run(const QString &line) {
     } else {
         return QStringLiteral("unknown control command (fire on|off, fault N|off, di N on|off, "
                               "walk entry|exit, passengers MODE, drop-replies N, slow MS, "
-                              "exception [N], garbage [N], disconnect, offline on|off, quit)");
+                              "exception [N], garbage [N], disconnect, hang on|off, offline "
+                              "on|off, quit)");
     }
     return {};
 }

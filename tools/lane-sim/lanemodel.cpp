@@ -101,6 +101,8 @@ void LaneModel::fillInputs(quint16 *ir, quint8 *di) const {
 }
 
 void LaneModel::applyWrites(const quint16 *holding, const quint8 *coils, qint64 nowMs) {
+    if (m_hung)
+        return;
     if (holding[Heartbeat] != m_holding[Heartbeat]) {
         m_heartbeatChangedMs = nowMs;
         if (m_watchdogTripped) {
@@ -256,6 +258,8 @@ void LaneModel::applyCoilEdges(const quint8 *coils, qint64 nowMs) {
 }
 
 void LaneModel::tick(qint64 nowMs) {
+    if (m_hung)
+        return;
     checkWatchdog(nowMs);
     moveWalkers(nowMs);
     expirePasses(nowMs);
@@ -375,6 +379,18 @@ void LaneModel::setFire(bool on, qint64) {
         setMode(Emergency);
         event(FireAlarm);
     }
+}
+
+void LaneModel::setHung(bool hung, qint64 nowMs) {
+    if (hung == m_hung)
+        return;
+    m_hung = hung;
+    m_output({{QStringLiteral("application"), QLatin1String(hung ? "hung" : "running")}});
+    if (hung)
+        return;
+    // Restarted timers: the time spent hung moves no door and trips no watchdog.
+    m_heartbeatChangedMs = nowMs;
+    m_lastTickMs = nowMs;
 }
 
 void LaneModel::setFault(quint16 code, qint64) {

@@ -45,6 +45,10 @@ public:
     void setFault(quint16 code, qint64 nowMs);
     void forceInput(int bit, bool on);
     void walkUnauthorised(bool entry, qint64 nowMs);
+    // The lane's application hangs (or runs again) while its Modbus slave
+    // keeps answering: writes are no longer taken in, nothing moves,
+    // and the status block (heartbeat echo included) stays as it was.
+    void setHung(bool hung, qint64 nowMs);
     void setPassengers(PassengerModel passengers) { m_passengers = std::move(passengers); }
     void setFirmware(quint16 firmware) { m_firmware = firmware; }
 
@@ -84,6 +88,7 @@ private:
     std::optional<quint16> m_modeBeforeWatchdog;
     bool m_emergencyLatched = false;
     bool m_fire = false;
+    bool m_hung = false;
     quint16 m_faultCode = 0;
     quint16 m_forcedInputs = 0;
     quint16 m_alarmInputs = 0; // latched until an alarm reset
