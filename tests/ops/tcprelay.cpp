@@ -10,6 +10,12 @@ TcpRelay::TcpRelay(quint16 upstreamPort, QObject *parent)
     connect(&m_server, &QTcpServer::newConnection, this, &TcpRelay::accept);
 }
 
+// The sockets are children: left to ~QObject, their last signals would reach
+// closePair() after m_pairs is gone.
+TcpRelay::~TcpRelay() {
+    dropConnections();
+}
+
 bool TcpRelay::listen() {
     return m_server.listen(QHostAddress::LocalHost, 0);
 }

@@ -15,6 +15,7 @@ class TcpRelay : public QObject {
     Q_OBJECT
 public:
     explicit TcpRelay(quint16 upstreamPort, QObject *parent = nullptr);
+    ~TcpRelay() override;
 
     bool listen();
     quint16 port() const { return m_server.serverPort(); }
