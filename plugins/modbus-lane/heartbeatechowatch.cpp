@@ -1,14 +1,13 @@
 #include "heartbeatechowatch.h"
 
-#include <algorithm>
-
 namespace gate::modbuslane {
 
-void HeartbeatEchoWatch::observe(quint16 written, quint16 echo) {
+void HeartbeatEchoWatch::observe(quint16 written, quint16 echo, qint64 nowMs) {
     const bool follows = echo == written || (m_lastEcho && *m_lastEcho != echo);
     m_lastEcho = echo;
-    // Capped, so that a lane hung for years does not overflow the count.
-    m_pollsBehind = follows ? 0 : std::min(m_pollsBehind + 1, m_stalePolls);
+    if (follows || !m_followedAtMs)
+        m_followedAtMs = nowMs;
+    m_stale = m_staleMs > 0 && nowMs - *m_followedAtMs >= m_staleMs;
 }
 
 } // namespace gate::modbuslane

@@ -10,22 +10,25 @@ namespace gate::modbuslane {
 // from one that works: the application copies the heartbeat the gate writes
 // (HR 3) into its status block (IR 11). The echo follows when it equals the
 // heartbeat just written or has moved since the previous poll (a lane may
-// copy it one cycle late); it is stale after `stalePolls` polls in a row
-// without either.
+// copy it one cycle late); it is stale once it has not followed for
+// `staleMs`. Time rather than a count of polls, because the gate polls faster
+// while a passenger is in the lane and a lane's logic cycle does not.
 class HeartbeatEchoWatch {
 public:
-    // stalePolls 0: no check (a lane without an echo register).
-    explicit HeartbeatEchoWatch(int stalePolls)
-        : m_stalePolls(stalePolls) {}
+    // staleMs 0: no check (a lane without an echo register).
+    explicit HeartbeatEchoWatch(int staleMs)
+        : m_staleMs(staleMs) {}
 
-    // One poll: the heartbeat written and the echo read right after it.
-    void observe(quint16 written, quint16 echo);
-    bool stale() const { return m_stalePolls > 0 && m_pollsBehind >= m_stalePolls; }
+    // One poll at `nowMs` (any monotonic clock): the heartbeat written and
+    // the echo read right after it.
+    void observe(quint16 written, quint16 echo, qint64 nowMs);
+    bool stale() const { return m_stale; }
 
 private:
-    int m_stalePolls;
-    int m_pollsBehind = 0;
+    int m_staleMs;
+    bool m_stale = false;
     std::optional<quint16> m_lastEcho;
+    std::optional<qint64> m_followedAtMs; // or when watching began
 };
 
 } // namespace gate::modbuslane

@@ -236,6 +236,7 @@ std::optional<LaneProfile> LaneProfile::fromJson(const QByteArray &json, QString
                      "kind",
                      "unit",
                      "poll_period_ms",
+                     "passage_poll_period_ms",
                      "response_timeout_ms",
                      "byte_timeout_ms",
                      "ack_timeout_ms",
@@ -244,7 +245,7 @@ std::optional<LaneProfile> LaneProfile::fromJson(const QByteArray &json, QString
                      "watchdog",
                      "pass_timeout_ms",
                      "close_delay_ms",
-                     "heartbeat_echo_stale_polls",
+                     "heartbeat_echo_stale_ms",
                      "holding",
                      "input",
                      "commands",
@@ -259,6 +260,7 @@ std::optional<LaneProfile> LaneProfile::fromJson(const QByteArray &json, QString
              profile.kind);
     r.integer(root, top, "unit", 1, 247, profile.unit);
     r.integer(root, top, "poll_period_ms", 10, 10000, profile.pollPeriodMs);
+    r.integer(root, top, "passage_poll_period_ms", 10, 10000, profile.passagePollPeriodMs);
     r.integer(root, top, "response_timeout_ms", 5, 5000, profile.responseTimeoutMs);
     r.integer(root, top, "byte_timeout_ms", 1, 1000, profile.byteTimeoutMs);
     r.integer(root, top, "ack_timeout_ms", 10, 30000, profile.ackTimeoutMs);
@@ -277,7 +279,7 @@ std::optional<LaneProfile> LaneProfile::fromJson(const QByteArray &json, QString
              profile.watchdogAction);
     r.integer(root, top, "pass_timeout_ms", 100, 6553500, profile.passTimeoutMs, 100);
     r.integer(root, top, "close_delay_ms", 0, 6553500, profile.closeDelayMs, 100);
-    r.integer(root, top, "heartbeat_echo_stale_polls", 0, 1000, profile.heartbeatEchoStalePolls);
+    r.integer(root, top, "heartbeat_echo_stale_ms", 0, 60000, profile.heartbeatEchoStaleMs);
     readHolding(r, r.section(root, "holding"), profile.holding);
     readInput(r, r.section(root, "input"), profile.input);
     r.values(root, "commands",

@@ -62,6 +62,10 @@ struct LaneProfile {
     Kind kind = Kind::Registers;
     int unit = 1;
     int pollPeriodMs = 100;
+    // While a pass is authorised or someone is in the lane: the passage's end
+    // is seen within this, so that the next passenger's open command is not
+    // held back by the idle poll period.
+    int passagePollPeriodMs = 20;
     int responseTimeoutMs = 100;
     int byteTimeoutMs = 20;
     int ackTimeoutMs = 1000;
@@ -71,9 +75,9 @@ struct LaneProfile {
     WatchdogAction watchdogAction = WatchdogAction::CloseLockEntry;
     int passTimeoutMs = 5000;
     int closeDelayMs = 500;
-    // Polls in a row after which a heartbeat echo that does not follow the
-    // heartbeat marks the lane's application as hung; 0 = no check.
-    int heartbeatEchoStalePolls = 10;
+    // A heartbeat echo that has not followed the heartbeat for this long marks
+    // the lane's application as hung; 0 = no check.
+    int heartbeatEchoStaleMs = 1000;
     HoldingMap holding;
     InputMap input;
     // Wire values, indexed by the hal enumerations' values.

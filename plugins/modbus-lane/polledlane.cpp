@@ -35,6 +35,13 @@ qint64 PolledLane::steadyNs() {
         .count();
 }
 
+int PolledLane::pollPeriodFor(const LaneProfile &profile, const hal::LaneStatus &status) {
+    const bool passage =
+        status.pendingEntry > 0 || status.pendingExit > 0 || status.input(hal::LaneInput::Occupied);
+    return passage ? std::min(profile.passagePollPeriodMs, profile.pollPeriodMs)
+                   : profile.pollPeriodMs;
+}
+
 void PolledLane::start() {
     if (m_bus)
         return;
@@ -99,6 +106,7 @@ void PolledLane::pollFailed(const hal::ModbusBus::Result &result) {
     if (m_linkUp) {
         qCWarning(lcModbusLane) << m_deviceName << "link down:" << result.error;
         m_linkUp = false;
+        m_pollTimer->setInterval(m_profile.pollPeriodMs);
         m_lastStatus.linkUp = false;
         emit statusChanged(m_lastStatus);
         linkLost();
@@ -111,6 +119,8 @@ void PolledLane::publishStatus(const hal::LaneStatus &read) {
         m_linkUp = true;
         qCInfo(lcModbusLane) << m_deviceName << "link up," << m_endpoint.toString();
     }
+    if (const int period = pollPeriodFor(m_profile, read); period != m_pollTimer->interval())
+        m_pollTimer->setInterval(period);
     hal::LaneStatus status = read;
     if (!m_unresponsive.isEmpty()) {
         status.linkUp = false; // what it says is stale

@@ -33,6 +33,10 @@ public:
     // Monotonic nanoseconds (the clock of commandDone's doneNs).
     static qint64 steadyNs();
 
+    // The poll period for a lane in this state: the profile's passage period
+    // while a pass is authorised or the lane is occupied, else its idle one.
+    static int pollPeriodFor(const LaneProfile &profile, const hal::LaneStatus &status);
+
 protected:
     // Runs right after the bus (re)opened, before any poll.
     virtual hal::ModbusBus::Result setUp() = 0;

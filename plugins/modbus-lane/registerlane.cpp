@@ -23,7 +23,7 @@ RegisterLane::RegisterLane(const QString &deviceName, const hal::ModbusEndpoint 
                            const LaneProfile &profile, bool supervise, QObject *parent)
     : PolledLane(deviceName, endpoint, profile, supervise, parent)
     // Only the master that writes the heartbeat knows what the echo should be.
-    , m_echoWatch(supervise ? profile.heartbeatEchoStalePolls : 0) {}
+    , m_echoWatch(supervise ? profile.heartbeatEchoStaleMs : 0) {}
 
 hal::ModbusBus::Result RegisterLane::setUp() {
     const auto &p = profile();
@@ -78,7 +78,7 @@ hal::ModbusBus::Result RegisterLane::readStatus(bool afterHeartbeat) {
     if (!decoded)
         return {hal::ModbusBus::Outcome::BadReply, error};
     if (afterHeartbeat) {
-        m_echoWatch.observe(m_heartbeat, decoded->heartbeatEcho);
+        m_echoWatch.observe(m_heartbeat, decoded->heartbeatEcho, steadyNs() / 1'000'000);
         setUnresponsive(m_echoWatch.stale()
                             ? QStringLiteral("lane controller not responding: heartbeat echo stale")
                             : QString());

@@ -241,7 +241,7 @@ private slots:
     }
 
     void hungLaneControllerIsOutOfServiceUntilItsEchoMoves() {
-        startRig({}, {{"heartbeat_echo_stale_polls", 5}});
+        startRig({}, {{"heartbeat_echo_stale_ms", 100}});
         gate::hal::LaneActuator *actuator = m_rig->lane().actuator();
         QSignalSpy health(actuator, &gate::hal::LaneActuator::healthChanged);
         QSignalSpy availability(&controller(), &LaneController::availabilityChanged);

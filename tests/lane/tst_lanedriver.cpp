@@ -161,10 +161,11 @@ private slots:
 
     void secondMasterOnlyReadsAndCommands() {
         const qsizetype from = m_peer->mark();
-        m_lane = startLane(m_url, writeFastProfile(m_dir), false);
+        m_lane =
+            startLane(m_url, writeFastProfile(m_dir, {{"heartbeat_echo_stale_ms", 60}}), false);
         QSignalSpy status(m_lane->actuator(), &LaneActuator::statusChanged);
         QVERIFY(waitForLinkUp(status).linkUp);
-        QTest::qWait(400); // more polls than the default heartbeat_echo_stale_polls
+        QTest::qWait(400); // far longer than heartbeat_echo_stale_ms
         QVERIFY(
             !m_peer->waitFor([](const QJsonObject &l) { return l.contains("write"); }, from, 0));
         // Without heartbeats of its own it cannot judge the echo: no check.
@@ -181,7 +182,7 @@ private slots:
     }
 
     void staleHeartbeatEchoIsAFaultUntilItFollows() {
-        m_lane = startLane(m_url, writeFastProfile(m_dir, {{"heartbeat_echo_stale_polls", 3}}));
+        m_lane = startLane(m_url, writeFastProfile(m_dir, {{"heartbeat_echo_stale_ms", 60}}));
         QSignalSpy status(m_lane->actuator(), &LaneActuator::statusChanged);
         QSignalSpy health(m_lane->actuator(), &LaneActuator::healthChanged);
         QVERIFY(waitForLinkUp(status).linkUp);
@@ -208,7 +209,7 @@ private slots:
     }
 
     void echoCheckCanBeTurnedOff() {
-        m_lane = startLane(m_url, writeFastProfile(m_dir, {{"heartbeat_echo_stale_polls", 0}}));
+        m_lane = startLane(m_url, writeFastProfile(m_dir, {{"heartbeat_echo_stale_ms", 0}}));
         QSignalSpy status(m_lane->actuator(), &LaneActuator::statusChanged);
         QSignalSpy health(m_lane->actuator(), &LaneActuator::healthChanged);
         QVERIFY(waitForLinkUp(status).linkUp);

@@ -4,6 +4,7 @@
 #include "heartbeatechowatch.h"
 #include "laneprofile.h"
 #include "lanestatusblock.h"
+#include "polledlane.h"
 
 #include <QTest>
 
@@ -37,7 +38,7 @@ private slots:
             R"({"unit": 7, "word_order": "low_first", "watchdog": {"time_ms": 2500, "action": "open_both"},
                 "holding": {"cmd_code": 12, "cmd_arg": 10, "cmd_seq": 11},
                 "input": {"ack_seq": 20, "ack_result": 21}, "modes": {"controlled": 9, "locked": 0},
-                "heartbeat_echo_stale_polls": 0})",
+                "heartbeat_echo_stale_ms": 0, "passage_poll_period_ms": 25})",
             &error);
         QVERIFY2(profile, qPrintable(error));
         QCOMPARE(profile->unit, 7);
@@ -48,7 +49,8 @@ private slots:
         QCOMPARE(profile->inputBlockStart(), 0);
         QCOMPARE(profile->inputBlockCount(), 22);
         QCOMPARE(profile->modeValues[0], 9);
-        QCOMPARE(profile->heartbeatEchoStalePolls, 0);
+        QCOMPARE(profile->heartbeatEchoStaleMs, 0);
+        QCOMPARE(profile->passagePollPeriodMs, 25);
     }
 
     void rejected_data() {
@@ -79,13 +81,16 @@ private slots:
             << QByteArray(R"({"pulse_ms": 50})") << QString("\"pulse_ms\"");
         QTest::newRow("status_inputs type")
             << QByteArray(R"({"status_inputs": 1})") << QString("\"status_inputs\"");
-        QTest::newRow("echo polls negative") << QByteArray(R"({"heartbeat_echo_stale_polls": -1})")
-                                             << QString("\"heartbeat_echo_stale_polls\"");
+        QTest::newRow("echo stale negative") << QByteArray(R"({"heartbeat_echo_stale_ms": -1})")
+                                             << QString("\"heartbeat_echo_stale_ms\"");
         QTest::newRow("echo polls too many")
-            << QByteArray(R"({"heartbeat_echo_stale_polls": 1001})")
-            << QString("\"heartbeat_echo_stale_polls\": must be a whole number from 0 to 1000");
-        QTest::newRow("echo polls type") << QByteArray(R"({"heartbeat_echo_stale_polls": "5"})")
-                                         << QString("\"heartbeat_echo_stale_polls\"");
+            << QByteArray(R"({"heartbeat_echo_stale_ms": 60001})")
+            << QString("\"heartbeat_echo_stale_ms\": must be a whole number from 0 to 60000");
+        QTest::newRow("passage poll too fast")
+            << QByteArray(R"({"passage_poll_period_ms": 5})")
+            << QString("\"passage_poll_period_ms\": must be a whole number from 10 to 10000");
+        QTest::newRow("echo stale type") << QByteArray(R"({"heartbeat_echo_stale_ms": "5"})")
+                                         << QString("\"heartbeat_echo_stale_ms\"");
         QTest::newRow("too large") << QByteArray(70000, ' ') << QString("larger");
     }
     void rejected() {
@@ -140,34 +145,54 @@ private slots:
     }
 
     void heartbeatEchoWatch() {
-        gate::modbuslane::HeartbeatEchoWatch watch(3);
+        gate::modbuslane::HeartbeatEchoWatch watch(300);
+        qint64 now = 1'000'000;
         // An echo equal to the heartbeat just written, or one poll behind, follows.
         quint16 beat = 65534;
-        for (int poll = 0; poll < 5; ++poll, ++beat) {
-            watch.observe(beat, beat);
+        for (int poll = 0; poll < 5; ++poll, ++beat, now += 100) {
+            watch.observe(beat, beat, now);
             QVERIFY(!watch.stale());
         }
-        for (int poll = 0; poll < 5; ++poll, ++beat) {
-            watch.observe(beat, quint16(beat - 1));
+        for (int poll = 0; poll < 5; ++poll, ++beat, now += 100) {
+            watch.observe(beat, quint16(beat - 1), now);
             QVERIFY(!watch.stale());
         }
-        // A frozen echo is stale after three polls, and fresh again once it moves.
+        // A frozen echo is stale 300 ms after it last followed, however often
+        // it is polled, and fresh again once it moves.
         const quint16 frozen = beat - 1;
-        watch.observe(beat++, frozen); // it moved since the previous poll
-        for (int poll = 1; poll <= 3; ++poll) {
-            watch.observe(beat++, frozen);
-            QCOMPARE(watch.stale(), poll == 3);
+        watch.observe(beat++, frozen, now); // it moved since the previous poll
+        const qint64 followed = now;
+        for (now = followed + 20; now <= followed + 400; now += 20) {
+            watch.observe(beat++, frozen, now);
+            QCOMPARE(watch.stale(), now - followed >= 300);
         }
-        for (int poll = 0; poll < 100; ++poll)
-            watch.observe(beat++, frozen);
-        QVERIFY(watch.stale());
-        watch.observe(beat++, quint16(frozen + 7));
+        watch.observe(beat++, quint16(frozen + 7), now);
         QVERIFY(!watch.stale());
-        // 0 polls: no check, for a lane without an echo register.
+        // 0: no check, for a lane without an echo register.
         gate::modbuslane::HeartbeatEchoWatch off(0);
         for (int poll = 0; poll < 10; ++poll)
-            off.observe(quint16(poll + 1), 0);
+            off.observe(quint16(poll + 1), 0, poll * 1000);
         QVERIFY(!off.stale());
+    }
+
+    void passagesArePolledFaster() {
+        gate::modbuslane::LaneProfile profile;
+        profile.pollPeriodMs = 100;
+        profile.passagePollPeriodMs = 20;
+        using gate::modbuslane::PolledLane;
+        gate::hal::LaneStatus status;
+        QCOMPARE(PolledLane::pollPeriodFor(profile, status), 100);
+        status.pendingEntry = 1;
+        QCOMPARE(PolledLane::pollPeriodFor(profile, status), 20);
+        status.pendingEntry = 0;
+        status.pendingExit = 2;
+        QCOMPARE(PolledLane::pollPeriodFor(profile, status), 20);
+        status.pendingExit = 0;
+        status.inputs = 1u << int(gate::hal::LaneInput::Occupied);
+        QCOMPARE(PolledLane::pollPeriodFor(profile, status), 20);
+        // Never slower than the idle period.
+        profile.passagePollPeriodMs = 500;
+        QCOMPARE(PolledLane::pollPeriodFor(profile, status), 100);
     }
 
     void missedEventsWrap() {
