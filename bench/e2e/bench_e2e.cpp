@@ -90,11 +90,13 @@ QJsonObject startReader(QProcess &reader, const Station &station, const QStringL
 }
 
 // The lane simulator's passenger model for the throughput run: one passenger
-// in twenty hesitates and never walks through (the pass times out).
+// in twenty hesitates and never walks through (the pass times out); walk
+// delay and walk time differ by up to 30 % from one passenger to the next.
 QStringList hesitatingPassengers(const Station &station) {
     const QString script = station.path(QStringLiteral("passengers.txt"));
     writeFile(script, QByteArray("pass\n").repeated(19) + "hesitate\n");
-    return {QStringLiteral("--passengers"), script};
+    return {QStringLiteral("--passengers"), script, QStringLiteral("--pace-variation"),
+            QStringLiteral("30")};
 }
 
 qint64 deadlineFor(const QList<CameraPassenger> &passengers, const ReplayTiming &timing) {

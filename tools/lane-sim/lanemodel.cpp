@@ -197,17 +197,19 @@ quint16 LaneModel::authorise(bool entry, quint16 passes, qint64 nowMs) {
     pending = addPasses(pending, passes ? passes : 1);
     m_passDeadlineMs = nowMs + qint64(m_holding[PassTimeout]) * 100;
     const Behaviour behaviour = m_passengers.next();
-    const qint64 arrive = nowMs + m_timing.walkDelayMs;
+    const double pace = m_passengers.nextPace();
+    const qint64 arrive = nowMs + qint64(m_timing.walkDelayMs * pace);
+    const qint64 walk = std::max<qint64>(3, qint64(m_timing.walkMs * pace));
     switch (behaviour) {
     case Behaviour::Pass:
-        m_walkers.push_back({WalkerKind::Authorised, entry, arrive});
+        m_walkers.push_back({WalkerKind::Authorised, entry, arrive, walk});
         break;
     case Behaviour::Tailgate:
-        m_walkers.push_back({WalkerKind::Authorised, entry, arrive});
-        m_walkers.push_back({WalkerKind::Tailgater, entry, arrive + m_timing.walkMs / 3});
+        m_walkers.push_back({WalkerKind::Authorised, entry, arrive, walk});
+        m_walkers.push_back({WalkerKind::Tailgater, entry, arrive + walk / 3, walk});
         break;
     case Behaviour::WrongWay:
-        m_walkers.push_back({WalkerKind::WrongWay, !entry, arrive});
+        m_walkers.push_back({WalkerKind::WrongWay, !entry, arrive, walk});
         break;
     case Behaviour::Hesitate:
     case Behaviour::Absent:
@@ -323,7 +325,7 @@ void LaneModel::moveWalkers(qint64 nowMs) {
             ++it;
             continue;
         }
-        if (nowMs - *w.enteredMs < m_timing.walkMs) {
+        if (nowMs - *w.enteredMs < w.walkMs) {
             ++it;
             continue;
         }
@@ -413,7 +415,7 @@ void LaneModel::forceInput(int bit, bool on) {
 }
 
 void LaneModel::walkUnauthorised(bool entry, qint64 nowMs) {
-    m_walkers.push_back({WalkerKind::Intruder, entry, nowMs});
+    m_walkers.push_back({WalkerKind::Intruder, entry, nowMs, m_timing.walkMs});
 }
 
 void LaneModel::event(quint16 code) {
@@ -453,8 +455,7 @@ quint16 LaneModel::inputs() const {
         set(Occupied);
         int zone = 0; // waiting at the near beam until the barrier lets them in
         if (w.enteredMs)
-            zone =
-                int(std::clamp<qint64>((m_lastTickMs - *w.enteredMs) * 3 / m_timing.walkMs, 0, 2));
+            zone = int(std::clamp<qint64>((m_lastTickMs - *w.enteredMs) * 3 / w.walkMs, 0, 2));
         set(w.entry ? EntryBeam + zone : ExitBeam - zone);
     }
     if (m_fire)

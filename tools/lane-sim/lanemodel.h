@@ -58,6 +58,7 @@ private:
         WalkerKind kind;
         bool entry; // walking in the entry direction
         qint64 arriveMs;
+        qint64 walkMs; // through the lane, at this walker's pace
         std::optional<qint64> enteredMs;
         bool alarmed = false;
     };

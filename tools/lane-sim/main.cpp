@@ -78,13 +78,18 @@ int main(int argc, char *argv[]) {
     const QCommandLineOption walkMs(QStringLiteral("walk-ms"),
                                     QStringLiteral("Time to walk through the lane (default 600)."),
                                     QStringLiteral("MS"), QStringLiteral("600"));
+    const QCommandLineOption paceVariation(
+        QStringLiteral("pace-variation"),
+        QStringLiteral("Passengers' walk delay and walk time vary by up to +-PCT percent "
+                       "(default 0: all alike; seeded by --seed)."),
+        QStringLiteral("PCT"), QStringLiteral("0"));
     const QCommandLineOption fire(QStringLiteral("fire"),
                                   QStringLiteral("Start with the fire-alarm input active."));
     const QCommandLineOption fault(QStringLiteral("fault"),
                                    QStringLiteral("Start with this lane fault code."),
                                    QStringLiteral("CODE"));
-    parser.addOptions(
-        {tcp, rtuLink, baud, unit, passengers, seed, doorMs, walkDelayMs, walkMs, fire, fault});
+    parser.addOptions({tcp, rtuLink, baud, unit, passengers, seed, doorMs, walkDelayMs, walkMs,
+                       paceVariation, fire, fault});
     parser.process(app);
 
     if (!parser.isSet(tcp) && !parser.isSet(rtuLink))
@@ -97,17 +102,19 @@ int main(int argc, char *argv[]) {
     gate::lanesim::LaneTiming timing;
     int unitId = 1;
     int baudRate = 115200;
+    int pace = 0;
     if (!positive(doorMs, 1, 60000, &timing.doorTravelMs) ||
         !positive(walkDelayMs, 0, 60000, &timing.walkDelayMs) ||
         !positive(walkMs, 3, 60000, &timing.walkMs) || !positive(unit, 1, 247, &unitId) ||
-        !positive(baud, 1200, 4000000, &baudRate))
-        return usageError(QStringLiteral("--door-ms, --walk-ms, --walk-delay-ms, --unit and "
-                                         "--baud take whole numbers in range"));
+        !positive(baud, 1200, 4000000, &baudRate) || !positive(paceVariation, 0, 90, &pace))
+        return usageError(QStringLiteral("--door-ms, --walk-ms, --walk-delay-ms, --unit, --baud "
+                                         "and --pace-variation take whole numbers in range"));
     QString error;
     auto passengerModel = gate::lanesim::PassengerModel::fromOption(
         parser.value(passengers), parser.value(seed).toUInt(), &error);
     if (!passengerModel)
         return usageError(error);
+    passengerModel->setPaceVariation(pace);
 
     QElapsedTimer clock;
     clock.start();

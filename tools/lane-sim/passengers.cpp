@@ -95,4 +95,11 @@ Behaviour PassengerModel::next() {
     return Behaviour::Pass;
 }
 
+double PassengerModel::nextPace() {
+    if (m_paceVariation <= 0)
+        return 1.0;
+    const double spread = m_paceVariation / 100.0;
+    return std::uniform_real_distribution<double>(1.0 - spread, 1.0 + spread)(m_random);
+}
+
 } // namespace gate::lanesim

@@ -30,6 +30,11 @@ public:
 
     Behaviour next();
 
+    // Passengers differ in pace: each one's walk delay and walk time are the
+    // lane timings times a factor drawn within +-`percent` (0: all alike).
+    void setPaceVariation(int percent) { m_paceVariation = percent; }
+    double nextPace();
+
 private:
     enum class Source { Fixed, Random, Script };
     Source m_source = Source::Fixed;
@@ -37,6 +42,7 @@ private:
     QList<Behaviour> m_script;
     qsizetype m_position = 0;
     std::mt19937 m_random;
+    int m_paceVariation = 0;
 };
 
 } // namespace gate::lanesim
