@@ -15,6 +15,7 @@
 #include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QDir>
+#include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QProcess>
@@ -36,6 +37,7 @@ struct Options {
     int stressChanges = 10'000;
     int backlogRecords = 100'000;   // a day offline at a busy lane, 3 records a passenger
     int endurancePassengers = 1500; // an hour at 25 a minute
+    QString laneProfile;            // empty: the built-in default profile
     QStringList runs;
 
     bool wants(const char *name) const { return runs.contains(QLatin1String(name)); }
@@ -139,12 +141,13 @@ private:
     QProcess m_publisher;
 };
 
-QJsonObject cameraRun(Station &station, const QString &name,
+QJsonObject cameraRun(const Options &options, Station &station, const QString &name,
                       const QList<CameraPassenger> &passengers, const ReplayTiming &timing,
                       const std::function<void(GateRunSetup &)> &adjust = {},
                       RunFigures *figuresOut = nullptr) {
     GateRunSetup setup;
     setup.name = name;
+    setup.laneProfile = options.laneProfile;
     setup.credentialSources = {cameraDevice(
         writeReplay(station, QStringLiteral("replay-") + name, passengers, timing), timing)};
     setup.exitAfterDecisions = int(passengers.size());
@@ -189,6 +192,7 @@ QJsonObject enduranceRun(Station &station, const Options &options) {
 
     GateRunSetup setup;
     setup.name = QStringLiteral("endurance");
+    setup.laneProfile = options.laneProfile;
     setup.credentialSources = {
         cameraDevice(writeReplay(station, QStringLiteral("replay-endurance"), passengers, timing),
                      timing),
@@ -250,13 +254,18 @@ Options parseOptions(const QCoreApplication &app) {
         QStringLiteral("Passengers of the endurance run (default 1500: an hour at 25 a minute; "
                        "the run takes about 30 minutes)."),
         QStringLiteral("N"), QStringLiteral("1500"));
+    const QCommandLineOption laneProfile(
+        QStringLiteral("lane-profile"),
+        QStringLiteral("Lane profile file for the modbus-lane device (default: the built-in "
+                       "default profile), e.g. to compare poll periods."),
+        QStringLiteral("FILE"));
     const QCommandLineOption runs(
         QStringLiteral("runs"),
         QStringLiteral("Runs to do, of quiet, saturated, stress, idcards, endurance (default: "
                        "all but endurance)."),
         QStringLiteral("LIST"), QStringLiteral("quiet,saturated,stress,idcards"));
-    parser.addOptions(
-        {passengers, interval, saturatedInterval, listTickets, cards, backlog, endurance, runs});
+    parser.addOptions({passengers, interval, saturatedInterval, listTickets, cards, backlog,
+                       endurance, laneProfile, runs});
     parser.process(app);
     Options options;
     options.passengers = std::clamp(parser.value(passengers).toInt(), 3, 10'000);
@@ -266,6 +275,8 @@ Options parseOptions(const QCoreApplication &app) {
     options.listTickets = std::clamp(parser.value(listTickets).toInt(), 1, 5'000'000);
     options.backlogRecords = std::clamp(parser.value(backlog).toInt(), 0, 400'000);
     options.endurancePassengers = std::clamp(parser.value(endurance).toInt(), 20, 20'000);
+    if (parser.isSet(laneProfile))
+        options.laneProfile = QFileInfo(parser.value(laneProfile)).absoluteFilePath();
     options.runs = parser.value(runs).split(u',', Qt::SkipEmptyParts);
     for (const QString &run : std::as_const(options.runs))
         if (!QStringList{"quiet", "saturated", "stress", "idcards", "endurance"}.contains(run))
@@ -292,14 +303,15 @@ int main(int argc, char *argv[]) {
         if (options.wants("quiet")) {
             ReplayTiming quiet;
             quiet.intervalMs = options.intervalMs;
-            results.insert("quiet", cameraRun(station, QStringLiteral("quiet"), passengers, quiet));
+            results.insert("quiet",
+                           cameraRun(options, station, QStringLiteral("quiet"), passengers, quiet));
         }
         if (options.wants("saturated")) {
             ReplayTiming saturated;
             saturated.intervalMs = options.saturatedIntervalMs;
             RunFigures figures;
             QJsonObject report = cameraRun(
-                station, QStringLiteral("saturated"), passengers, saturated,
+                options, station, QStringLiteral("saturated"), passengers, saturated,
                 [&](GateRunSetup &setup) { setup.laneArguments = hesitatingPassengers(station); },
                 &figures);
             report.insert("lane_waiting_on_software", laneWaitReport(figures));
@@ -325,7 +337,7 @@ int main(int argc, char *argv[]) {
             timing.intervalMs = options.intervalMs;
             RunFigures figures;
             QJsonObject report = cameraRun(
-                large, QStringLiteral("stress"), passengers, timing,
+                options, large, QStringLiteral("stress"), passengers, timing,
                 [&](GateRunSetup &setup) { load.prepare(setup, large); }, &figures);
             report.insert("list_tickets", options.listTickets);
             report.insert("passengers_only_in_delta", int(lateCount));
@@ -339,6 +351,7 @@ int main(int argc, char *argv[]) {
             QProcess reader;
             GateRunSetup setup;
             setup.name = QStringLiteral("idcards");
+            setup.laneProfile = options.laneProfile;
             setup.credentialSources = {startReader(reader, large, cards, options.intervalMs / 2,
                                                    options.intervalMs - options.intervalMs / 2)};
             setup.exitAfterDecisions = options.cards;

@@ -32,10 +32,11 @@ QJsonObject statusOf(const QString &socketPath) {
 QJsonObject gateConfig(const GateRunSetup &setup, const Station &station, const QString &stateDir,
                        const QString &laneAddress) {
     QJsonArray devices = setup.credentialSources;
-    devices.append(QJsonObject{{"name", "lane"},
-                               {"plugin", "modbus-lane"},
-                               {"role", "lane"},
-                               {"settings", QJsonObject{{"url", "tcp://" + laneAddress}}}});
+    QJsonObject laneSettings{{"url", "tcp://" + laneAddress}};
+    if (!setup.laneProfile.isEmpty())
+        laneSettings.insert("profile", setup.laneProfile);
+    devices.append(QJsonObject{
+        {"name", "lane"}, {"plugin", "modbus-lane"}, {"role", "lane"}, {"settings", laneSettings}});
     QJsonObject config{
         {"gate", QJsonObject{{"id", "BENCH-A1-01"},
                              {"station", "VNP"},

@@ -23,6 +23,7 @@ struct GateRunSetup {
     int exitAfterDecisions = 0;         // gate-app --exit-after; 0: until the deadline
     qint64 deadlineMs = 600'000;        // after gate-app started: stopped with SIGTERM
     QStringList laneArguments;          // more gate-lane-sim options: passenger model, timings
+    QString laneProfile;                // the modbus-lane device's profile file; empty: built in
     int listIntervalS = 5;              // tickets.interval_s
     std::optional<quint16> logSyncPort; // a RELP collector on 127.0.0.1
     std::function<void()> atFirstOpen = [] {};
