@@ -135,7 +135,7 @@ bool RelpBatchSender::send(const QList<QByteArray> &messages, QString *error) {
         *error = relpError("creating a RELP client", rc);
         return false;
     }
-    bool opened = configureClient(client, error) && openSession(client, error);
+    const bool opened = configureClient(client, error) && openSession(client, error);
     for (qsizetype i = 0; opened && rc == RELP_RET_OK && i < messages.size(); ++i) {
         QByteArray message = messages.at(i);
         rc = relpCltSendSyslog(client, reinterpret_cast<unsigned char *>(message.data()),
