@@ -60,9 +60,23 @@ QJsonObject cameraDevice(const QString &replay, const ReplayTiming &timing) {
                                      {"forget_ms", 200}}}};
 }
 
-// gate-reader-sim on a pty presenting each card in turn; the sam-idreader device on it.
-QJsonObject startReader(QProcess &reader, const Station &station, const QStringList &numbers,
-                        int presentMs, int absentMs) {
+QString readerLink(const Station &station) {
+    return station.path(QStringLiteral("reader"));
+}
+
+// The sam-idreader device on gate-reader-sim's pty.
+QJsonObject readerDevice(const Station &station) {
+    return {{"name", "reader"},
+            {"plugin", "sam-idreader"},
+            {"role", "credential-source"},
+            {"settings",
+             QJsonObject{{"port", readerLink(station)}, {"baud", 115200}, {"poll_ms", 100}}}};
+}
+
+// gate-reader-sim on a pty presenting each card in turn, the first one two
+// seconds after the start (gate-app, started right after it, is ready by then).
+void startReader(QProcess &reader, const Station &station, const QStringList &numbers,
+                 int presentMs, int absentMs) {
     QJsonArray cards;
     for (const QString &number : numbers)
         cards.append(QJsonObject{{"type", "resident"},
@@ -77,18 +91,14 @@ QJsonObject startReader(QProcess &reader, const Station &station, const QStringL
                                  {"authority", "北京市公安局东城分局"}});
     const QString cardsPath = station.path(QStringLiteral("cards.json"));
     writeFile(cardsPath, QJsonDocument(cards).toJson());
-    const QString link = station.path(QStringLiteral("reader"));
     reader.setProcessChannelMode(QProcess::ForwardedErrorChannel);
     reader.start(binary(QStringLiteral("gate-reader-sim")),
-                 {QStringLiteral("--link"), link, QStringLiteral("--card"), cardsPath,
-                  QStringLiteral("--present-ms"), QString::number(presentMs),
-                  QStringLiteral("--absent-ms"), QString::number(absentMs)});
+                 {QStringLiteral("--link"), readerLink(station), QStringLiteral("--card"),
+                  cardsPath, QStringLiteral("--present-ms"), QString::number(presentMs),
+                  QStringLiteral("--absent-ms"), QString::number(absentMs),
+                  QStringLiteral("--lead-in-ms"), QStringLiteral("2000")});
     if (!reader.waitForStarted() || !reader.waitForReadyRead(10'000))
         abortBench(QStringLiteral("gate-reader-sim did not start"));
-    return {{"name", "reader"},
-            {"plugin", "sam-idreader"},
-            {"role", "credential-source"},
-            {"settings", QJsonObject{{"port", link}, {"baud", 115200}, {"poll_ms", 100}}}};
 }
 
 // The lane simulator's passenger model for the throughput run: one passenger
@@ -196,7 +206,8 @@ QJsonObject enduranceRun(Station &station, const Options &options) {
     setup.credentialSources = {
         cameraDevice(writeReplay(station, QStringLiteral("replay-endurance"), passengers, timing),
                      timing),
-        startReader(reader, station, cards, 1000, 9000)};
+        readerDevice(station)};
+    setup.beforeGateStart = [&] { startReader(reader, station, cards, 1000, 9000); };
     setup.deadlineMs = replayDurationMs(passengers, timing) + 15'000;
     setup.laneArguments = {QStringLiteral("--door-ms"),       QStringLiteral("200"),
                            QStringLiteral("--walk-delay-ms"), QStringLiteral("100"),
@@ -352,8 +363,11 @@ int main(int argc, char *argv[]) {
             GateRunSetup setup;
             setup.name = QStringLiteral("idcards");
             setup.laneProfile = options.laneProfile;
-            setup.credentialSources = {startReader(reader, large, cards, options.intervalMs / 2,
-                                                   options.intervalMs - options.intervalMs / 2)};
+            setup.credentialSources = {readerDevice(large)};
+            setup.beforeGateStart = [&] {
+                startReader(reader, large, cards, options.intervalMs / 2,
+                            options.intervalMs - options.intervalMs / 2);
+            };
             setup.exitAfterDecisions = options.cards;
             setup.deadlineMs = 60'000 + qint64(options.cards) * options.intervalMs * 2;
             load.prepare(setup, large);

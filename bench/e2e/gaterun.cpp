@@ -166,6 +166,7 @@ RunFigures runGate(Station &station, const GateRunSetup &setup) {
     QStringList arguments{QStringLiteral("--config"), configPath};
     if (setup.exitAfterDecisions > 0)
         arguments << QStringLiteral("--exit-after") << QString::number(setup.exitAfterDecisions);
+    setup.beforeGateStart();
     clock.start();
     gate.start(binary(QStringLiteral("gate-app")), arguments);
     if (!gate.waitForStarted())

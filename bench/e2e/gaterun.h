@@ -26,6 +26,7 @@ struct GateRunSetup {
     QString laneProfile;                // the modbus-lane device's profile file; empty: built in
     int listIntervalS = 5;              // tickets.interval_s
     std::optional<quint16> logSyncPort; // a RELP collector on 127.0.0.1
+    std::function<void()> beforeGateStart = [] {}; // the list is synced, the lane up
     std::function<void()> atFirstOpen = [] {};
     // Called with the gate's status snapshot about once a second, if set.
     std::function<void(const QJsonObject &)> onStatus;

@@ -119,6 +119,10 @@ int main(int argc, char *argv[]) {
     const QCommandLineOption absentOption(QStringLiteral("absent-ms"),
                                           QStringLiteral("Pause without card between cards."),
                                           QStringLiteral("MS"), QStringLiteral("2000"));
+    const QCommandLineOption leadInOption(
+        QStringLiteral("lead-in-ms"),
+        QStringLiteral("No card at all for this long after the start (a gate still starting)."),
+        QStringLiteral("MS"), QStringLiteral("0"));
     const QCommandLineOption baudOption(QStringLiteral("baud"),
                                         QStringLiteral("Wire speed to simulate."),
                                         QStringLiteral("BAUD"), QStringLiteral("115200"));
@@ -142,8 +146,8 @@ int main(int argc, char *argv[]) {
                        "failed) although the find saw the card; \"all\": every select."),
         QStringLiteral("N|all"), QStringLiteral("0"));
     parser.addOptions({linkOption, cardOption, noCardOption, presentOption, absentOption,
-                       baudOption, samMsOption, corruptOption, samFaultOption, failingReadsOption,
-                       failingSelectsOption});
+                       leadInOption, baudOption, samMsOption, corruptOption, samFaultOption,
+                       failingReadsOption, failingSelectsOption});
     parser.process(app);
 
     if (!parser.isSet(linkOption))
@@ -157,7 +161,8 @@ int main(int argc, char *argv[]) {
         return ok && *out >= minimum;
     };
     if (!number(presentOption, 0, &options.presentMs) ||
-        !number(absentOption, 0, &options.absentMs) || !number(baudOption, 1200, &options.baud) ||
+        !number(absentOption, 0, &options.absentMs) ||
+        !number(leadInOption, 0, &options.leadInMs) || !number(baudOption, 1200, &options.baud) ||
         !number(samMsOption, 0, &options.samProcessingMs) ||
         !number(corruptOption, 0, &options.corruptEvery))
         return usageError(QStringLiteral("numeric options take whole numbers (baud >= 1200)"));

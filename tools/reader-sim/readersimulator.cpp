@@ -59,12 +59,12 @@ const idcard::CardDescription *ReaderSimulator::cardOf(std::optional<qint64> pre
 }
 
 std::optional<qint64> ReaderSimulator::presentationNow() const {
-    if (m_options.cards.isEmpty())
+    const qint64 elapsed = m_sinceStart.elapsed() - m_options.leadInMs;
+    if (m_options.cards.isEmpty() || elapsed < 0)
         return std::nullopt;
     if (m_options.presentMs <= 0)
         return 0;
     const qint64 period = qint64(m_options.presentMs) + m_options.absentMs;
-    const qint64 elapsed = m_sinceStart.elapsed();
     if (elapsed % period >= m_options.presentMs)
         return std::nullopt;
     return elapsed / period;

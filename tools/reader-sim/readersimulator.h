@@ -24,6 +24,7 @@ struct SimulatorOptions {
     // presentMs, then nothing for absentMs. Otherwise the first card stays.
     int presentMs = 0;
     int absentMs = 2000;
+    int leadInMs = 0; // no card at all for this long after the start
     int baud = 115200;
     int samProcessingMs = 100; // a read's work in the SAM before the answer starts
     int corruptEvery = 0;      // > 0: every Nth answer leaves with a wrong checksum
