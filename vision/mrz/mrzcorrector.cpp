@@ -13,6 +13,8 @@ namespace {
 
 // Candidates per cell: the best and at most this many alternatives.
 constexpr std::size_t kCandidatesPerCell = 3;
+// Changes tried together when looking for another valid reading.
+constexpr int kMaxSimultaneousSwaps = 3;
 
 struct Candidate {
     char character;
@@ -75,7 +77,8 @@ public:
         correctComposite();
         m_zone.lines = m_text;
         m_zone.valid = !m_zone.ambiguous && parseMrz(m_text, m_today).valid;
-        if (m_zone.valid && (hasUnreliableCell() || hasEquallyLikelyValidAlternative())) {
+        if (m_zone.valid &&
+            (hasUnreliableCell() || hasUndecidedZeroOrO() || hasEquallyLikelyValidAlternative())) {
             m_zone.ambiguous = true;
             m_zone.valid = false;
         }
@@ -270,9 +273,48 @@ private:
         return false;
     }
 
-    // A zone where swapping one cell for a nearly as likely character still
-    // passes every check cannot tell which of the two was printed.
+    // OCR-B tells the digit 0 from the letter O by little more than width,
+    // which blur and a small zone wash out, and a check digit does not settle
+    // it (see below): in a number or optional-data field, which may hold both,
+    // a 0 or O whose reading is not clearly preferred to the other makes the
+    // zone untrusted. The passenger presents the page again, or staff read it.
+    bool hasUndecidedZeroOrO() const {
+        for (const CheckedField &field : checkedFields(m_format)) {
+            if (field.name != "number" && field.name != "optional")
+                continue;
+            for (int column = field.start; column < field.start + field.length; ++column) {
+                const char chosen = m_text[field.line][column];
+                if (chosen != '0' && chosen != 'O')
+                    continue;
+                const char other = chosen == '0' ? 'O' : '0';
+                const auto &candidates = m_candidates[field.line][column];
+                const auto find = [&](char c) {
+                    return std::find_if(
+                        candidates.begin(), candidates.end(),
+                        [c](const Candidate &candidate) { return candidate.character == c; });
+                };
+                const auto chosenIt = find(chosen);
+                const auto otherIt = find(other);
+                if (chosenIt != candidates.end() && otherIt != candidates.end() &&
+                    otherIt->cost - chosenIt->cost < m_options.zeroOMargin)
+                    return true;
+            }
+        }
+        return false;
+    }
+
+    // A zone where changing some cells to nearly as likely characters still
+    // passes every check cannot tell which was printed. Several cells at once,
+    // not only one: a check digit misses pairs and triples of changes whose
+    // weighted values cancel (0 and O differ by 24; two of them under weights
+    // 7 and 3, or three under 3, 1 and 1, leave the digit unchanged).
     bool hasEquallyLikelyValidAlternative() {
+        struct Swap {
+            Cell cell;
+            char character;
+            float extra;
+        };
+        std::vector<Swap> swaps;
         for (std::size_t line = 0; line < m_text.size(); ++line) {
             for (std::size_t column = 0; column < m_text[line].size(); ++column) {
                 const auto &candidates = m_candidates[line][column];
@@ -283,18 +325,32 @@ private:
                 const float chosenCost =
                     chosenIt == candidates.end() ? candidates.back().cost : chosenIt->cost;
                 for (const Candidate &alternative : candidates) {
-                    if (alternative.character == chosen ||
-                        alternative.cost - chosenCost >= m_options.ambiguityMargin)
-                        continue;
-                    m_text[line][column] = alternative.character;
-                    const bool alsoValid = parseMrz(m_text, m_today).valid;
-                    m_text[line][column] = chosen;
-                    if (alsoValid)
-                        return true;
+                    const float extra = alternative.cost - chosenCost;
+                    if (alternative.character != chosen && extra < m_options.ambiguityMargin)
+                        swaps.push_back({{int(line), int(column)}, alternative.character, extra});
                 }
             }
         }
-        return false;
+        const std::function<bool(std::size_t, int, float)> tryFrom =
+            [&](std::size_t from, int swapsLeft, float extra) {
+                for (std::size_t i = from; i < swaps.size(); ++i) {
+                    const Swap &swap = swaps[i];
+                    if (extra + swap.extra >= m_options.ambiguityMargin)
+                        continue;
+                    char &cell = at(swap.cell);
+                    if (cell != m_zone.lines[swap.cell.line][swap.cell.column])
+                        continue; // this cell is already changed by this combination
+                    cell = swap.character;
+                    const bool alsoValid =
+                        parseMrz(m_text, m_today).valid ||
+                        (swapsLeft > 1 && tryFrom(i + 1, swapsLeft - 1, extra + swap.extra));
+                    cell = m_zone.lines[swap.cell.line][swap.cell.column];
+                    if (alsoValid)
+                        return true;
+                }
+                return false;
+            };
+        return tryFrom(0, kMaxSimultaneousSwaps, 0);
     }
 
     Format m_format;
