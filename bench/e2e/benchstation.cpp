@@ -42,9 +42,13 @@ QList<CameraPassenger> cameraPassengers(int count, const QString &prefix, int pa
     for (int i = 1; i <= count; ++i) {
         CameraPassenger passenger;
         passenger.id = QStringLiteral("%1%2").arg(prefix).arg(i, 6, 10, QLatin1Char('0'));
-        if (passportEvery > 0 && i % passportEvery == 0)
+        if (passportEvery > 0 && i % passportEvery == 0) {
             passenger.shows = CameraPassenger::Shows::Passport;
-        else if (deniedEvery > 0 && i % deniedEvery == 0)
+            // A letter and eight digits that look like a real series, not a
+            // counter padded with zeros (docs/mrz.md: zeros and O are the hard case).
+            passenger.id =
+                prefix + QString::number((quint64(i) * 48271u + 10000019u) % 90000000u + 10000000u);
+        } else if (deniedEvery > 0 && i % deniedEvery == 0)
             passenger.onList = false;
         passengers.append(passenger);
     }

@@ -13,7 +13,7 @@ namespace gate::e2e {
 struct CameraPassenger {
     enum class Shows { ETicket, Passport };
     Shows shows = Shows::ETicket;
-    QString id;         // ticket id, or passport number
+    QString id;         // ticket id, or passport number (a letter and 8 digits)
     bool onList = true; // false: the list has no ticket for it, the gate denies it
 };
 
