@@ -24,11 +24,13 @@ namespace {
 // Share of samples that must be read exactly.
 constexpr double kDevPagesThreshold = 0.98;
 // The camera-like frames are harder (perspective, blur, glare); see docs/mrz.md.
-constexpr double kCameraFramesThreshold = 0.88;
+constexpr double kCameraFramesThreshold = 0.92;
 constexpr int kFramesPerPage = 2;
-// Numbers made of zeros read as O are the hard case: no threshold is promised
-// for them beyond this, only that none is read valid and wrong.
-constexpr double kLookalikeFramesThreshold = 0.12;
+// Synthetic passports, frames of the test's own page (docs/mrz.md): a serial
+// number, and a number padded with zeros, whose zeros the reader often cannot
+// tell from O and then refuses.
+constexpr double kSerialNumbersThreshold = 0.55;
+constexpr double kZeroPaddedThreshold = 0.2;
 
 struct Sample {
     QString name;
@@ -150,16 +152,30 @@ private slots:
         checkSamples(QStringLiteral("camera-like"), frames, kCameraFramesThreshold);
     }
 
-    // A check digit cannot tell 0 from O in every combination, so what keeps
-    // these from being read valid and wrong is the reader's own caution.
-    void lookalikeNumbers() {
+    // Synthetic passports (the test's own OCR-B page, camera-like frames of
+    // one scene with fresh noise each): numbers of a realistic series, and
+    // numbers padded with zeros. A check digit cannot tell 0 from O in every
+    // combination, so what keeps the latter from being read valid and wrong is
+    // the reader's own caution; few of them are read at all.
+    void syntheticPassports_data() {
+        QTest::addColumn<bool>("zeroPadded");
+        QTest::addColumn<double>("threshold");
+        QTest::newRow("serial numbers") << false << kSerialNumbersThreshold;
+        QTest::newRow("numbers padded with zeros") << true << kZeroPaddedThreshold;
+    }
+
+    void syntheticPassports() {
+        QFETCH(bool, zeroPadded);
+        QFETCH(double, threshold);
         if (!QFile::exists(QString::fromLatin1(mrztest::kOcrbFontPath)))
             QSKIP("the OCR-B font (fonts-ocr-b) is not installed");
         std::vector<Sample> frames;
         for (int i = 1; i <= 40; ++i) {
-            const std::string number =
-                (i % 2 ? "H" : "E") +
-                QStringLiteral("%1").arg(i * 5, 6, 10, QLatin1Char('0')).toStdString();
+            const QString digits =
+                zeroPadded
+                    ? QStringLiteral("%1").arg(i * 5, 6, 10, QLatin1Char('0'))
+                    : QString::number((quint64(i) * 48271u + 10000019u) % 90000000u + 10000000u);
+            const std::string number = (i % 2 ? "H" : "E") + digits.toStdString();
             const auto lines = mrz::composeTd3({.issuer = "UTO",
                                                 .name = "SPECIMEN<<TEST",
                                                 .number = number,
@@ -175,7 +191,7 @@ private slots:
                                   mrztest::cameraFrame(page, 1000 + i, 5000 + i * 10 + frame),
                                   truth});
         }
-        checkSamples(QStringLiteral("lookalike numbers"), frames, kLookalikeFramesThreshold);
+        checkSamples(QString::fromLatin1(QTest::currentDataTag()), frames, threshold);
     }
 
     void privateSamples() {

@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <functional>
+#include <optional>
 
 namespace gate::mrz {
 
@@ -78,7 +79,7 @@ public:
         m_zone.lines = m_text;
         m_zone.valid = !m_zone.ambiguous && parseMrz(m_text, m_today).valid;
         if (m_zone.valid &&
-            (hasUnreliableCell() || hasUndecidedZeroOrO() || hasEquallyLikelyValidAlternative())) {
+            (hasUnreliableCell() || hasDoubtfulLetterO() || hasEquallyLikelyValidAlternative())) {
             m_zone.ambiguous = true;
             m_zone.valid = false;
         }
@@ -275,28 +276,27 @@ private:
 
     // OCR-B tells the digit 0 from the letter O by little more than width,
     // which blur and a small zone wash out, and a check digit does not settle
-    // it (see below): in a number or optional-data field, which may hold both,
-    // a 0 or O whose reading is not clearly preferred to the other makes the
-    // zone untrusted. The passenger presents the page again, or staff read it.
-    bool hasUndecidedZeroOrO() const {
+    // it (see below). Blurred zeros come out as O far more often than the
+    // other way round, so in a number or optional-data field a letter O must
+    // clearly beat 0, or the zone is not trusted: the passenger presents the
+    // page again, or staff read it.
+    bool hasDoubtfulLetterO() const {
         for (const CheckedField &field : checkedFields(m_format)) {
             if (field.name != "number" && field.name != "optional")
                 continue;
             for (int column = field.start; column < field.start + field.length; ++column) {
-                const char chosen = m_text[field.line][column];
-                if (chosen != '0' && chosen != 'O')
+                if (m_text[field.line][column] != 'O')
                     continue;
-                const char other = chosen == '0' ? 'O' : '0';
                 const auto &candidates = m_candidates[field.line][column];
-                const auto find = [&](char c) {
-                    return std::find_if(
-                        candidates.begin(), candidates.end(),
-                        [c](const Candidate &candidate) { return candidate.character == c; });
+                const auto costOf = [&](char c) -> std::optional<float> {
+                    for (const Candidate &candidate : candidates)
+                        if (candidate.character == c)
+                            return candidate.cost;
+                    return std::nullopt;
                 };
-                const auto chosenIt = find(chosen);
-                const auto otherIt = find(other);
-                if (chosenIt != candidates.end() && otherIt != candidates.end() &&
-                    otherIt->cost - chosenIt->cost < m_options.zeroOMargin)
+                const auto letter = costOf('O');
+                const auto zero = costOf('0');
+                if (letter && zero && *zero - *letter < m_options.letterOMargin)
                     return true;
             }
         }

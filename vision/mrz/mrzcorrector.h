@@ -19,9 +19,9 @@ struct CorrectionOptions {
     // Two readings closer in cost than this are equally likely: when both
     // pass every check, the zone is ambiguous and reported not valid.
     float ambiguityMargin = 0.6f;
-    // A 0 or O in a field that may hold both must beat the other by this
+    // A letter O in a field that may also hold digits must beat 0 by this
     // much; a check digit cannot tell them apart in every combination.
-    float zeroOMargin = 0.3f;
+    float letterOMargin = 0.3f;
     // Check-digit correction changes at most this many cells per field.
     int maxEditsPerField = 2;
     // A cell whose chosen character costs more than this matches no glyph
