@@ -2,6 +2,7 @@
 #include "sync/logship/logshipper.h"
 #include "sync/logship/syslogformat.h"
 
+#include "auditoutbox.h"
 #include "rsyslogcollector.h"
 #include "silentserver.h"
 #include "stopreturns.h"
@@ -48,17 +49,6 @@ std::map<qint64, int> receivedSeqs(const QByteArrayList &lines) {
             ++seqs[match.captured(2).toLongLong()];
     }
     return seqs;
-}
-
-void appendDecisions(AuditStore &store, int count) {
-    QString error;
-    for (int i = 0; i < count; ++i) {
-        const AuditEvent event{0, AuditEventType::Decision, 1763700000 + i,
-                               QJsonObject{{QStringLiteral("outcome"), "allow"},
-                                           {QStringLiteral("reason"), "ok"},
-                                           {QStringLiteral("holder_key"), "hk-synthetic"}}};
-        QVERIFY2(store.append(event, &error), qPrintable(error));
-    }
 }
 
 } // namespace
@@ -138,12 +128,11 @@ private slots:
     void shipsToRsyslogAndReportsState() {
         if (QStandardPaths::findExecutable(QStringLiteral("rsyslogd")).isEmpty())
             QSKIP("rsyslogd is not installed");
-        QTemporaryDir dir;
-        const QString db = dir.filePath(QStringLiteral("audit.db"));
-        AuditStore store;
+        test::AuditOutbox outbox(gateId, 250);
+        QVERIFY2(outbox.error().isEmpty(), qPrintable(outbox.error()));
+        const QString db = outbox.path();
+        AuditStore &store = outbox.store();
         QString error;
-        QVERIFY2(store.open(db, gateId, &error), qPrintable(error));
-        appendDecisions(store, 250);
 
         test::RsyslogCollector collector;
         QVERIFY2(collector.start(&error), qPrintable(error));
@@ -158,7 +147,7 @@ private slots:
 
         // The collector goes away: the shipper says so and keeps the records.
         collector.stop();
-        appendDecisions(store, 10);
+        QVERIFY2(outbox.append(10), qPrintable(outbox.error()));
         shipper.wake();
         QTRY_COMPARE_WITH_TIMEOUT(shipper.status().connection, LogShipper::Connection::Retrying,
                                   20'000);
@@ -181,11 +170,11 @@ private slots:
     void deliversEveryRecordAcrossFailures() {
         if (QStandardPaths::findExecutable(QStringLiteral("rsyslogd")).isEmpty())
             QSKIP("rsyslogd is not installed");
-        QTemporaryDir dir;
-        const QString db = dir.filePath(QStringLiteral("audit.db"));
-        AuditStore store;
+        test::AuditOutbox outbox(gateId);
+        QVERIFY2(outbox.error().isEmpty(), qPrintable(outbox.error()));
+        const QString db = outbox.path();
+        AuditStore &store = outbox.store();
         QString error;
-        QVERIFY2(store.open(db, gateId, &error), qPrintable(error));
 
         test::RsyslogCollector collector;
         QVERIFY2(collector.start(&error), qPrintable(error));
@@ -208,7 +197,7 @@ private slots:
         const auto stage = [&](const std::function<void()> &disrupt) {
             if (disrupt)
                 relay.holdRepliesFrom(relay.bytesFromClients() + 20'000);
-            appendDecisions(store, perStage);
+            QVERIFY2(outbox.append(perStage), qPrintable(outbox.error()));
             total += perStage;
             if (disrupt) {
                 QTRY_VERIFY_WITH_TIMEOUT(relay.isHoldingReplies(), 20'000);
@@ -266,12 +255,11 @@ private slots:
         if (midBatch && QStandardPaths::findExecutable(QStringLiteral("rsyslogd")).isEmpty())
             QSKIP("rsyslogd is not installed");
         constexpr int records = 300;
-        QTemporaryDir dir;
-        const QString db = dir.filePath(QStringLiteral("audit.db"));
-        AuditStore store;
+        test::AuditOutbox outbox(gateId, records);
+        QVERIFY2(outbox.error().isEmpty(), qPrintable(outbox.error()));
+        const QString db = outbox.path();
+        AuditStore &store = outbox.store();
         QString error;
-        QVERIFY2(store.open(db, gateId, &error), qPrintable(error));
-        appendDecisions(store, records);
 
         test::SilentServer silent;
         test::RsyslogCollector collector;

@@ -3,6 +3,7 @@
 #include "core/audit/auditstore.h"
 #include "sync/logship/logshipper.h"
 
+#include "auditoutbox.h"
 #include "rsyslogcollector.h"
 #include "silentserver.h"
 #include "stopreturns.h"
@@ -45,16 +46,6 @@ std::map<qint64, int> receivedSeqs(const QByteArrayList &lines) {
 QString childProgram() {
     return qEnvironmentVariable("GATE_BIN_DIR", QCoreApplication::applicationDirPath()) +
            QStringLiteral("/logship-child");
-}
-
-void appendDecisions(AuditStore &store, int count) {
-    QString error;
-    for (int i = 0; i < count; ++i) {
-        const AuditEvent event{
-            0, AuditEventType::Decision, 1763700000 + i,
-            QJsonObject{{QStringLiteral("outcome"), "allow"}, {QStringLiteral("reason"), "ok"}}};
-        QVERIFY2(store.append(event, &error), qPrintable(error));
-    }
 }
 
 qsizetype openDescriptors() {
@@ -174,12 +165,11 @@ private slots:
         QFETCH(QString, collectorLibrary);
         QFETCH(QString, auth);
         constexpr int records = 300;
-        QTemporaryDir dir;
-        const QString db = dir.filePath(QStringLiteral("audit.db"));
-        AuditStore store;
+        test::AuditOutbox outbox(gateId, records);
+        QVERIFY2(outbox.error().isEmpty(), qPrintable(outbox.error()));
+        const QString db = outbox.path();
+        AuditStore &store = outbox.store();
         QString error;
-        QVERIFY2(store.open(db, gateId, &error), qPrintable(error));
-        appendDecisions(store, records);
 
         test::RsyslogCollector collector;
         collector.enableTls(collectorTls(collectorLibrary));
@@ -241,12 +231,11 @@ private slots:
         QFETCH(int, mistake);
         QFETCH(QString, expectedError);
         constexpr int records = 120;
-        QTemporaryDir dir;
-        const QString db = dir.filePath(QStringLiteral("audit.db"));
-        AuditStore store;
+        test::AuditOutbox outbox(gateId, records);
+        QVERIFY2(outbox.error().isEmpty(), qPrintable(outbox.error()));
+        const QString db = outbox.path();
+        AuditStore &store = outbox.store();
         QString error;
-        QVERIFY2(store.open(db, gateId, &error), qPrintable(error));
-        appendDecisions(store, records);
 
         test::RsyslogCollector collector;
         collector.enableTls(collectorTls(QStringLiteral("gnutls")));
@@ -316,12 +305,11 @@ private slots:
     void silentCollectorTimesOut() {
         QFETCH(QString, library);
         constexpr int records = 150;
-        QTemporaryDir dir;
-        const QString db = dir.filePath(QStringLiteral("audit.db"));
-        AuditStore store;
+        test::AuditOutbox outbox(gateId, records);
+        QVERIFY2(outbox.error().isEmpty(), qPrintable(outbox.error()));
+        const QString db = outbox.path();
+        AuditStore &store = outbox.store();
         QString error;
-        QVERIFY2(store.open(db, gateId, &error), qPrintable(error));
-        appendDecisions(store, records);
 
         const quint16 port = test::freeLoopbackPort();
         test::SilentServer silent;
