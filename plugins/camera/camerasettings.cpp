@@ -1,5 +1,7 @@
 #include "camerasettings.h"
 
+#include "hal/wholenumber.h"
+
 #include <QDir>
 #include <QFileInfo>
 
@@ -13,15 +15,15 @@ bool readInteger(const QJsonObject &settings, const char *key, int low, int high
     const QJsonValue value = settings.value(QLatin1StringView(key));
     if (value.isUndefined())
         return true;
-    const double number = value.toDouble(-1);
-    if (!value.isDouble() || number != double(int(number)) || number < low || number > high) {
+    const std::optional<qint64> number = hal::wholeNumber(value);
+    if (!number || *number < low || *number > high) {
         *error = QStringLiteral("settings.%1: must be a whole number from %2 to %3")
                      .arg(QLatin1StringView(key))
                      .arg(low)
                      .arg(high);
         return false;
     }
-    *out = int(number);
+    *out = int(*number);
     return true;
 }
 

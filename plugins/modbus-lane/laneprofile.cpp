@@ -1,5 +1,7 @@
 #include "laneprofile.h"
 
+#include "hal/wholenumber.h"
+
 #include <QFile>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -50,16 +52,16 @@ public:
         if (value.isUndefined())
             return;
         const QString name = prefix + QLatin1String(key);
-        const double number = value.toDouble(-1.5);
-        if (!value.isDouble() || number != double(qint64(number)) || number < min || number > max) {
+        const std::optional<qint64> number = hal::wholeNumber(value);
+        if (!number || *number < min || *number > max) {
             fail(name, QStringLiteral("must be a whole number from %1 to %2").arg(min).arg(max));
             return;
         }
-        if (int(number) % multipleOf != 0) {
+        if (*number % multipleOf != 0) {
             fail(name, QStringLiteral("must be a multiple of %1").arg(multipleOf));
             return;
         }
-        target = int(number);
+        target = int(*number);
     }
 
     template <typename Enum>

@@ -173,6 +173,7 @@ void TestCameraReplay::settingsErrorsNameTheKey_data() {
     QTest::newRow("fps text") << with("fps", QStringLiteral("15"))
                               << QStringLiteral("settings.fps");
     QTest::newRow("width") << with("width", 1280.5) << QStringLiteral("settings.width");
+    QTest::newRow("huge height") << with("height", 1e30) << QStringLiteral("settings.height");
     QTest::newRow("height") << with("height", 100000) << QStringLiteral("settings.height");
     QTest::newRow("loop") << with("loop", QStringLiteral("yes")) << QStringLiteral("settings.loop");
     QTest::newRow("mrz") << with("mrz", 1) << QStringLiteral("settings.mrz");

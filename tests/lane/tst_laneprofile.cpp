@@ -61,6 +61,8 @@ private slots:
         QTest::newRow("unknown key") << QByteArray(R"({"polling": 5})") << QString("\"polling\"");
         QTest::newRow("unit range") << QByteArray(R"({"unit": 300})") << QString("\"unit\"");
         QTest::newRow("unit type") << QByteArray(R"({"unit": "1"})") << QString("\"unit\"");
+        QTest::newRow("huge") << QByteArray(R"({"poll_period_ms": 1e30})")
+                              << QString("\"poll_period_ms\": must be a whole number from 10");
         QTest::newRow("fraction") << QByteArray(R"({"poll_period_ms": 20.5})")
                                   << QString("\"poll_period_ms\"");
         QTest::newRow("tenths") << QByteArray(R"({"pass_timeout_ms": 250})")

@@ -1,7 +1,11 @@
 #include "core/config/jsonfields.h"
 
+#include "hal/wholenumber.h"
+
 #include <QJsonArray>
 #include <QRegularExpression>
+
+#include <cmath>
 
 namespace gate {
 
@@ -99,19 +103,21 @@ qint64 JsonFields::integer(const QString &key, qint64 fallback, qint64 min, qint
     const QJsonValue value = m_object.value(key);
     if (value.isUndefined())
         return fallback;
-    const double number = value.toDouble();
-    if (!value.isDouble() || number != double(qint64(number))) {
+    const std::optional<qint64> number = hal::wholeNumber(value);
+    const bool whole =
+        number || (value.isDouble() && value.toDouble() == std::trunc(value.toDouble()));
+    if (!whole) {
         error(key, QStringLiteral("must be a whole number, not %1").arg(typeName(value)));
         return fallback;
     }
-    if (number < double(min) || number > double(max)) {
+    if (!number || *number < min || *number > max) {
         error(key, QStringLiteral("must be between %1 and %2 (got %3)")
                        .arg(min)
                        .arg(max)
-                       .arg(qint64(number)));
+                       .arg(value.toDouble()));
         return fallback;
     }
-    return qint64(number);
+    return *number;
 }
 
 bool JsonFields::boolean(const QString &key, bool fallback) const {

@@ -1,5 +1,7 @@
 #include "core/credentials/eticket/trustlist.h"
 
+#include "hal/wholenumber.h"
+
 #include <QCryptographicHash>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -78,13 +80,7 @@ QByteArray derFromRawEcdsa(const QByteArray &raw) {
 }
 
 std::optional<qint64> integerField(const QJsonObject &entry, const char *name) {
-    const QJsonValue value = entry.value(QLatin1StringView(name));
-    if (!value.isDouble())
-        return std::nullopt;
-    const double number = value.toDouble();
-    if (number != double(qint64(number)))
-        return std::nullopt;
-    return qint64(number);
+    return hal::wholeNumber(entry.value(QLatin1StringView(name)));
 }
 
 std::optional<TrustedKey::Status> statusFromString(const QString &text) {
