@@ -146,11 +146,10 @@ RunFigures runGate(Station &station, const GateRunSetup &setup) {
             figures.rss.push_back({clock.elapsed(), figures.decisions, resident});
     });
     QTimer statusTimer;
-    if (setup.onStatus)
-        QObject::connect(&statusTimer, &QTimer::timeout, [&] {
-            if (const QJsonObject status = statusOf(statusSocket); !status.isEmpty())
-                setup.onStatus(status);
-        });
+    QObject::connect(&statusTimer, &QTimer::timeout, [&] {
+        if (const QJsonObject status = statusOf(statusSocket); !status.isEmpty())
+            setup.onStatus(status);
+    });
     QEventLoop loop;
     QObject::connect(&gate, &QProcess::finished, &loop, &QEventLoop::quit);
     QTimer deadline;
@@ -172,7 +171,8 @@ RunFigures runGate(Station &station, const GateRunSetup &setup) {
     if (!gate.waitForStarted())
         abortBench(QStringLiteral("gate-app did not start"));
     rssTimer.start(setup.rssSampleMs);
-    statusTimer.start(1000);
+    if (setup.onStatus)
+        statusTimer.start(1000); // ops asking the gate, only where the run watches its status
     deadline.start(std::chrono::milliseconds(setup.deadlineMs));
     loop.exec();
     rssTimer.stop();

@@ -287,15 +287,8 @@ private:
             for (int column = field.start; column < field.start + field.length; ++column) {
                 if (m_text[field.line][column] != 'O')
                     continue;
-                const auto &candidates = m_candidates[field.line][column];
-                const auto costOf = [&](char c) -> std::optional<float> {
-                    for (const Candidate &candidate : candidates)
-                        if (candidate.character == c)
-                            return candidate.cost;
-                    return std::nullopt;
-                };
-                const auto letter = costOf('O');
-                const auto zero = costOf('0');
+                const auto letter = costAt({field.line, column}, 'O');
+                const auto zero = costAt({field.line, column}, '0');
                 if (letter && zero && *zero - *letter < m_options.letterOMargin)
                     return true;
             }
@@ -313,29 +306,51 @@ private:
             Cell cell;
             char character;
             float extra;
+            int field; // checked field, or the rest the composite covers (-1: neither)
+        };
+        const std::vector<CheckedField> fields = checkedFields(m_format);
+        const std::optional<CompositeCheck> composite = compositeCheck(m_format);
+        const auto fieldOf = [&](int line, int column) {
+            for (std::size_t i = 0; i < fields.size(); ++i) {
+                const CheckedField &field = fields[i];
+                if (field.line == line &&
+                    ((column >= field.start && column < field.start + field.length) ||
+                     column == field.digitAt))
+                    return int(i);
+            }
+            if (composite && composite->line == line && composite->digitAt == column)
+                return int(fields.size());
+            for (const Span &span : composite ? composite->spans : std::vector<Span>{})
+                if (span.line == line && column >= span.start && column < span.start + span.length)
+                    return int(fields.size());
+            return -1;
         };
         std::vector<Swap> swaps;
         for (std::size_t line = 0; line < m_text.size(); ++line) {
             for (std::size_t column = 0; column < m_text[line].size(); ++column) {
-                const auto &candidates = m_candidates[line][column];
-                const char chosen = m_text[line][column];
-                const auto chosenIt =
-                    std::find_if(candidates.begin(), candidates.end(),
-                                 [chosen](const Candidate &c) { return c.character == chosen; });
-                const float chosenCost =
-                    chosenIt == candidates.end() ? candidates.back().cost : chosenIt->cost;
-                for (const Candidate &alternative : candidates) {
+                const Cell cell{int(line), int(column)};
+                const float chosenCost = costAt(cell, m_text[line][column])
+                                             .value_or(m_candidates[line][column].back().cost);
+                for (const Candidate &alternative : m_candidates[line][column]) {
                     const float extra = alternative.cost - chosenCost;
-                    if (alternative.character != chosen && extra < m_options.ambiguityMargin)
-                        swaps.push_back({{int(line), int(column)}, alternative.character, extra});
+                    if (alternative.character != m_text[line][column] &&
+                        extra < m_options.ambiguityMargin)
+                        swaps.push_back(
+                            {cell, alternative.character, extra, fieldOf(cell.line, cell.column)});
                 }
             }
         }
-        const std::function<bool(std::size_t, int, float)> tryFrom =
-            [&](std::size_t from, int swapsLeft, float extra) {
+        // Changes that cancel in a check digit lie in what that digit covers,
+        // so a combination stays within its first change's field (or within
+        // the rest of the composite): a few hundred readings at most, where
+        // combining any cells of the zone could take thousands on a blurred
+        // frame.
+        const std::function<bool(std::size_t, int, float, int)> tryFrom =
+            [&](std::size_t from, int swapsLeft, float extra, int field) {
                 for (std::size_t i = from; i < swaps.size(); ++i) {
                     const Swap &swap = swaps[i];
-                    if (extra + swap.extra >= m_options.ambiguityMargin)
+                    if (extra + swap.extra >= m_options.ambiguityMargin ||
+                        (swapsLeft < kMaxSimultaneousSwaps && swap.field != field))
                         continue;
                     char &cell = at(swap.cell);
                     if (cell != m_zone.lines[swap.cell.line][swap.cell.column])
@@ -343,14 +358,23 @@ private:
                     cell = swap.character;
                     const bool alsoValid =
                         parseMrz(m_text, m_today).valid ||
-                        (swapsLeft > 1 && tryFrom(i + 1, swapsLeft - 1, extra + swap.extra));
+                        (swapsLeft > 1 && swap.field >= 0 &&
+                         tryFrom(i + 1, swapsLeft - 1, extra + swap.extra, swap.field));
                     cell = m_zone.lines[swap.cell.line][swap.cell.column];
                     if (alsoValid)
                         return true;
                 }
                 return false;
             };
-        return tryFrom(0, kMaxSimultaneousSwaps, 0);
+        return tryFrom(0, kMaxSimultaneousSwaps, 0, -1);
+    }
+
+    // The cost of `character` at `cell`, when it is among the cell's candidates.
+    std::optional<float> costAt(Cell cell, char character) const {
+        for (const Candidate &candidate : m_candidates[cell.line][cell.column])
+            if (candidate.character == character)
+                return candidate.cost;
+        return std::nullopt;
     }
 
     Format m_format;
