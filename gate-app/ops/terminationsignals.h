@@ -22,8 +22,6 @@ public:
     explicit TerminationSignals(QObject *parent = nullptr);
     ~TerminationSignals() override;
 
-    bool isListening() const { return m_notifier != nullptr; }
-
 signals:
     void terminationRequested(int signalNumber);
 
