@@ -18,12 +18,14 @@ set(CPACK_DEBIAN_FILE_NAME DEB-DEFAULT)
 set(CPACK_DEBIAN_PACKAGE_SECTION "misc")
 set(CPACK_DEBIAN_PACKAGE_PRIORITY "optional")
 # Libraries the programs link come from dpkg-shlibdeps; what is loaded at run
-# time (QML modules, Qt platform plugins, fonts) is listed by hand.
+# time (QML modules, Qt platform plugins, fonts) is listed by hand, and the
+# test tst_runtimepackages checks the list against what gate-app loads.
+# libqt6opengl6 holds the eglfs platform plugin the unit selects.
 set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)
 set(CPACK_DEBIAN_PACKAGE_DEPENDS
-    "systemd, qt6-qpa-plugins, qml6-module-qtquick, qml6-module-qtquick-controls, \
+    "systemd, qt6-qpa-plugins, libqt6opengl6, qml6-module-qtquick, qml6-module-qtquick-controls, \
 qml6-module-qtquick-layouts, qml6-module-qtquick-window, qml6-module-qtquick-templates, \
-qml6-module-qtqml-workerscript, fonts-wqy-microhei, fonts-dejavu-core")
+qml6-module-qtqml-workerscript, qml6-module-qtquick-shapes, fonts-wqy-microhei, fonts-dejavu-core")
 set(CPACK_DEBIAN_PACKAGE_RECOMMENDS "rsyslog-relp")
 set(CPACK_DEBIAN_PACKAGE_CONTROL_EXTRA
     "${PROJECT_SOURCE_DIR}/systemd/debian/postinst;${PROJECT_SOURCE_DIR}/systemd/debian/prerm;${PROJECT_SOURCE_DIR}/systemd/debian/postrm")

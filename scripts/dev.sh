@@ -24,6 +24,12 @@ install_missing_packages() {
 }
 
 build() {
+    # ccache (scripts/debian-packages.txt) makes a rebuild after a clean or a
+    # branch switch mostly cache hits; the launcher is read at first configure.
+    if command -v ccache >/dev/null 2>&1; then
+        export CMAKE_C_COMPILER_LAUNCHER="${CMAKE_C_COMPILER_LAUNCHER:-ccache}"
+        export CMAKE_CXX_COMPILER_LAUNCHER="${CMAKE_CXX_COMPILER_LAUNCHER:-ccache}"
+    fi
     cmake --preset default
     cmake --build --preset default
 }
