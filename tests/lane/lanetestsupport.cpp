@@ -30,7 +30,8 @@ QString writeFastProfile(const QTemporaryDir &dir, const QJsonObject &overrides)
 }
 
 std::unique_ptr<gate::hal::LaneActuatorThread>
-startLane(const QString &url, const QString &profilePath, bool supervise) {
+startLane(const QString &url, const QString &profilePath, bool supervise,
+          std::shared_ptr<const gate::hal::ProgressMark> supervisor) {
     QString error;
     auto actuator = gate::modbuslane::createModbusLane(QStringLiteral("lane"),
                                                        {{QStringLiteral("url"), url},
@@ -39,5 +40,7 @@ startLane(const QString &url, const QString &profilePath, bool supervise) {
                                                        &error);
     if (!actuator)
         qFatal("cannot create the lane driver: %s", qPrintable(error));
+    if (supervisor)
+        actuator->setSupervisorProgress(std::move(supervisor), 300);
     return std::make_unique<gate::hal::LaneActuatorThread>(std::move(actuator));
 }

@@ -12,6 +12,8 @@
 QString writeFastProfile(const QTemporaryDir &dir, const QJsonObject &overrides = {});
 
 // The modbus-lane driver for `url` with the profile at `profilePath`, on a
-// bus thread of its own and started.
+// bus thread of its own and started; `supervisor`: the deciding side's
+// progress it feeds the lane's watchdog by (LaneActuator::setSupervisorProgress).
 std::unique_ptr<gate::hal::LaneActuatorThread>
-startLane(const QString &url, const QString &profilePath, bool supervise = true);
+startLane(const QString &url, const QString &profilePath, bool supervise = true,
+          std::shared_ptr<const gate::hal::ProgressMark> supervisor = {});
