@@ -44,3 +44,25 @@ startLane(const QString &url, const QString &profilePath, bool supervise,
         actuator->setSupervisorProgress(std::move(supervisor), 300);
     return std::make_unique<gate::hal::LaneActuatorThread>(std::move(actuator));
 }
+
+namespace {
+
+PeerProcess::Match laneExecuted(bool coils, int command, bool coilOn) {
+    if (coils)
+        return [coilOn](const QJsonObject &line) {
+            return line.value("coil") == 5 && line.value("on") == coilOn;
+        };
+    return [command](const QJsonObject &line) {
+        return line.contains("command") && line.value("code") == command;
+    };
+}
+
+} // namespace
+
+PeerProcess::Match emergencyOpenExecuted(bool coils) {
+    return laneExecuted(coils, 9, true);
+}
+
+PeerProcess::Match emergencyResetExecuted(bool coils) {
+    return laneExecuted(coils, 10, false);
+}

@@ -23,31 +23,6 @@ using gate::hal::LaneActuator;
 using gate::hal::LaneCommand;
 using gate::hal::LaneCommandResult;
 
-namespace {
-
-// The emergency open as the lane executed it: command 9, or coil 5 on.
-PeerProcess::Match laneOpenedForEvacuation(bool coils) {
-    if (coils)
-        return [](const QJsonObject &line) {
-            return line.value("coil") == 5 && line.value("on") == true;
-        };
-    return
-        [](const QJsonObject &line) { return line.contains("command") && line.value("code") == 9; };
-}
-
-// An emergency reset reaching the lane: command 10, or coil 5 off.
-PeerProcess::Match laneResetFromEvacuation(bool coils) {
-    if (coils)
-        return [](const QJsonObject &line) {
-            return line.value("coil") == 5 && line.value("on") == false;
-        };
-    return [](const QJsonObject &line) {
-        return line.contains("command") && line.value("code") == 10;
-    };
-}
-
-} // namespace
-
 class TestLaneFire : public QObject {
     Q_OBJECT
 private:
@@ -186,7 +161,7 @@ private slots:
         startPeer(true);
         const qsizetype from = m_peer->mark();
         startGate();
-        QVERIFY(m_peer->waitFor(laneOpenedForEvacuation(m_coils), from));
+        QVERIFY(m_peer->waitFor(emergencyOpenExecuted(m_coils), from));
         QTRY_COMPARE_WITH_TIMEOUT(state(), gate::toString(LaneState::Evacuation), 5000);
         QVERIFY(onDeciding([this] { return controller().snapshot().emergencyLatched; }));
     }
@@ -200,7 +175,7 @@ private slots:
         m_peer->send(QStringLiteral("fire on"));
         const qsizetype from = m_peer->mark();
         m_peer->send(QStringLiteral("offline off"));
-        QVERIFY(m_peer->waitFor(laneOpenedForEvacuation(m_coils), from));
+        QVERIFY(m_peer->waitFor(emergencyOpenExecuted(m_coils), from));
         QTRY_COMPARE_WITH_TIMEOUT(state(), gate::toString(LaneState::Evacuation), 10000);
     }
 
@@ -216,7 +191,7 @@ private slots:
         QTRY_VERIFY_WITH_TIMEOUT(!opened.isEmpty(), 5000);
         const qsizetype from = m_peer->mark();
         m_peer->send(QStringLiteral("fire on"));
-        QVERIFY(m_peer->waitFor(laneOpenedForEvacuation(m_coils), from));
+        QVERIFY(m_peer->waitFor(emergencyOpenExecuted(m_coils), from));
         QTRY_COMPARE_WITH_TIMEOUT(state(), gate::toString(LaneState::Evacuation), 5000);
         QTRY_COMPARE_WITH_TIMEOUT(aborted.size(), 1, 5000);
         QCOMPARE(aborted.first().at(1).toString(), QStringLiteral("emergency"));
@@ -226,14 +201,14 @@ private slots:
         startPeer(true);
         const qsizetype from = m_peer->mark();
         startGate();
-        QVERIFY(m_peer->waitFor(laneOpenedForEvacuation(m_coils), from));
+        QVERIFY(m_peer->waitFor(emergencyOpenExecuted(m_coils), from));
         QTRY_COMPARE_WITH_TIMEOUT(state(), gate::toString(LaneState::Evacuation), 5000);
         // The panel's reset, and the same command sent to the driver past the
         // controller: neither reaches the lane while the fire input is on.
         QCOMPARE(serviceCommandRefusal(LaneServiceCommand::EmergencyReset),
                  QStringLiteral("fire_alarm_active"));
         QCOMPARE(driverAnswer(LaneCommand::EmergencyReset), LaneCommandResult::RefusedMode);
-        QVERIFY(!m_peer->waitFor(laneResetFromEvacuation(m_coils), from, 300));
+        QVERIFY(!m_peer->waitFor(emergencyResetExecuted(m_coils), from, 300));
         QCOMPARE(state(), gate::toString(LaneState::Evacuation));
 
         // Fire over: the latch holds until staff reset it.
@@ -242,14 +217,14 @@ private slots:
             !onDeciding([this] { return controller().snapshot().status.input(11); }), 5000);
         QCOMPARE(state(), gate::toString(LaneState::Evacuation));
         QCOMPARE(serviceCommandRefusal(LaneServiceCommand::EmergencyReset), QString());
-        QVERIFY(m_peer->waitFor(laneResetFromEvacuation(m_coils), from));
+        QVERIFY(m_peer->waitFor(emergencyResetExecuted(m_coils), from));
     }
 
     void latchSurvivesARestartOfTheGate() {
         startPeer(true);
         const qsizetype from = m_peer->mark();
         startGate();
-        QVERIFY(m_peer->waitFor(laneOpenedForEvacuation(m_coils), from));
+        QVERIFY(m_peer->waitFor(emergencyOpenExecuted(m_coils), from));
         m_peer->send(QStringLiteral("fire off"));
         QTRY_VERIFY_WITH_TIMEOUT(
             !onDeciding([this] { return controller().snapshot().status.input(11); }), 5000);
@@ -257,7 +232,7 @@ private slots:
 
         startGate();
         QTRY_COMPARE_WITH_TIMEOUT(state(), gate::toString(LaneState::Evacuation), 5000);
-        QVERIFY(!m_peer->waitFor(laneResetFromEvacuation(m_coils), from, 300));
+        QVERIFY(!m_peer->waitFor(emergencyResetExecuted(m_coils), from, 300));
     }
 
     void blockedDecidingThreadDoesNotHoldTheEvacuation() {
@@ -269,7 +244,7 @@ private slots:
         QMetaObject::invokeMethod(m_controller, [&release] { release.acquire(); });
         const qsizetype from = m_peer->mark();
         m_peer->send(QStringLiteral("fire on"));
-        QVERIFY(m_peer->waitFor(laneOpenedForEvacuation(m_coils), from));
+        QVERIFY(m_peer->waitFor(emergencyOpenExecuted(m_coils), from));
         if (!m_coils && !m_pymodbus) {
             // No heartbeat without the deciding side: the lane's own watchdog trips.
             QVERIFY(m_peer->waitFor(PeerProcess::field("watchdog", "tripped"), from));
