@@ -1,6 +1,7 @@
 #pragma once
 
 #include "hal/devicehealth.h"
+#include "hal/progressmark.h"
 
 #include <QMetaType>
 #include <QObject>
@@ -95,6 +96,16 @@ public:
     Q_INVOKABLE virtual void command(gate::hal::LaneCommand command, quint16 passes,
                                      quint64 token) = 0;
 
+    // The deciding side's progress, set by the gate before start(). A driver
+    // that feeds the lane's own watchdog does so only while this mark is
+    // younger than `staleMs`, so that a hung gate trips the lane's fail-safe
+    // (docs/operations.md). Unset, the driver answers for itself alone
+    // (gatectl, benches).
+    void setSupervisorProgress(std::shared_ptr<const ProgressMark> progress, int staleMs) {
+        m_supervisor = std::move(progress);
+        m_supervisorStaleMs = staleMs;
+    }
+
 signals:
     void commandDone(quint64 token, gate::hal::LaneCommandResult result, qint64 doneNs);
     void statusChanged(const gate::hal::LaneStatus &status);
@@ -102,6 +113,15 @@ signals:
     // its sequence number; `missed` counts events skipped between two polls.
     void laneEvent(quint16 event, quint16 sequence, quint16 missed);
     void healthChanged(const gate::hal::DeviceHealth &health);
+
+protected:
+    bool supervisorAlive() const {
+        return !m_supervisor || m_supervisor->ageMs() < m_supervisorStaleMs;
+    }
+
+private:
+    std::shared_ptr<const ProgressMark> m_supervisor;
+    int m_supervisorStaleMs = 0;
 };
 
 // Runs an actuator on a thread of its own (its bus thread): moves it there and

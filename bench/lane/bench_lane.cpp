@@ -1,17 +1,17 @@
 // bench-lane: command -> acknowledgement latency of the modbus-lane driver
 // against the lane simulator over TCP loopback and RTU on a pty at 115200,
-// and how many polls one bus sustains back to back.
+// how many polls one bus sustains back to back, and fire input -> emergency
+// open acknowledged by the lane (evacuationtimes.h).
 #include "benchreport.h"
+#include "evacuationtimes.h"
+#include "simulatorprocess.h"
 
 #include "hal/modbus/modbusbus.h"
 #include "modbuslanefactory.h"
 
 #include <QCoreApplication>
-#include <QDir>
 #include <QElapsedTimer>
 #include <QEventLoop>
-#include <QJsonDocument>
-#include <QProcess>
 #include <QTemporaryDir>
 #include <QTimer>
 
@@ -34,35 +34,6 @@ qint64 steadyNs() {
                std::chrono::steady_clock::now().time_since_epoch())
         .count();
 }
-
-// The simulator as a child process, until the bench ends.
-class Simulator {
-public:
-    // Returns the value of `readyKey` of its first line that has it.
-    QString start(const QStringList &arguments, const QString &readyKey) {
-        m_process.start(QDir(QCoreApplication::applicationDirPath())
-                            .absoluteFilePath(QStringLiteral("gate-lane-sim")),
-                        arguments +
-                            QStringList{QStringLiteral("--passengers"), QStringLiteral("none")});
-        QElapsedTimer waited;
-        waited.start();
-        while (waited.elapsed() < 10000 && m_process.waitForReadyRead(1000)) {
-            while (m_process.canReadLine()) {
-                const auto line = QJsonDocument::fromJson(m_process.readLine()).object();
-                if (line.contains(readyKey))
-                    return line.value(readyKey).toString();
-            }
-        }
-        return {};
-    }
-    ~Simulator() {
-        m_process.terminate();
-        m_process.waitForFinished(5000);
-    }
-
-private:
-    QProcess m_process;
-};
 
 // Waits for the link, then sends commands one at a time and records the time
 // from the call (the gate's decision) to the acknowledgement; counts the
@@ -146,7 +117,7 @@ int main(int argc, char *argv[]) {
     QCoreApplication app(argc, argv);
     QJsonObject results;
     {
-        Simulator sim;
+        gate::bench::SimulatorProcess sim;
         const QString endpoint = sim.start({QStringLiteral("--tcp"), QStringLiteral("127.0.0.1:0")},
                                            QStringLiteral("tcp"));
         const auto tcp =
@@ -159,7 +130,7 @@ int main(int argc, char *argv[]) {
     }
     {
         QTemporaryDir dir;
-        Simulator sim;
+        gate::bench::SimulatorProcess sim;
         const QString link =
             sim.start({QStringLiteral("--rtu-link"), dir.filePath(QStringLiteral("lane-tty"))},
                       QStringLiteral("link"));
@@ -171,6 +142,12 @@ int main(int argc, char *argv[]) {
         }
         results.insert(QStringLiteral("rtu_pty_115200"), *rtu);
     }
+    const auto fire = gate::bench::measureEvacuationTimes();
+    if (!fire) {
+        std::fprintf(stderr, "bench-lane: fire measurement failed\n");
+        return 1;
+    }
+    results.insert(QStringLiteral("fire_to_emergency_open_ms"), *fire);
     results.insert(QStringLiteral("commands"), commandsPerTransport);
     results.insert(QStringLiteral("note"),
                    QStringLiteral("ack_ms: command call to commandDone, default profile; a pty "

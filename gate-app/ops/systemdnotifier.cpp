@@ -1,17 +1,43 @@
 #include "ops/systemdnotifier.h"
 
+#include "ops/threadliveness.h"
+
+#include <QLoggingCategory>
+
 #include <systemd/sd-daemon.h>
+
+Q_LOGGING_CATEGORY(lcWatchdog, "gate.watchdog")
 
 namespace gate {
 
-SystemdNotifier::SystemdNotifier(QObject *parent)
-    : QObject(parent) {
+SystemdNotifier::SystemdNotifier(const ThreadLiveness *liveness, QObject *parent)
+    : QObject(parent)
+    , m_liveness(liveness) {
     const std::chrono::milliseconds interval = watchdogInterval();
     if (interval.count() > 0) {
         m_watchdog.setInterval(interval);
-        connect(&m_watchdog, &QTimer::timeout, this, [this] { notify("WATCHDOG=1"); });
+        connect(&m_watchdog, &QTimer::timeout, this, &SystemdNotifier::feedWatchdog);
         m_watchdog.start();
     }
+}
+
+void SystemdNotifier::feedWatchdog() {
+    const QStringList stale =
+        m_liveness ? m_liveness->staleWithin(m_watchdog.interval()) : QStringList();
+    if (stale == m_stale) {
+        if (stale.isEmpty())
+            notify("WATCHDOG=1");
+        return;
+    }
+    m_stale = stale;
+    if (stale.isEmpty()) {
+        qCWarning(lcWatchdog) << "every thread progresses again: watchdog fed";
+        notify("WATCHDOG=1\nSTATUS=running");
+        return;
+    }
+    const QString names = stale.join(QStringLiteral(", "));
+    qCCritical(lcWatchdog).noquote() << "no progress on" << names << "thread: watchdog withheld";
+    notify("STATUS=watchdog withheld: no progress on " + names.toUtf8());
 }
 
 bool SystemdNotifier::isSupervised() const {

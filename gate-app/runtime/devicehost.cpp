@@ -1,5 +1,9 @@
 #include "devicehost.h"
 
+#include "devicethread.h"
+
+#include "ops/threadliveness.h"
+
 #include <QLoggingCategory>
 
 Q_LOGGING_CATEGORY(lcDevices, "gate.devices")
@@ -43,12 +47,17 @@ bool DeviceHost::create(const GateConfig &config, hal::PluginCatalog &catalog,
 }
 
 void DeviceHost::adopt(const QString &name, QObject *device) {
-    auto *thread = new QThread(this);
-    thread->setObjectName(QStringLiteral("device:") + name);
+    auto *thread = new DeviceThread(name, this);
+    connect(thread, &DeviceThread::failed, this, &DeviceHost::deviceFailed);
     device->setObjectName(name);
     device->moveToThread(thread);
     connect(thread, &QThread::finished, device, &QObject::deleteLater);
     m_devices.append({name, device, thread});
+}
+
+void DeviceHost::watchProgress(ThreadLiveness &liveness) const {
+    for (const Device &device : m_devices)
+        liveness.watch(device.thread->objectName(), device.thread);
 }
 
 void DeviceHost::startAll() {

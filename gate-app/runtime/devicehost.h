@@ -13,9 +13,12 @@
 
 namespace gate {
 
+class ThreadLiveness;
+
 // Creates the configured devices through their plugins and gives each one a
 // thread of its own (DESIGN: each device owns its thread), so that a slow
-// serial port or camera never holds up another device or a decision.
+// serial port or camera never holds up another device or a decision, and an
+// exception in one never ends the gate (DeviceThread).
 class DeviceHost : public QObject {
     Q_OBJECT
 public:
@@ -27,9 +30,15 @@ public:
     bool create(const GateConfig &config, hal::PluginCatalog &catalog, QStringList *errors);
     void startAll();
     void stopAll();
+    // Each device's thread must show progress for the gate to count as alive.
+    void watchProgress(ThreadLiveness &liveness) const;
 
     QList<hal::CredentialSource *> credentialSources() const { return m_sources; }
     hal::LaneActuator *lane() const { return m_lane; }
+
+signals:
+    // An exception escaped a device's slot; its thread runs on after a backoff.
+    void deviceFailed(const gate::hal::DeviceHealth &health);
 
 private:
     struct Device {

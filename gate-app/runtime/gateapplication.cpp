@@ -7,6 +7,7 @@
 #include "ops/journallog.h"
 #include "ops/statusserver.h"
 #include "ops/systemdnotifier.h"
+#include "ops/threadliveness.h"
 #include "sync/logship/logshipper.h"
 #include "sync/logship/logshipsettings.h"
 #include "sync/ticketlist/ticketlistsyncservice.h"
@@ -111,6 +112,7 @@ bool GateApplication::start(const GateConfig &config, QStringList *errors) {
     m_decideThread.setObjectName(QStringLiteral("decide"));
     m_core->moveToThread(&m_decideThread);
     connect(&m_decideThread, &QThread::finished, m_core, &QObject::deleteLater);
+    watchThreads();
 
     m_pins = std::make_unique<service::PinVerifier>(
         m_clock,
@@ -199,11 +201,24 @@ bool GateApplication::start(const GateConfig &config, QStringList *errors) {
     statusTimer->start(5000);
     QMetaObject::invokeMethod(m_core, &DecidingCore::publishStatus);
 
-    m_systemd = std::make_unique<SystemdNotifier>();
+    m_systemd = std::make_unique<SystemdNotifier>(m_liveness.get());
     m_systemd->ready(QStringLiteral("gate %1 ready").arg(m_config.gateId));
     qCInfo(lcGate).noquote() << "gate" << m_config.gateId << "ready at" << m_config.station
                              << m_config.gateGroup << m_config.direction;
     return true;
+}
+
+void GateApplication::watchThreads() {
+    // Ticks well inside any sensible watchdog period (systemd/gate-app.service).
+    constexpr int progressTickMs = 50;
+    // Half the lane watchdog's default second: a deciding thread stuck this
+    // long stops the lane's heartbeat (docs/operations.md, Watchdog).
+    constexpr int decidingStaleMs = 500;
+    m_liveness = std::make_unique<ThreadLiveness>(progressTickMs);
+    m_liveness->watch(QStringLiteral("gui"), thread());
+    const auto deciding = m_liveness->watch(QStringLiteral("deciding"), &m_decideThread);
+    m_devices.watchProgress(*m_liveness);
+    m_devices.lane()->setSupervisorProgress(deciding, decidingStaleMs);
 }
 
 void GateApplication::connectScreens() {
@@ -218,6 +233,7 @@ void GateApplication::connectScreens() {
     }
     connect(m_devices.lane(), &hal::LaneActuator::healthChanged, this,
             &GateApplication::updateHealth);
+    connect(&m_devices, &DeviceHost::deviceFailed, this, &GateApplication::updateHealth);
     connect(coordinator, &PassageCoordinator::decided, this, &GateApplication::showDecision);
     connect(coordinator, &PassageCoordinator::decided, &m_console, &ConsoleReporter::decided);
     connect(coordinator, &PassageCoordinator::barrierOpened, &m_console,
@@ -235,6 +251,8 @@ void GateApplication::connectScreens() {
                 m_passengerScreen->setOutOfService(!ready && !emergency, reason);
                 m_serviceMode->setLaneAvailability(ready, reason);
             });
+    connect(lane, &LaneController::fireAlarmChanged, m_serviceMode.get(),
+            &ui::ServiceModeModel::setFireAlarm);
     connect(m_core, &DecidingCore::laneStatus, this, [this](const QJsonObject &status) {
         m_laneStatus = status;
         m_serviceMode->setLaneCounters(status.toVariantMap());

@@ -23,6 +23,7 @@ class DecidingCore;
 class LogShipper;
 class StatusServer;
 class SystemdNotifier;
+class ThreadLiveness;
 namespace sync {
 class TicketListSyncService;
 }
@@ -49,6 +50,7 @@ public:
 
 private:
     bool start(const GateConfig &config, QStringList *errors);
+    void watchThreads();
     void connectScreens();
     void showDecision(const PassageReport &report);
     void updateHealth(const hal::DeviceHealth &health);
@@ -64,6 +66,7 @@ private:
     int m_pendingPasses = 0;
 
     hal::PluginCatalog m_catalog;
+    std::unique_ptr<ThreadLiveness> m_liveness;
     DeviceHost m_devices;
     QThread m_decideThread;
     DecidingCore *m_core = nullptr; // lives on m_decideThread

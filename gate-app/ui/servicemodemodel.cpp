@@ -116,13 +116,26 @@ void ServiceModeModel::setBacklog(qint64 records) {
 }
 
 void ServiceModeModel::setLaneAvailability(bool ready, const QString &reason) {
+    m_laneReady = ready;
+    m_laneReason = reason;
+    updateCommandRefusals();
+}
+
+void ServiceModeModel::setFireAlarm(bool active) {
+    m_fireAlarm = active;
+    updateCommandRefusals();
+}
+
+void ServiceModeModel::updateCommandRefusals() {
     // The availability reason is the lane controller's: "emergency" while
     // evacuation is latched, "starting" or "link_down" without a link.
-    const bool emergencyLatched = !ready && reason == u"emergency";
-    const bool linkUp = ready || (reason != u"starting" && reason != u"link_down");
+    const bool emergencyLatched = !m_laneReady && m_laneReason == u"emergency";
+    const bool linkUp =
+        m_laneReady || (m_laneReason != u"starting" && m_laneReason != u"link_down");
     QVariantMap refusals;
     for (const LaneServiceCommand command : kPanelCommands) {
-        const QString refusal = serviceCommandRefusal(command, emergencyLatched, linkUp);
+        const QString refusal =
+            serviceCommandRefusal(command, emergencyLatched, linkUp, m_fireAlarm);
         if (!refusal.isEmpty())
             refusals.insert(toString(command), refusal);
     }

@@ -66,6 +66,9 @@ public:
     // The lane's availability, as LaneController::availabilityChanged gives it
     // (connect the two). Until the first call every command is offered.
     void setLaneAvailability(bool ready, const QString &reason);
+    // The lane's fire-alarm input (LaneController::fireAlarmChanged): while
+    // on, the emergency reset is refused with "fire_alarm_active".
+    void setFireAlarm(bool active);
 
     // Called from QML.
     Q_INVOKABLE void requestEntry();
@@ -115,6 +118,7 @@ signals:
 
 private:
     void setStage(Stage stage);
+    void updateCommandRefusals();
     void clearEntry();
     void checkPin();
     void close(const QString &action);
@@ -135,6 +139,9 @@ private:
     qint64 m_listAgeSecs = 0;
     qint64 m_backlog = 0;
     QVariantMap m_commandRefusals;
+    bool m_laneReady = false;
+    QString m_laneReason;
+    bool m_fireAlarm = false;
 
     QTimer m_idleTimer;
     QTimer m_lockoutTick;

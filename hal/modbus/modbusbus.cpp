@@ -17,6 +17,39 @@ void setTimeout(modbus_t *context, int ms, int (*setter)(modbus_t *, uint32_t, u
     setter(context, uint32_t(ms / 1000), uint32_t((ms % 1000) * 1000));
 }
 
+// What a TCP answer carries, checked against the request.
+auto takeRegisters(int count, quint16 *values) {
+    return [count, values](const QByteArray &pdu, QString *reason) {
+        const auto data = readReplyData(pdu, count * 2, reason);
+        if (!data)
+            return false;
+        for (int i = 0; i < count; ++i)
+            values[i] = quint16(quint8(data->at(2 * i)) << 8 | quint8(data->at(2 * i + 1)));
+        return true;
+    };
+}
+
+auto takeBits(int count, quint8 *bits) {
+    return [count, bits](const QByteArray &pdu, QString *reason) {
+        const auto data = readReplyData(pdu, (count + 7) / 8, reason);
+        if (!data)
+            return false;
+        for (int i = 0; i < count; ++i)
+            bits[i] = (quint8(data->at(i / 8)) >> (i % 8)) & 1u;
+        return true;
+    };
+}
+
+// A write is answered by the echo of its function, address and value or count.
+auto takeEcho(const QByteArray &request) {
+    return [echo = request.left(5)](const QByteArray &pdu, QString *reason) {
+        if (pdu == echo)
+            return true;
+        *reason = QStringLiteral("reply that does not echo the write");
+        return false;
+    };
+}
+
 } // namespace
 
 QString toString(ModbusBus::Outcome outcome) {
@@ -80,6 +113,7 @@ ModbusBus::Result ModbusBus::open() {
                 QStringLiteral("cannot connect to %1: %2").arg(m_endpoint.toString(), reason)};
     }
     m_context = context;
+    m_tcp.reset();
     m_backoffMs = 0;
     m_failuresInARow = 0;
     m_sinceLastFrame.start();
@@ -122,6 +156,10 @@ ModbusBus::Result ModbusBus::classifyFailure(int error) {
         close();
         return {Outcome::Disconnected, reason};
     }
+    return countFailure(result);
+}
+
+ModbusBus::Result ModbusBus::countFailure(Result result) {
     // Whatever is still in flight belongs to the failed request.
     modbus_flush(m_context);
     if (++m_failuresInARow >= failuresBeforeReopen)
@@ -129,11 +167,33 @@ ModbusBus::Result ModbusBus::classifyFailure(int error) {
     return result;
 }
 
-template <typename Call> ModbusBus::Result ModbusBus::transact(int unit, Call &&call) {
+template <typename Call, typename Take>
+ModbusBus::Result ModbusBus::transact(int unit, const QByteArray &request, Call &&call,
+                                      Take &&take) {
     if (Result opened = open(); !opened)
         return opened;
-    modbus_set_slave(m_context, unit);
     keepInterFrameGap();
+    if (m_endpoint.transport == ModbusEndpoint::Transport::Tcp) {
+        const ModbusTcpExchange::Reply reply = m_tcp.exchange(m_context, unit, request);
+        m_sinceLastFrame.start();
+        QString reason = reply.reason;
+        switch (reply.outcome) {
+        case ModbusTcpExchange::Outcome::Ok:
+            if (!take(reply.pdu, &reason))
+                break;
+            m_failuresInARow = 0;
+            return {};
+        case ModbusTcpExchange::Outcome::Exception:
+            m_failuresInARow = 0; // the device is there and talking
+            return {Outcome::Exception, reason};
+        case ModbusTcpExchange::Outcome::Failed:
+            return classifyFailure(reply.error);
+        case ModbusTcpExchange::Outcome::NotAnAnswer:
+            break;
+        }
+        return countFailure({Outcome::BadReply, reason});
+    }
+    modbus_set_slave(m_context, unit);
     const int rc = call(m_context);
     const int error = errno;
     m_sinceLastFrame.start();
@@ -146,36 +206,55 @@ template <typename Call> ModbusBus::Result ModbusBus::transact(int unit, Call &&
 
 ModbusBus::Result ModbusBus::readInputRegisters(int unit, int address, int count, quint16 *values) {
     return transact(
-        unit, [&](modbus_t *c) { return modbus_read_input_registers(c, address, count, values); });
+        unit, readRequest(MODBUS_FC_READ_INPUT_REGISTERS, address, count),
+        [&](modbus_t *c) { return modbus_read_input_registers(c, address, count, values); },
+        takeRegisters(count, values));
 }
 
 ModbusBus::Result ModbusBus::readHoldingRegisters(int unit, int address, int count,
                                                   quint16 *values) {
-    return transact(unit,
-                    [&](modbus_t *c) { return modbus_read_registers(c, address, count, values); });
+    return transact(
+        unit, readRequest(MODBUS_FC_READ_HOLDING_REGISTERS, address, count),
+        [&](modbus_t *c) { return modbus_read_registers(c, address, count, values); },
+        takeRegisters(count, values));
 }
 
 ModbusBus::Result ModbusBus::readDiscreteInputs(int unit, int address, int count, quint8 *bits) {
-    return transact(unit,
-                    [&](modbus_t *c) { return modbus_read_input_bits(c, address, count, bits); });
+    return transact(
+        unit, readRequest(MODBUS_FC_READ_DISCRETE_INPUTS, address, count),
+        [&](modbus_t *c) { return modbus_read_input_bits(c, address, count, bits); },
+        takeBits(count, bits));
 }
 
 ModbusBus::Result ModbusBus::readCoils(int unit, int address, int count, quint8 *bits) {
-    return transact(unit, [&](modbus_t *c) { return modbus_read_bits(c, address, count, bits); });
+    return transact(
+        unit, readRequest(MODBUS_FC_READ_COILS, address, count),
+        [&](modbus_t *c) { return modbus_read_bits(c, address, count, bits); },
+        takeBits(count, bits));
 }
 
 ModbusBus::Result ModbusBus::writeRegister(int unit, int address, quint16 value) {
-    return transact(unit, [&](modbus_t *c) { return modbus_write_register(c, address, value); });
+    const QByteArray request = writeSingleRequest(MODBUS_FC_WRITE_SINGLE_REGISTER, address, value);
+    return transact(
+        unit, request, [&](modbus_t *c) { return modbus_write_register(c, address, value); },
+        takeEcho(request));
 }
 
 ModbusBus::Result ModbusBus::writeRegisters(int unit, int address, int count,
                                             const quint16 *values) {
-    return transact(unit,
-                    [&](modbus_t *c) { return modbus_write_registers(c, address, count, values); });
+    const QByteArray request = writeRegistersRequest(address, count, values);
+    return transact(
+        unit, request,
+        [&](modbus_t *c) { return modbus_write_registers(c, address, count, values); },
+        takeEcho(request));
 }
 
 ModbusBus::Result ModbusBus::writeCoil(int unit, int address, bool on) {
-    return transact(unit, [&](modbus_t *c) { return modbus_write_bit(c, address, on ? 1 : 0); });
+    const QByteArray request =
+        writeSingleRequest(MODBUS_FC_WRITE_SINGLE_COIL, address, on ? 0xff00 : 0x0000);
+    return transact(
+        unit, request, [&](modbus_t *c) { return modbus_write_bit(c, address, on ? 1 : 0); },
+        takeEcho(request));
 }
 
 } // namespace gate::hal

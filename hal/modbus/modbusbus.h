@@ -1,6 +1,7 @@
 #pragma once
 
 #include "hal/modbus/modbusendpoint.h"
+#include "hal/modbus/modbustcpexchange.h"
 
 #include <QElapsedTimer>
 #include <QString>
@@ -21,6 +22,9 @@ namespace gate::hal {
 // reopens it after a backoff that doubles up to `reconnectMaxMs`. libmodbus
 // 3.1.6 never reconnects a TCP client on its own. On RTU the bus keeps the
 // 3.5-character silence between frames that the libmodbus client does not.
+// On TCP the bus frames requests itself (ModbusTcpExchange) so that a reply
+// from another unit id is refused as not an answer: libmodbus 3.1.6 checks
+// the unit id of an RTU reply, not of a TCP one.
 class ModbusBus {
 public:
     struct Timing {
@@ -32,9 +36,9 @@ public:
 
     enum class Outcome {
         Ok,
-        Exception,    // the device answered with a Modbus exception
-        Timeout,      // no (complete) answer in time
-        BadReply,     // an answer that was not a valid reply to the request
+        Exception, // the device answered with a Modbus exception
+        Timeout,   // no (complete) answer in time
+        BadReply,  // an answer that was not a valid reply to the request (another unit's included)
         Disconnected, // the bus is closed or waiting to reopen
     };
 
@@ -65,13 +69,19 @@ public:
     Result writeCoil(int unit, int address, bool on);
 
 private:
-    template <typename Call> Result transact(int unit, Call &&call);
+    // `request`: the PDU as sent on TCP; `call`: the libmodbus call that does
+    // the same on RTU; `take`: takes the data of a TCP answer's PDU, false
+    // with a reason when it is not an answer to the request.
+    template <typename Call, typename Take>
+    Result transact(int unit, const QByteArray &request, Call &&call, Take &&take);
     Result classifyFailure(int error);
+    Result countFailure(Result result);
     void keepInterFrameGap();
 
     ModbusEndpoint m_endpoint;
     Timing m_timing;
     _modbus *m_context = nullptr;
+    ModbusTcpExchange m_tcp;
     std::thread::id m_owner;
     QElapsedTimer m_sinceLastFrame;
     QElapsedTimer m_sinceOpenFailed;

@@ -1,5 +1,7 @@
 #include "camerasource.h"
 
+#include "hal/exceptiontext.h"
+
 #include <QDateTime>
 #include <QDeadlineTimer>
 
@@ -11,6 +13,8 @@ namespace gate::camera {
 namespace {
 
 constexpr auto retryInterval = std::chrono::seconds(1);
+constexpr auto firstBackoff = std::chrono::milliseconds(100);
+constexpr auto longestBackoff = std::chrono::milliseconds(5000);
 constexpr qint64 hintRepeatNs = 1'000'000'000;
 
 // Monotonic nanoseconds on the clock QElapsedTimer uses.
@@ -25,6 +29,19 @@ void pause(std::stop_token stop, std::chrono::milliseconds duration) {
     std::unique_lock lock(mutex);
     wakeUp.wait_for(lock, stop, duration, [] { return false; });
 }
+
+// How long to wait after a failure: doubles while failures follow each other.
+class Backoff {
+public:
+    std::chrono::milliseconds next() {
+        m_wait = m_wait.count() == 0 ? firstBackoff : std::min(m_wait * 2, longestBackoff);
+        return m_wait;
+    }
+    void reset() { m_wait = {}; }
+
+private:
+    std::chrono::milliseconds m_wait{};
+};
 
 } // namespace
 
@@ -57,20 +74,53 @@ void CameraSource::stop() {
 }
 
 void CameraSource::reportHealth(hal::DeviceHealth::State state, const QString &detail) {
-    if (state == m_healthState && state == hal::DeviceHealth::State::Ok)
+    const std::lock_guard lock(m_healthMutex);
+    m_captureState = state;
+    m_captureDetail = detail;
+    publishHealth();
+}
+
+void CameraSource::reportAnalyserFault(const QString &fault) {
+    const std::lock_guard lock(m_healthMutex);
+    if (fault == m_analyserFault)
         return;
-    m_healthState = state;
-    emit healthChanged(
-        hal::DeviceHealth{m_deviceName, state, detail, QDateTime::currentDateTimeUtc()});
+    m_analyserFault = fault;
+    publishHealth();
+}
+
+void CameraSource::publishHealth() {
+    const bool analyserFails =
+        !m_analyserFault.isEmpty() && (m_captureState == hal::DeviceHealth::State::Ok ||
+                                       m_captureState == hal::DeviceHealth::State::Starting);
+    m_health.device = m_deviceName;
+    if (analyserFails ? m_health.update(hal::DeviceHealth::State::Degraded, m_analyserFault)
+                      : m_health.update(m_captureState, m_captureDetail))
+        emit healthChanged(m_health);
 }
 
 void CameraSource::capture(std::stop_token stop) {
     const std::unique_ptr<FrameSource> source = makeFrameSource(m_settings);
+    Backoff backoff;
+    while (!stop.stop_requested()) {
+        try {
+            if (!captureFrames(stop, *source))
+                return;
+        } catch (...) {
+            const QString what = hal::describeException(std::current_exception());
+            reportHealth(hal::DeviceHealth::State::Degraded,
+                         QStringLiteral("capture failed: %1").arg(what));
+            pause(stop, backoff.next());
+        }
+    }
+}
+
+// Until a stop (true) or the end of a replay (false); throws what the source throws.
+bool CameraSource::captureFrames(std::stop_token stop, FrameSource &source) {
     QString error;
     bool opened = false;
     while (!stop.stop_requested()) {
         if (!opened) {
-            opened = source->open(&error);
+            opened = source.open(&error);
             if (!opened) {
                 reportHealth(hal::DeviceHealth::State::Fault, error);
                 pause(stop, retryInterval);
@@ -78,14 +128,14 @@ void CameraSource::capture(std::stop_token stop) {
             }
         }
         cv::Mat image;
-        switch (source->next(image, &error)) {
+        switch (source.next(image, &error)) {
         case FrameSource::Status::Frame:
             m_latest.put({std::move(image), monotonicNowNs()});
             reportHealth(hal::DeviceHealth::State::Ok, {});
             break;
         case FrameSource::Status::Ended:
             reportHealth(hal::DeviceHealth::State::Offline, QStringLiteral("replay finished"));
-            return;
+            return false;
         case FrameSource::Status::Failed:
             reportHealth(hal::DeviceHealth::State::Degraded, error);
             opened = false;
@@ -93,24 +143,36 @@ void CameraSource::capture(std::stop_token stop) {
             break;
         }
     }
+    return true;
 }
 
 void CameraSource::analyse(std::stop_token stop) {
-    QString lastHint;
-    qint64 lastHintNs = 0;
+    Backoff backoff;
     while (std::optional<CapturedFrame> frame = m_latest.take(stop)) {
-        for (const std::unique_ptr<FrameAnalyser> &analyser : m_analysers) {
-            FrameAnalyser::Findings findings = analyser->analyse(*frame);
-            for (hal::RawRead &read : findings.reads) {
-                read.source = m_deviceName;
-                emit rawRead(read);
-            }
-            if (!findings.hint.isEmpty() &&
-                (findings.hint != lastHint || frame->capturedNs - lastHintNs > hintRepeatNs)) {
-                lastHint = findings.hint;
-                lastHintNs = frame->capturedNs;
-                emit readingHint(findings.hint);
-            }
+        try {
+            analyseFrame(*frame);
+            backoff.reset();
+            reportAnalyserFault({});
+        } catch (...) {
+            const QString what = hal::describeException(std::current_exception());
+            reportAnalyserFault(QStringLiteral("frame analysis failed: %1").arg(what));
+            pause(stop, backoff.next());
+        }
+    }
+}
+
+void CameraSource::analyseFrame(const CapturedFrame &frame) {
+    for (const std::unique_ptr<FrameAnalyser> &analyser : m_analysers) {
+        FrameAnalyser::Findings findings = analyser->analyse(frame);
+        for (hal::RawRead &read : findings.reads) {
+            read.source = m_deviceName;
+            emit rawRead(read);
+        }
+        if (!findings.hint.isEmpty() &&
+            (findings.hint != m_lastHint || frame.capturedNs - m_lastHintNs > hintRepeatNs)) {
+            m_lastHint = findings.hint;
+            m_lastHintNs = frame.capturedNs;
+            emit readingHint(findings.hint);
         }
     }
 }

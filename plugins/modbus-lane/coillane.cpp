@@ -1,8 +1,11 @@
 #include "coillane.h"
 
+#include <QLoggingCategory>
 #include <QTimer>
 
 #include <array>
+
+Q_DECLARE_LOGGING_CATEGORY(lcModbusLane)
 
 namespace gate::modbuslane {
 
@@ -11,11 +14,7 @@ using hal::LaneCommandResult;
 using hal::LaneInput;
 using Result = hal::ModbusBus::Result;
 
-void CoilLane::command(LaneCommand command, quint16, quint64 token) {
-    if (!linkUp()) {
-        emit commandDone(token, LaneCommandResult::LinkDown, steadyNs());
-        return;
-    }
+void CoilLane::issue(LaneCommand command, quint16, quint64 token) {
     const auto &coils = profile().coils;
     Result result;
     switch (command) {
@@ -97,6 +96,13 @@ Result CoilLane::writeLevels() {
 Result CoilLane::setUp() {
     if (!supervises())
         return readLevels();
+    // An emergency open the module still holds was ordered before this
+    // connection, perhaps by a gate that restarted since: only a reset ends it.
+    quint8 emergencyOn = 0;
+    if (auto read = bus().readCoils(profile().unit, profile().coils.emergencyOpen, 1, &emergencyOn);
+        !read)
+        return read;
+    m_emergency = m_emergency || emergencyOn != 0;
     // An I/O module that restarted has all coils off; put the levels back
     // (an emergency open above all) and release any pulse left on.
     if (auto written = writeLevels(); !written)
@@ -143,6 +149,8 @@ Result CoilLane::poll() {
         if (auto read = bus().readCoils(profile().unit, profile().coils.lock, 1, &coil); !read)
             return read;
     }
+    if (auto held = holdOpenForFire(inputs); !held)
+        return held;
     reportRisingAlarms(inputs);
     hal::LaneStatus status;
     status.linkUp = true;
@@ -153,12 +161,23 @@ Result CoilLane::poll() {
     return {};
 }
 
+// The coil level, written at every poll while the input is on: a module
+// that lost it (a restart, another master) gets it back within one poll.
+Result CoilLane::holdOpenForFire(quint16 inputs) {
+    if (!supervises() || !((inputs >> int(LaneInput::FireAlarm)) & 1u))
+        return {};
+    if (!m_emergency)
+        qCWarning(lcModbusLane) << "fire-alarm input on: emergency open coil"
+                                << profile().coils.emergencyOpen << "on";
+    m_emergency = true;
+    return bus().writeCoil(profile().unit, profile().coils.emergencyOpen, true);
+}
+
 hal::LaneStatus::Mode CoilLane::modeFromLevels(quint16 inputs) const {
     using Mode = hal::LaneStatus::Mode;
-    const auto on = [inputs](LaneInput input) { return (inputs >> int(input)) & 1u; };
-    if (m_emergency || on(LaneInput::EmergencyActive) || on(LaneInput::FireAlarm))
+    if (m_emergency)
         return Mode::Emergency;
-    if (on(LaneInput::OutOfService))
+    if ((inputs >> int(LaneInput::OutOfService)) & 1u)
         return Mode::OutOfService;
     if (m_lock)
         return Mode::Locked;

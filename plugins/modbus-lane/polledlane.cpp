@@ -69,6 +69,20 @@ void PolledLane::stop() {
     reportHealth(hal::DeviceHealth::State::Offline, QStringLiteral("stopped"));
 }
 
+void PolledLane::command(hal::LaneCommand command, quint16 passes, quint64 token) {
+    if (!linkUp()) {
+        emit commandDone(token, hal::LaneCommandResult::LinkDown, steadyNs());
+        return;
+    }
+    if (command == hal::LaneCommand::EmergencyReset && fireInput()) {
+        qCWarning(lcModbusLane) << m_deviceName
+                                << "emergency reset refused: the fire-alarm input is on";
+        emit commandDone(token, hal::LaneCommandResult::RefusedMode, steadyNs());
+        return;
+    }
+    issue(command, passes, token);
+}
+
 hal::ModbusBus::Result PolledLane::ready() {
     if (!m_bus)
         return {hal::ModbusBus::Outcome::Disconnected, QStringLiteral("not started")};

@@ -17,6 +17,11 @@ namespace gate::modbuslane {
 // row (spec/gate-modbus.md), reporting it as health and as a status with
 // linkUp = false. A lane whose link is up but whose application does not
 // respond is reported the same way, with its own health detail.
+//
+// Fire is handled here, next to the lane's I/O and whatever the deciding
+// thread does: each driver asserts the emergency open on every poll that
+// reads the fire-alarm input (DI 11) on, and an emergency reset is refused
+// while that input is on (docs/lane.md, Safety).
 class PolledLane : public hal::LaneActuator {
     Q_OBJECT
 public:
@@ -29,6 +34,9 @@ public:
 
     void start() override;
     void stop() override;
+    // Answers LinkDown without a link and RefusedMode to an emergency reset
+    // while the fire-alarm input is on; hands everything else to issue().
+    void command(gate::hal::LaneCommand command, quint16 passes, quint64 token) final;
 
     // Monotonic nanoseconds (the clock of commandDone's doneNs).
     static qint64 steadyNs();
@@ -44,6 +52,8 @@ protected:
     virtual hal::ModbusBus::Result poll() = 0;
     // The link went down: every command in flight gets its answer.
     virtual void linkLost() = 0;
+    // A command the lane takes now (the link is up).
+    virtual void issue(hal::LaneCommand command, quint16 passes, quint64 token) = 0;
 
     // The bus, opened and set up; calls setUp() when it had to reopen.
     hal::ModbusBus::Result ready();
@@ -53,6 +63,10 @@ protected:
     // (what the published status says as linkUp).
     bool linkUp() const { return m_linkUp && m_unresponsive.isEmpty(); }
     bool supervises() const { return m_supervise; }
+    // The status as last published.
+    const hal::LaneStatus &lastStatus() const { return m_lastStatus; }
+    // The fire-alarm input as last read: the lane must be held open.
+    bool fireInput() const { return m_lastStatus.input(hal::LaneInput::FireAlarm); }
     // Reports a freshly read status; the first one after a loss brings the
     // link up again.
     void publishStatus(const hal::LaneStatus &status);

@@ -58,12 +58,22 @@ hal::ModbusBus::Result RegisterLane::setUp() {
 
 hal::ModbusBus::Result RegisterLane::poll() {
     const auto &p = profile();
-    if (supervises()) {
+    const bool feedWatchdog = supervises() && supervisorAlive();
+    if (supervises() && feedWatchdog == m_heartbeatWithheld) {
+        m_heartbeatWithheld = !feedWatchdog;
+        if (m_heartbeatWithheld)
+            qCCritical(lcModbusLane)
+                << "the deciding side shows no progress: heartbeat withheld, the lane's "
+                   "watchdog will trip";
+        else
+            qCInfo(lcModbusLane) << "the deciding side progresses again: heartbeat resumed";
+    }
+    if (feedWatchdog) {
         if (auto written = bus().writeRegister(p.unit, p.holding.heartbeat, ++m_heartbeat);
             !written)
             return written;
     }
-    return readStatus(supervises());
+    return readStatus(feedWatchdog);
 }
 
 hal::ModbusBus::Result RegisterLane::readStatus(bool afterHeartbeat) {
@@ -101,13 +111,36 @@ void RegisterLane::handleStatus(const LaneStatusBlock &block) {
     m_lastEventSeq = seq;
     if (m_inFlight && m_inFlight->written && block.status.acknowledgedSeq == m_inFlight->seq)
         finish(block.ackResult.value_or(hal::LaneCommandResult::Fault));
+    holdOpenForFire();
 }
 
-void RegisterLane::command(hal::LaneCommand command, quint16 passes, quint64 token) {
-    if (!linkUp()) {
-        emit commandDone(token, hal::LaneCommandResult::LinkDown, steadyNs());
+// Acts on the newest status read, which a command finished just above may
+// have moved on.
+void RegisterLane::holdOpenForFire() {
+    const hal::LaneStatus &status = lastStatus();
+    if (!supervises() || !linkUp() || !fireInput() ||
+        status.mode == hal::LaneStatus::Mode::Emergency)
         return;
-    }
+    if (m_inFlight && m_inFlight->command.command == hal::LaneCommand::EmergencyOpen)
+        return; // on its way; a refused or lost one is followed by a new one at the next poll
+    qCWarning(lcModbusLane) << "fire-alarm input on, lane mode" << int(status.mode)
+                            << ": ordering the emergency open";
+    std::vector<quint64> refused;
+    if (m_inFlight && !m_inFlight->command.ownSafetyCommand)
+        refused.push_back(m_inFlight->command.token);
+    for (const Command &queued : m_queue)
+        if (!queued.ownSafetyCommand)
+            refused.push_back(queued.token);
+    m_queue.clear();
+    m_inFlight.reset();
+    const qint64 now = steadyNs();
+    for (quint64 token : refused)
+        emit commandDone(token, hal::LaneCommandResult::RefusedMode, now);
+    m_queue.push_front({hal::LaneCommand::EmergencyOpen, 0, 0, true});
+    sendNext();
+}
+
+void RegisterLane::issue(hal::LaneCommand command, quint16 passes, quint64 token) {
     // Evacuation goes before anything still waiting.
     if (command == hal::LaneCommand::EmergencyOpen)
         m_queue.push_front({command, passes, token});
@@ -162,19 +195,24 @@ void RegisterLane::chaseAcknowledgement() {
 }
 
 void RegisterLane::finish(hal::LaneCommandResult result) {
-    const quint64 token = m_inFlight->command.token;
+    const Command done = m_inFlight->command;
     m_inFlight.reset();
-    emit commandDone(token, result, steadyNs());
+    if (!done.ownSafetyCommand)
+        emit commandDone(done.token, result, steadyNs());
+    else if (result != hal::LaneCommandResult::Ok)
+        qCWarning(lcModbusLane) << "the lane did not take the emergency open, result" << int(result)
+                                << "; ordering it again at the next poll";
     sendNext();
 }
 
 void RegisterLane::linkLost() {
     const qint64 now = steadyNs();
     std::vector<quint64> tokens;
-    if (m_inFlight)
+    if (m_inFlight && !m_inFlight->command.ownSafetyCommand)
         tokens.push_back(m_inFlight->command.token);
     for (const auto &queued : m_queue)
-        tokens.push_back(queued.token);
+        if (!queued.ownSafetyCommand)
+            tokens.push_back(queued.token);
     m_inFlight.reset();
     m_queue.clear();
     for (quint64 token : tokens)

@@ -18,16 +18,23 @@ namespace gate::modbuslane {
 // CMD_SEQ, so the lane acts once) is repeated if it failed. The heartbeat is
 // written on every poll, the watchdog set up on every connection, and the
 // lane's echo of the heartbeat checked on every poll: a lane whose echo stops
-// following counts as not responding (HeartbeatEchoWatch).
+// following counts as not responding (HeartbeatEchoWatch). The heartbeat is
+// written only while the deciding side shows progress
+// (LaneActuator::setSupervisorProgress): a hung gate lets the lane's own
+// watchdog trip.
+//
+// A status block with the fire-alarm input on and the lane not in emergency
+// mode makes the driver write the emergency open at once, ahead of anything
+// in flight or queued (those are answered RefusedMode: evacuation refuses
+// them anyway), and again at every poll until the lane shows emergency mode.
 class RegisterLane final : public PolledLane {
     Q_OBJECT
 public:
     RegisterLane(const QString &deviceName, const hal::ModbusEndpoint &endpoint,
                  const LaneProfile &profile, bool supervise = true, QObject *parent = nullptr);
 
-    void command(gate::hal::LaneCommand command, quint16 passes, quint64 token) override;
-
 protected:
+    void issue(gate::hal::LaneCommand command, quint16 passes, quint64 token) override;
     hal::ModbusBus::Result setUp() override;
     hal::ModbusBus::Result poll() override;
     void linkLost() override;
@@ -37,6 +44,7 @@ private:
         hal::LaneCommand command;
         quint16 passes;
         quint64 token;
+        bool ownSafetyCommand = false; // the driver's own: nobody waits for its answer
     };
     struct InFlight {
         Command command;
@@ -48,6 +56,7 @@ private:
     // `afterHeartbeat`: the heartbeat was just written, so the echo is checked.
     hal::ModbusBus::Result readStatus(bool afterHeartbeat = false);
     void handleStatus(const LaneStatusBlock &block);
+    void holdOpenForFire();
     void sendNext();
     hal::ModbusBus::Result writeCommand(InFlight &inFlight);
     void chaseAcknowledgement();
@@ -57,6 +66,7 @@ private:
     std::optional<InFlight> m_inFlight;
     bool m_chaseScheduled = false;
     quint16 m_heartbeat = 0;
+    bool m_heartbeatWithheld = false;
     HeartbeatEchoWatch m_echoWatch;
     quint16 m_lastSeq = 0;
     std::optional<quint16> m_lastEventSeq;

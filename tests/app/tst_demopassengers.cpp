@@ -3,6 +3,7 @@
 // real sync code. Checks what each passenger was told, the commands the lane
 // executed, and the audit records.
 #include "core/audit/auditstore.h"
+#include "gatetools.h"
 
 #include <QDir>
 #include <QFile>
@@ -13,25 +14,6 @@
 #include <QRegularExpression>
 #include <QTemporaryDir>
 #include <QTest>
-
-namespace {
-
-QString binary(const QString &name) {
-    return QDir(qEnvironmentVariable("GATE_BIN_DIR", QStringLiteral(GATE_BINARY_DIR "/bin")))
-        .absoluteFilePath(name);
-}
-
-QJsonObject lastJsonLine(const QByteArray &output) {
-    QJsonObject last;
-    for (const QByteArray &line : output.split('\n')) {
-        const QJsonObject object = QJsonDocument::fromJson(line).object();
-        if (!object.isEmpty())
-            last = object;
-    }
-    return last;
-}
-
-} // namespace
 
 class DemoPassengersTest : public QObject {
     Q_OBJECT
@@ -45,19 +27,10 @@ private:
     int m_gateExitCode = -1;
     QJsonObject m_status;
 
-    QJsonObject run(const QString &program, const QStringList &arguments) {
-        QProcess process;
-        process.setProcessChannelMode(QProcess::ForwardedErrorChannel);
-        process.start(binary(program), arguments);
-        if (!process.waitForFinished(60'000) || process.exitCode() != 0)
-            return {};
-        return lastJsonLine(process.readAllStandardOutput());
-    }
-
 private slots:
     void initTestCase() {
         QVERIFY(m_dir.isValid());
-        const QJsonObject station = run(
+        const QJsonObject station = runGateTool(
             QStringLiteral("gate-issuer"),
             {QStringLiteral("demo-station"), QStringLiteral("--out"), m_dir.filePath("station")});
         QVERIFY2(!station.isEmpty(), "gate-issuer demo-station failed");
@@ -69,13 +42,13 @@ private slots:
 
         const QString listUrl = station.value(QStringLiteral("list_url")).toString();
         const QString rootKey = station.value(QStringLiteral("root_key")).toString();
-        const QJsonObject synced =
-            run(QStringLiteral("gatectl"),
-                {QStringLiteral("tickets"), QStringLiteral("sync"), listUrl, QStringLiteral("--db"),
-                 m_dir.filePath("tickets.db"), QStringLiteral("--root-key"), rootKey});
+        const QJsonObject synced = runGateTool(
+            QStringLiteral("gatectl"),
+            {QStringLiteral("tickets"), QStringLiteral("sync"), listUrl, QStringLiteral("--db"),
+             m_dir.filePath("tickets.db"), QStringLiteral("--root-key"), rootKey});
         QCOMPARE(synced.value(QStringLiteral("outcome")).toString(), QStringLiteral("applied"));
 
-        m_lane.start(binary(QStringLiteral("gate-lane-sim")),
+        m_lane.start(gateBinary(QStringLiteral("gate-lane-sim")),
                      {QStringLiteral("--tcp"), QStringLiteral("127.0.0.1:0"),
                       QStringLiteral("--passengers"), QStringLiteral("auto")});
         QVERIFY(m_lane.waitForStarted());
@@ -114,16 +87,16 @@ private slots:
 
         QProcess gate;
         gate.setProcessChannelMode(QProcess::ForwardedErrorChannel);
-        gate.start(binary(QStringLiteral("gate-app")),
+        gate.start(gateBinary(QStringLiteral("gate-app")),
                    {QStringLiteral("--config"), configFile.fileName(),
                     QStringLiteral("--exit-after"), QString::number(m_expected.size())});
         QVERIFY(gate.waitForStarted());
         // Ops' view while it runs: `gatectl status` on the gate's socket.
         QTRY_VERIFY_WITH_TIMEOUT(QFile::exists(m_dir.filePath("status.sock")), 30'000);
         QTRY_VERIFY_WITH_TIMEOUT(
-            !(m_status = run(QStringLiteral("gatectl"),
-                             {QStringLiteral("status"), QStringLiteral("--socket"),
-                              m_dir.filePath("status.sock")}))
+            !(m_status = runGateTool(QStringLiteral("gatectl"),
+                                     {QStringLiteral("status"), QStringLiteral("--socket"),
+                                      m_dir.filePath("status.sock")}))
                  .value(QStringLiteral("list"))
                  .toObject()
                  .isEmpty(),

@@ -30,7 +30,8 @@ QString writeFastProfile(const QTemporaryDir &dir, const QJsonObject &overrides)
 }
 
 std::unique_ptr<gate::hal::LaneActuatorThread>
-startLane(const QString &url, const QString &profilePath, bool supervise) {
+startLane(const QString &url, const QString &profilePath, bool supervise,
+          std::shared_ptr<const gate::hal::ProgressMark> supervisor) {
     QString error;
     auto actuator = gate::modbuslane::createModbusLane(QStringLiteral("lane"),
                                                        {{QStringLiteral("url"), url},
@@ -39,5 +40,29 @@ startLane(const QString &url, const QString &profilePath, bool supervise) {
                                                        &error);
     if (!actuator)
         qFatal("cannot create the lane driver: %s", qPrintable(error));
+    if (supervisor)
+        actuator->setSupervisorProgress(std::move(supervisor), 300);
     return std::make_unique<gate::hal::LaneActuatorThread>(std::move(actuator));
+}
+
+namespace {
+
+PeerProcess::Match laneExecuted(bool coils, int command, bool coilOn) {
+    if (coils)
+        return [coilOn](const QJsonObject &line) {
+            return line.value("coil") == 5 && line.value("on") == coilOn;
+        };
+    return [command](const QJsonObject &line) {
+        return line.contains("command") && line.value("code") == command;
+    };
+}
+
+} // namespace
+
+PeerProcess::Match emergencyOpenExecuted(bool coils) {
+    return laneExecuted(coils, 9, true);
+}
+
+PeerProcess::Match emergencyResetExecuted(bool coils) {
+    return laneExecuted(coils, 10, false);
 }

@@ -1,13 +1,19 @@
 #!/usr/bin/python3
 """An independent lane for driver tests: the default profile of spec/gate-modbus.md
 written on pymodbus (not libmodbus), with just enough behaviour to acknowledge
-commands. Prints {"tcp": "127.0.0.1:PORT"} when listening and one JSON line per
-register write; reads control lines on stdin: "event CODE [SKIP]", "mode N",
-"inputs N", "fault N", "echo freeze|follow" (the heartbeat echo stops or follows
-again, as when the lane's application hangs), "quit"."""
+commands. It also serves the coil profile: discrete inputs 0..15 mirror IR 0, and
+coil writes are reported. Like a lane without a hardware fire release, it opens on
+the fire-alarm input only when commanded. Prints {"tcp": "127.0.0.1:PORT"} when
+listening and one JSON line per register write, coil change and command executed;
+reads control lines on stdin: "event CODE [SKIP]", "mode N", "inputs N",
+"fire on|off" (DI 11), "fault N", "echo freeze|follow" (the heartbeat echo stops or
+follows again, as when the lane's application hangs), "offline on|off" (no reply
+at all while on: the link is lost), "wrong-unit [N]" (the next N replies carry
+another unit id, as another lane behind a TCP-to-RTU gateway), "quit"."""
 
 import asyncio
 import json
+import os
 import socket
 import sys
 
@@ -19,6 +25,8 @@ CMD_CODE, CMD_ARG, CMD_SEQ, HEARTBEAT = 0, 1, 2, 3
 IR_INPUTS, IR_MODE, IR_PENDING_ENTRY, IR_PENDING_EXIT = 0, 1, 2, 3
 IR_PASSED_ENTRY, IR_PASSED_EXIT, IR_EVENT, IR_EVENT_SEQ = 4, 6, 8, 9
 IR_FAULT, IR_HEARTBEAT_ECHO, IR_FIRMWARE, IR_ACK_SEQ, IR_ACK_RESULT = 10, 11, 12, 13, 14
+DI_FIRE = 11
+FC_WRITE_COIL, FC_WRITE_COILS = 5, 15
 MODE_BY_COMMAND = {4: 1, 5: 2, 6: 3, 7: 4, 8: 0, 9: 5, 10: 0}
 
 
@@ -35,6 +43,8 @@ class Lane(ModbusSlaveContext):
             ir=ModbusSequentialDataBlock(0, [0] * 15),
             zero_mode=True)
         self.echo_frozen = False
+        self.offline = False
+        self.wrong_unit_replies = 0
         # Counters chosen so that a wrong word order shows.
         self.ir(IR_PASSED_ENTRY, [0x0001, 0x0002, 0x0000, 0x0003])
         self.ir(IR_FIRMWARE, [0x0207])
@@ -42,13 +52,22 @@ class Lane(ModbusSlaveContext):
 
     def ir(self, address, values):
         super().setValues(4, address, values)
+        if address <= IR_INPUTS < address + len(values):
+            bits = values[IR_INPUTS - address]
+            super().setValues(2, 0, [(bits >> bit) & 1 for bit in range(16)])
 
     def ir_value(self, address):
         return self.getValues(4, address, 1)[0]
 
     def setValues(self, fc_as_hex, address, values):
         before = self.getValues(3, CMD_SEQ, 1)[0]
+        coils_before = self.getValues(1, address, len(values))
         super().setValues(fc_as_hex, address, values)
+        if fc_as_hex in (FC_WRITE_COIL, FC_WRITE_COILS):
+            for offset, value in enumerate(values):  # changes only, as a relay sees them
+                if bool(value) != bool(coils_before[offset]):
+                    say(coil=address + offset, on=bool(value))
+            return
         if fc_as_hex not in (6, 16):
             return
         say(write=address, values=list(values))
@@ -72,7 +91,7 @@ class Lane(ModbusSlaveContext):
             self.ir(IR_MODE, [MODE_BY_COMMAND[code]])
         self.ir(IR_ACK_SEQ, [seq])
         self.ir(IR_ACK_RESULT, [result])
-        say(command=code, arg=arg, seq=seq, result=result)
+        say(command=code, code=code, arg=arg, seq=seq, result=result)
 
     def control(self, line):
         words = line.split()
@@ -86,6 +105,13 @@ class Lane(ModbusSlaveContext):
             self.ir(IR_MODE, [int(words[1])])
         elif words[0] == "inputs":
             self.ir(IR_INPUTS, [int(words[1])])
+        elif words[0] == "fire" and words[1:] in (["on"], ["off"]):
+            bits = self.ir_value(IR_INPUTS) & ~(1 << DI_FIRE)
+            self.ir(IR_INPUTS, [bits | (1 << DI_FIRE if words[1] == "on" else 0)])
+        elif words[0] == "offline" and words[1:] in (["on"], ["off"]):
+            self.offline = words[1] == "on"
+        elif words[0] == "wrong-unit":
+            self.wrong_unit_replies = int(words[1]) if len(words) > 1 else 1
         elif words[0] == "fault":
             self.ir(IR_FAULT, [int(words[1])])
         elif words[0] == "echo" and words[1:] in (["freeze"], ["follow"]):
@@ -94,6 +120,16 @@ class Lane(ModbusSlaveContext):
             asyncio.get_running_loop().stop()
             return
         say(control=line)
+
+
+def manipulate(lane, response):
+    """Returns (what to send, skip_encoding) for pymodbus' response_manipulator."""
+    if lane.offline:
+        return b"", True
+    if lane.wrong_unit_replies > 0:
+        lane.wrong_unit_replies -= 1
+        response.unit_id = response.unit_id % 247 + 1
+    return response, False
 
 
 def free_port():
@@ -106,13 +142,23 @@ async def main():
     lane = Lane()
     port = free_port()
     server = await StartAsyncTcpServer(ModbusServerContext(slaves=lane, single=True),
-                                       address=("127.0.0.1", port), defer_start=True)
+                                       address=("127.0.0.1", port), defer_start=True,
+                                       response_manipulator=lambda r: manipulate(lane, r))
     loop = asyncio.get_running_loop()
+    pending = bytearray()
+
     def read_control():
-        line = sys.stdin.readline()
-        if not line:  # no more control input; keep serving
+        # Raw reads: lines sent back to back arrive in one chunk, and a
+        # buffered readline() would leave all but the first unseen.
+        chunk = os.read(sys.stdin.fileno(), 4096)
+        if not chunk:  # no more control input; keep serving
             loop.remove_reader(sys.stdin.fileno())
-        lane.control(line.strip())
+            return
+        pending.extend(chunk)
+        while b"\n" in pending:
+            line, _, rest = bytes(pending).partition(b"\n")
+            pending[:] = rest
+            lane.control(line.decode(errors="replace").strip())
 
     try:
         loop.add_reader(sys.stdin.fileno(), read_control)

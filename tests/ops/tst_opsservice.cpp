@@ -1,13 +1,19 @@
 #include "ops/journallog.h"
 #include "ops/statusserver.h"
 #include "ops/systemdnotifier.h"
+#include "ops/threadliveness.h"
+
+#include "notifysocket.h"
 
 #include <QJsonDocument>
 #include <QLocalSocket>
 #include <QProcess>
+#include <QScopeGuard>
+#include <QSemaphore>
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QThread>
 
 #include <csignal>
 #include <sys/socket.h>
@@ -17,31 +23,6 @@
 using namespace gate;
 
 namespace {
-
-// An AF_UNIX datagram socket standing in for systemd's notification socket.
-class NotifySocket {
-public:
-    explicit NotifySocket(const QString &path) {
-        m_fd = ::socket(AF_UNIX, SOCK_DGRAM | SOCK_NONBLOCK | SOCK_CLOEXEC, 0);
-        sockaddr_un address{};
-        address.sun_family = AF_UNIX;
-        const QByteArray native = QFile::encodeName(path);
-        std::memcpy(address.sun_path, native.constData(), size_t(native.size()));
-        m_bound = ::bind(m_fd, reinterpret_cast<sockaddr *>(&address), sizeof address) == 0;
-    }
-    ~NotifySocket() { ::close(m_fd); }
-    bool isBound() const { return m_bound; }
-    // The next datagram, or an empty one when none is waiting.
-    QByteArray receive() {
-        char buffer[4096];
-        const ssize_t got = ::recv(m_fd, buffer, sizeof buffer, 0);
-        return got > 0 ? QByteArray(buffer, got) : QByteArray();
-    }
-
-private:
-    int m_fd = -1;
-    bool m_bound = false;
-};
 
 QString binDir() {
     return qEnvironmentVariable("GATE_BIN_DIR", QCoreApplication::applicationDirPath());
@@ -108,6 +89,52 @@ private slots:
         QVERIFY(!unsupervised.isSupervised());
         QCOMPARE(unsupervised.watchdogInterval(), std::chrono::milliseconds(0));
         QVERIFY(!unsupervised.ready());
+    }
+
+    // The watchdog vouches for every watched thread: one stuck thread stops
+    // the pings and says which; they resume once it moves again.
+    void watchdogIsWithheldWhileAThreadIsStuck() {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("notify"));
+        NotifySocket systemd(path);
+        QVERIFY(systemd.isBound());
+        qputenv("NOTIFY_SOCKET", QFile::encodeName(path));
+        qputenv("WATCHDOG_USEC", "200000");
+        QThread deciding;
+        deciding.start();
+        ThreadLiveness liveness(10);
+        liveness.watch(QStringLiteral("gui"), QThread::currentThread());
+        liveness.watch(QStringLiteral("deciding"), &deciding);
+        SystemdNotifier notifier(&liveness);
+        bool fed = false;
+        QTRY_VERIFY(fed || (fed = systemd.receive() == "WATCHDOG=1"));
+
+        QSemaphore release;
+        QObject onDeciding;
+        onDeciding.moveToThread(&deciding);
+        const auto unblock = qScopeGuard([&] {
+            release.release();
+            deciding.quit();
+            deciding.wait();
+        });
+        QMetaObject::invokeMethod(&onDeciding, [&release] { release.acquire(); });
+        QByteArray datagram;
+        // (QTRY_VERIFY evaluates its expression once more after success.)
+        const auto nextStarts = [&](const char *prefix) {
+            return datagram.startsWith(prefix) || (datagram = systemd.receive()).startsWith(prefix);
+        };
+        QTRY_VERIFY(nextStarts("STATUS="));
+        QCOMPARE(datagram, QByteArray("STATUS=watchdog withheld: no progress on deciding"));
+        // Nothing more while the thread is stuck.
+        QTest::qWait(300);
+        QCOMPARE(systemd.receive(), QByteArray());
+
+        release.release();
+        datagram.clear();
+        QTRY_VERIFY(nextStarts("WATCHDOG=1"));
+        QCOMPARE(datagram, QByteArray("WATCHDOG=1\nSTATUS=running"));
+        qunsetenv("NOTIFY_SOCKET");
+        qunsetenv("WATCHDOG_USEC");
     }
 
     void statusSocketAnswersTheSnapshot() {

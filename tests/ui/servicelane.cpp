@@ -71,6 +71,8 @@ bool ServiceLane::start(gate::ui::PassengerScreenModel &passenger,
                      &gate::PassageCoordinator::recordServiceAction);
     QObject::connect(lane, &gate::LaneController::availabilityChanged, &service,
                      &gate::ui::ServiceModeModel::setLaneAvailability);
+    QObject::connect(lane, &gate::LaneController::fireAlarmChanged, &service,
+                     &gate::ui::ServiceModeModel::setFireAlarm);
     QObject::connect(lane, &gate::LaneController::availabilityChanged, &passenger,
                      [&passenger](bool ready, const QString &reason) {
                          const bool emergency = reason == QLatin1String("emergency");

@@ -250,15 +250,21 @@ private slots:
         lane.sim().send(u"fire on"_s);
         QTRY_COMPARE_WITH_TIMEOUT(m_service.commandRefusals().value(u"free_entry"_s).toString(),
                                   u"emergency"_s, 5000);
-        QVERIFY(!m_service.commandRefusals().contains(u"emergency_reset"_s));
-        QVERIFY(showsTexts({u"Emergency latched: reset the emergency first"_s},
+        // No reset while the fire input is on, and the panel says why.
+        QTRY_COMPARE_WITH_TIMEOUT(
+            m_service.commandRefusals().value(u"emergency_reset"_s).toString(),
+            u"fire_alarm_active"_s, 5000);
+        QVERIFY(showsTexts({u"Emergency latched: reset the emergency first"_s,
+                            u"Fire alarm input active: the emergency cannot be reset"_s},
                            u"service-panel-emergency-en"_s));
+        QVERIFY(!m_service.command(u"emergency_reset"_s));
         QVERIFY(click(u"Free entry"_s, u"自由进站"_s));
         QCOMPARE(commands.size(), 0);
 
         lane.sim().send(u"fire off"_s);
         QTRY_VERIFY_WITH_TIMEOUT(
             !lane.controller().snapshot().status.input(gate::hal::LaneInput::FireAlarm), 5000);
+        QTRY_VERIFY_WITH_TIMEOUT(!m_service.commandRefusals().contains(u"emergency_reset"_s), 5000);
         QVERIFY(click(u"Reset emergency"_s, u"复位紧急模式"_s));
         QTRY_VERIFY_WITH_TIMEOUT(lane.controller().readyForPassenger(), 5000);
         QVERIFY(m_service.commandRefusals().isEmpty());

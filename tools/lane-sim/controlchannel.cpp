@@ -85,6 +85,8 @@ QString ControlChannel::run(const QString &line) {
         m_server.exceptionReplies(arg.isEmpty() ? 1 : std::max(number, 0));
     } else if (verb == QLatin1String("garbage")) {
         m_server.garbageReplies(arg.isEmpty() ? 1 : std::max(number, 0));
+    } else if (verb == QLatin1String("wrong-unit")) {
+        m_server.wrongUnitReplies(arg.isEmpty() ? 1 : std::max(number, 0));
     } else if (verb == QLatin1String("disconnect")) {
         m_server.disconnectClients();
     } else if (verb == QLatin1String("hang") && onOff(on)) {
@@ -96,10 +98,11 @@ QString ControlChannel::run(const QString &line) {
     } else if (verb == QLatin1String("quit")) {
         QCoreApplication::quit();
     } else {
-        return QStringLiteral("unknown control command (fire on|off, fault N|off, di N on|off, "
-                              "walk entry|exit, passengers MODE, drop-replies N, slow MS, "
-                              "exception [N], garbage [N], disconnect, hang on|off, offline "
-                              "on|off, quit)");
+        return QStringLiteral(
+            "unknown control command (fire on|off, fault N|off, di N on|off, "
+            "walk entry|exit, passengers MODE, drop-replies N, slow MS, "
+            "exception [N], garbage [N], wrong-unit [N], disconnect, hang on|off, offline "
+            "on|off, quit)");
     }
     return {};
 }

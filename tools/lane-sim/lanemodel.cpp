@@ -67,10 +67,12 @@ quint16 addPasses(quint16 pending, quint16 more) {
 
 } // namespace
 
-LaneModel::LaneModel(const LaneTiming &timing, PassengerModel passengers, Output output)
+LaneModel::LaneModel(const LaneTiming &timing, PassengerModel passengers, Output output,
+                     bool fireRelease)
     : m_timing(timing)
     , m_passengers(std::move(passengers))
-    , m_output(std::move(output)) {
+    , m_output(std::move(output))
+    , m_fireRelease(fireRelease) {
     m_holding[PassTimeout] = 50;
     m_holding[CloseDelay] = 5;
 }
@@ -375,12 +377,14 @@ void LaneModel::setFire(bool on, qint64) {
     if (on == m_fire)
         return;
     m_fire = on;
-    if (on) {
+    if (!on)
+        return;
+    if (m_fireRelease) {
         m_emergencyLatched = true;
         m_pendingEntry = m_pendingExit = 0;
         setMode(Emergency);
-        event(FireAlarm);
     }
+    event(FireAlarm);
 }
 
 void LaneModel::setHung(bool hung, qint64 nowMs) {

@@ -30,7 +30,11 @@ public:
     static constexpr int coilCount = 6;
     using Output = std::function<void(const QJsonObject &)>;
 
-    LaneModel(const LaneTiming &timing, PassengerModel passengers, Output output);
+    // `fireRelease`: the lane opens by itself on its fire-alarm input, as a
+    // lane with a hardware fire release does; without it only the gate's
+    // emergency open (command or coil) opens it.
+    LaneModel(const LaneTiming &timing, PassengerModel passengers, Output output,
+              bool fireRelease = true);
 
     // The holding registers as the lane starts (its default timings).
     void fillHolding(quint16 *holding) const;
@@ -89,6 +93,7 @@ private:
     std::optional<quint16> m_modeBeforeWatchdog;
     bool m_emergencyLatched = false;
     bool m_fire = false;
+    bool m_fireRelease = true;
     bool m_hung = false;
     quint16 m_faultCode = 0;
     quint16 m_forcedInputs = 0;

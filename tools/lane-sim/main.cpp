@@ -85,11 +85,15 @@ int main(int argc, char *argv[]) {
         QStringLiteral("PCT"), QStringLiteral("0"));
     const QCommandLineOption fire(QStringLiteral("fire"),
                                   QStringLiteral("Start with the fire-alarm input active."));
+    const QCommandLineOption noFireRelease(
+        QStringLiteral("no-fire-release"),
+        QStringLiteral("The lane does not open by itself on its fire-alarm input (no hardware "
+                       "fire release, or a failed one): only the gate's emergency open opens it."));
     const QCommandLineOption fault(QStringLiteral("fault"),
                                    QStringLiteral("Start with this lane fault code."),
                                    QStringLiteral("CODE"));
     parser.addOptions({tcp, rtuLink, baud, unit, passengers, seed, doorMs, walkDelayMs, walkMs,
-                       paceVariation, fire, fault});
+                       paceVariation, fire, noFireRelease, fault});
     parser.process(app);
 
     if (!parser.isSet(tcp) && !parser.isSet(rtuLink))
@@ -118,7 +122,8 @@ int main(int argc, char *argv[]) {
 
     QElapsedTimer clock;
     clock.start();
-    gate::lanesim::LaneModel model(timing, std::move(*passengerModel), printLine);
+    gate::lanesim::LaneModel model(timing, std::move(*passengerModel), printLine,
+                                   !parser.isSet(noFireRelease));
     gate::lanesim::ModbusServer server(model, unitId, clock, printLine);
     if (parser.isSet(tcp) && !server.listenTcp(parser.value(tcp), &error))
         return usageError(error);

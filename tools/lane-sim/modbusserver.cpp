@@ -196,6 +196,13 @@ void ModbusServer::serve(_modbus *context, int fd, bool tcp) {
         sendGarbage(fd, tcp, query);
         return;
     }
+    if (m_wrongUnitReplies > 0) {
+        --m_wrongUnitReplies;
+        // libmodbus answers with the unit id of the query it is given (and
+        // an RTU reply gets a CRC of its own); the registers it reads are
+        // this lane's either way.
+        query[tcp ? 6 : 0] = quint8(m_unit % 247 + 1);
+    }
     m_model.fillInputs(m_mapping->tab_input_registers, m_mapping->tab_input_bits);
     modbus_reply(context, query, length, m_mapping);
     m_model.applyWrites(m_mapping->tab_registers, m_mapping->tab_bits, m_clock.elapsed());

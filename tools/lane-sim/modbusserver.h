@@ -36,6 +36,9 @@ public:
     void slowReplies(int ms) { m_slowMs = ms; }
     void exceptionReplies(int count) { m_exceptionReplies = count; }
     void garbageReplies(int count) { m_garbageReplies = count; }
+    // The next `count` replies come from another unit id than the one asked
+    // (another lane behind the same TCP-to-RTU gateway).
+    void wrongUnitReplies(int count) { m_wrongUnitReplies = count; }
     // Closes every TCP connection; with `offline`, stops listening as well
     // until setOffline(false).
     void disconnectClients();
@@ -65,6 +68,7 @@ private:
     int m_slowMs = 0;
     int m_exceptionReplies = 0;
     int m_garbageReplies = 0;
+    int m_wrongUnitReplies = 0;
 };
 
 } // namespace gate::lanesim

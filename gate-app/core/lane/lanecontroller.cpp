@@ -104,11 +104,9 @@ void LaneController::serviceCommand(LaneServiceCommand command, const QString &s
         emit serviceCommandDone(command, false, reason);
     };
     if (const QString refusal =
-            serviceCommandRefusal(command, m_evacuationLatched, m_status.linkUp);
+            serviceCommandRefusal(command, m_evacuationLatched, m_status.linkUp, fireAlarmActive());
         !refusal.isEmpty())
         return reject(refusal);
-    if (command == LaneServiceCommand::EmergencyReset && m_status.input(LaneInput::FireAlarm))
-        return reject(QStringLiteral("fire_alarm_active"));
 
     static const std::pair<LaneServiceCommand, LaneCommand> laneCommands[] = {
         {LaneServiceCommand::OpenOnceEntry, LaneCommand::OpenEntry},
@@ -135,15 +133,24 @@ void LaneController::serviceCommand(LaneServiceCommand command, const QString &s
         dispatch(StatusInput{m_status});
 }
 
+bool LaneController::fireAlarmActive() const {
+    return m_status.linkUp && m_status.input(LaneInput::FireAlarm);
+}
+
 void LaneController::onStatus(const hal::LaneStatus &status) {
     const hal::LaneStatus before = m_status;
+    const bool fireBefore = fireAlarmActive();
     m_status = status;
     m_haveStatus = true;
+    if (fireAlarmActive() != fireBefore)
+        emit fireAlarmChanged(fireAlarmActive());
     if (status.linkUp) {
-        if (rising(before, status, LaneInput::FireAlarm)) {
+        if (rising(before, status, LaneInput::FireAlarm))
             raiseAlarm(QStringLiteral("fire_alarm"));
+        // The input, not its edge: a fire that began while the link was down,
+        // or returned while a reset was on its way, latches all the same.
+        if (status.input(LaneInput::FireAlarm))
             latchEvacuation(QStringLiteral("fire_alarm"));
-        }
         if (status.mode == Mode::Emergency || status.input(LaneInput::EmergencyActive))
             latchEvacuation(QStringLiteral("lane_emergency"));
         if (rising(before, status, LaneInput::Climb))
@@ -218,7 +225,10 @@ void LaneController::finishServiceCommand(const ServiceCommandSent &sent,
         m_safetyCommandInFlight = false;
     if (sent.command == LaneServiceCommand::EmergencyReset) {
         m_resetInFlight = false;
-        if (ok) {
+        if (ok && fireAlarmActive()) {
+            qCWarning(lcLane) << m_settings.laneName << "evacuation reset by staff" << sent.staffId
+                              << "not applied: the fire-alarm input is on again";
+        } else if (ok) {
             m_evacuationLatched = false;
             qCWarning(lcLane) << m_settings.laneName << "evacuation reset by staff" << sent.staffId;
         }

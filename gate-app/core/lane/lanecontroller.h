@@ -32,12 +32,14 @@ struct LaneControllerSettings {
 // it. The actuator lives on its own thread; the controller talks to it only
 // through queued calls and its signals.
 //
-// Safety comes before passages: a fire alarm (DI 11) or an emergency (lane
+// Safety comes before passages: a fire alarm (DI 11 on) or an emergency (lane
 // mode, DI 12 or a service command) latches evacuation: the controller orders
 // the emergency open at once and again whenever the lane reports another mode,
 // refuses every other command, and only a service-mode emergency reset with
-// the fire input gone releases it. A lost link or a lane fault takes the lane
-// out of service until it recovers.
+// the fire input off releases it. A lost link or a lane fault takes the lane
+// out of service until it recovers. The controller is the second line: the
+// lane driver asserts the emergency open on its own bus thread while DI 11 is
+// on, whatever this thread is doing (docs/lane.md, Safety).
 class LaneController : public QObject {
     Q_OBJECT
 public:
@@ -69,6 +71,8 @@ signals:
     // "free_entry", "free_exit", "free_passage" (both ways); empty when available.
     void availabilityChanged(bool ready, const QString &reason);
     void serviceCommandDone(gate::LaneServiceCommand command, bool ok, const QString &reason);
+    // The fire-alarm input turned on or off (an emergency reset is refused while on).
+    void fireAlarmChanged(bool active);
 
 private:
     struct StatusInput {
@@ -115,6 +119,7 @@ private:
 
     // The state the lane's condition imposes over any passage, if any.
     std::optional<LaneState> imposedState() const;
+    bool fireAlarmActive() const;
     QString availabilityReason() const;
     void enterState(LaneState next);
     void endPassage();

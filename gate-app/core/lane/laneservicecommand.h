@@ -27,8 +27,10 @@ std::optional<LaneServiceCommand> laneServiceCommandFromString(const QString &na
 
 // Why the lane controller refuses `command` without sending it to the lane:
 // "emergency" while evacuation is latched (only emergency open and reset go
-// through), "link_down" without a link; empty when it goes to the lane. The
+// through), "link_down" without a link, "fire_alarm_active" for an emergency
+// reset while the fire-alarm input is on; empty when it goes to the lane. The
 // service screen uses the same rule to disable what would be refused.
-QString serviceCommandRefusal(LaneServiceCommand command, bool emergencyLatched, bool linkUp);
+QString serviceCommandRefusal(LaneServiceCommand command, bool emergencyLatched, bool linkUp,
+                              bool fireAlarmActive);
 
 } // namespace gate

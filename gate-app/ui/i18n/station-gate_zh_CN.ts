@@ -302,6 +302,10 @@
         <source>Emergency latched: reset the emergency first</source>
         <translation>紧急模式已锁定：请先复位紧急模式</translation>
     </message>
+    <message>
+        <source>Fire alarm input active: the emergency cannot be reset</source>
+        <translation>火警信号仍然有效：无法复位紧急模式</translation>
+    </message>
 </context>
 <context>
     <name>StaleBanner</name>

@@ -166,7 +166,8 @@ Rectangle {
                     font.bold: true
                     color: Theme.warning
                     text: ({ "link_down": qsTr("No link to the lane: lane commands are unavailable"),
-                             "emergency": qsTr("Emergency latched: reset the emergency first") })[modelData] ?? modelData
+                             "emergency": qsTr("Emergency latched: reset the emergency first"),
+                             "fire_alarm_active": qsTr("Fire alarm input active: the emergency cannot be reset") })[modelData] ?? modelData
                 }
             }
         }
