@@ -69,9 +69,20 @@ QStringList cardNumbers(int count, int first) {
 
 Station::Station(const QString &dir)
     : m_dir(dir) {
-    const QJsonObject demo = runToolJson(
-        QStringLiteral("gate-issuer"),
-        {QStringLiteral("demo-station"), QStringLiteral("--out"), path(QStringLiteral("station"))});
+    // The bench gate is commissioned like a real one: its device key is
+    // enrolled, and the list's keys are sealed to it.
+    const QJsonObject device = runToolJson(QStringLiteral("gatectl"),
+                                           {QStringLiteral("device-key"), QStringLiteral("init"),
+                                            QStringLiteral("--out"), deviceKeyFile()});
+    QFile enrolment(path(QStringLiteral("enrolled-gates.ndjson")));
+    if (!enrolment.open(QIODevice::WriteOnly) ||
+        enrolment.write(QJsonDocument(device).toJson(QJsonDocument::Compact)) < 0)
+        abortBench(QStringLiteral("cannot write %1").arg(enrolment.fileName()));
+    enrolment.close();
+    const QJsonObject demo = runToolJson(QStringLiteral("gate-issuer"),
+                                         {QStringLiteral("demo-station"), QStringLiteral("--out"),
+                                          path(QStringLiteral("station")),
+                                          QStringLiteral("--enrol"), enrolment.fileName()});
     m_listUrl = demo.value(QStringLiteral("list_url")).toString();
     m_rootKey = demo.value(QStringLiteral("root_key")).toString();
     m_now = qint64(demo.value(QStringLiteral("now")).toDouble());
@@ -86,20 +97,31 @@ QString Station::path(const QString &name) const {
     return QDir(m_dir).absoluteFilePath(name);
 }
 
-// Holder keys of passports and ID cards are made with the list's key.
+QString Station::deviceKeyFile() const {
+    return path(QStringLiteral("device.key"));
+}
+
+QString Station::secretsFile() const {
+    return path(QStringLiteral("station/issuer-secrets.json"));
+}
+
+// Holder keys of passports and ID cards are made with the list's key, which
+// the issuer keeps in its secrets file (the manifest carries it sealed only).
 void Station::readListKey() {
-    QFile manifest(QDir(m_listDir).absoluteFilePath(QStringLiteral("manifest.json")));
-    if (!manifest.open(QIODevice::ReadOnly))
-        abortBench(QStringLiteral("no manifest in %1").arg(m_listDir));
-    m_listKey = QByteArray::fromBase64(QJsonDocument::fromJson(manifest.readAll())
+    QFile secrets(secretsFile());
+    if (!secrets.open(QIODevice::ReadOnly))
+        abortBench(QStringLiteral("no issuer secrets at %1").arg(secrets.fileName()));
+    m_listKey = QByteArray::fromBase64(QJsonDocument::fromJson(secrets.readAll())
                                            .object()
+                                           .value(QStringLiteral("keys"))
+                                           .toObject()
                                            .value(QStringLiteral("list_key"))
                                            .toObject()
                                            .value(QStringLiteral("key"))
                                            .toString()
                                            .toLatin1());
     if (m_listKey.size() != 32)
-        abortBench(QStringLiteral("the manifest in %1 has no list key").arg(m_listDir));
+        abortBench(QStringLiteral("%1 has no list key").arg(secrets.fileName()));
 }
 
 void Station::replaceBySyntheticList(int tickets) {
@@ -110,8 +132,9 @@ void Station::replaceBySyntheticList(int tickets) {
     runTool(QStringLiteral("gate-issuer"),
             {QStringLiteral("ticketlist"), QStringLiteral("--out"), m_listDir,
              QStringLiteral("--root-key"), path(QStringLiteral("station/root-key.pem")),
-             QStringLiteral("--seq"), QString::number(++m_seq), QStringLiteral("--synthetic"),
-             QString::number(tickets), QStringLiteral("--keys"), keys, QStringLiteral("--list-key"),
+             QStringLiteral("--secrets"), secretsFile(), QStringLiteral("--seq"),
+             QString::number(++m_seq), QStringLiteral("--synthetic"), QString::number(tickets),
+             QStringLiteral("--keys"), keys, QStringLiteral("--list-key"),
              QStringLiteral("1:") + QString::fromLatin1(listKey.toBase64()),
              QStringLiteral("--valid-for"), QString::number(listValiditySecs)});
     readListKey();
@@ -156,10 +179,10 @@ QStringList Station::deltaArguments(int changes, const QList<CameraPassenger> &l
 }
 
 void Station::syncInto(const QString &database) const {
-    const QJsonObject synced =
-        runToolJson(QStringLiteral("gatectl"),
-                    {QStringLiteral("tickets"), QStringLiteral("sync"), m_listUrl,
-                     QStringLiteral("--db"), database, QStringLiteral("--root-key"), m_rootKey});
+    const QJsonObject synced = runToolJson(
+        QStringLiteral("gatectl"), {QStringLiteral("tickets"), QStringLiteral("sync"), m_listUrl,
+                                    QStringLiteral("--db"), database, QStringLiteral("--root-key"),
+                                    m_rootKey, QStringLiteral("--device-key"), deviceKeyFile()});
     if (synced.value(QStringLiteral("outcome")).toString() != QLatin1String("applied"))
         abortBench(QStringLiteral("gatectl tickets sync did not apply the list"));
 }
@@ -257,6 +280,8 @@ QStringList Station::deltaArgumentsFor(const QString &records) {
             m_listDir,
             QStringLiteral("--root-key"),
             path(QStringLiteral("station/root-key.pem")),
+            QStringLiteral("--secrets"),
+            secretsFile(),
             QStringLiteral("--seq"),
             QString::number(++m_seq),
             QStringLiteral("--delta"),

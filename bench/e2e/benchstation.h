@@ -35,6 +35,9 @@ public:
     QString path(const QString &name) const;
     QString listUrl() const { return m_listUrl; }
     QString rootKey() const { return m_rootKey; }
+    // The bench gate's enrolled device key (it opens the list's sealed keys).
+    QString deviceKeyFile() const;
+    QString secretsFile() const;
 
     // Replaces the demo list by `tickets` synthetic ones (their trains, the
     // demo's trust list), as a station of that size would publish it.

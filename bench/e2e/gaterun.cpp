@@ -46,6 +46,7 @@ QJsonObject gateConfig(const GateRunSetup &setup, const Station &station, const 
         {"devices", devices},
         {"tickets", QJsonObject{{"source", station.listUrl()},
                                 {"root_key", station.rootKey()},
+                                {"device_key", station.deviceKeyFile()},
                                 {"interval_s", setup.listIntervalS}}},
         {"status_socket", QDir(stateDir).absoluteFilePath(QStringLiteral("status.sock"))}};
     if (setup.logSyncPort)

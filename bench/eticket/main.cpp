@@ -4,6 +4,10 @@
 //  - empty_frame_ms: read() on frames without a code (every fallback pass runs);
 //  - stream_empty_frame_ms: readStreamFrame() on those (the camera's per-frame cost);
 //  - verify_eddsa_ms / verify_es256_ms: verify() alone on the code text;
+//  - ed25519_strict_libsodium_ms / ed25519_openssl_ms: one Ed25519 signature
+//    check over a code's signed bytes, with the gate's strict verifier
+//    (libsodium: S < L, no small-order R or key) and with OpenSSL 3's
+//    EVP_DigestVerify (key object built once), which the gate used before;
 //  - read_rate: share of the generated scenes whose code was read and valid.
 
 #include "benchreport.h"
@@ -13,12 +17,18 @@
 #include "testcodes.h"
 
 #include "core/credentials/eticket/verifier.h"
+#include "core/crypto/stricted25519.h"
 #include "vision/barcode/barcodereader.h"
 
 #include <QCoreApplication>
 #include <QElapsedTimer>
 #include <QJsonArray>
 #include <QJsonDocument>
+
+#include <openssl/evp.h>
+
+#include <functional>
+#include <memory>
 
 #include <opencv2/core/utility.hpp>
 #include <opencv2/imgproc.hpp>
@@ -71,6 +81,32 @@ std::vector<double> timeVerify(const QString &text, const eticket::TrustList &tr
     return samples;
 }
 
+// The same signature checked `rounds` times by `check`.
+std::vector<double> timeSignature(const std::function<bool()> &check, int rounds) {
+    std::vector<double> samples;
+    samples.reserve(size_t(rounds));
+    for (int i = 0; i < rounds; ++i) {
+        QElapsedTimer timer;
+        timer.start();
+        const bool ok = check();
+        samples.push_back(elapsedMs(timer));
+        if (!ok)
+            qFatal("benchmark signature did not verify");
+    }
+    return samples;
+}
+
+bool opensslVerifies(EVP_PKEY *key, const QByteArray &message, const QByteArray &signature) {
+    const std::unique_ptr<EVP_MD_CTX, decltype(&EVP_MD_CTX_free)> context(EVP_MD_CTX_new(),
+                                                                          EVP_MD_CTX_free);
+    return context && EVP_DigestVerifyInit(context.get(), nullptr, nullptr, nullptr, key) == 1 &&
+           EVP_DigestVerify(context.get(),
+                            reinterpret_cast<const unsigned char *>(signature.constData()),
+                            size_t(signature.size()),
+                            reinterpret_cast<const unsigned char *>(message.constData()),
+                            size_t(message.size())) == 1;
+}
+
 } // namespace
 
 int main(int argc, char *argv[]) {
@@ -118,6 +154,19 @@ int main(int argc, char *argv[]) {
             qFatal("a code in random noise");
         streamEmptyMs.push_back(elapsedMs(timer));
     }
+    // A typical code's Sig_structure is about 180 bytes.
+    const QByteArray message(180, 'm');
+    const QByteArray signature = ed.sign(message);
+    const QByteArray pub = ed.rawPublicKey();
+    const std::unique_ptr<EVP_PKEY, decltype(&EVP_PKEY_free)> opensslKey(
+        EVP_PKEY_new_raw_public_key(EVP_PKEY_ED25519, nullptr,
+                                    reinterpret_cast<const unsigned char *>(pub.constData()),
+                                    size_t(pub.size())),
+        EVP_PKEY_free);
+    const auto strictMs =
+        timeSignature([&] { return gate::crypto::verifyEd25519(pub, message, signature); }, 20000);
+    const auto opensslMs =
+        timeSignature([&] { return opensslVerifies(opensslKey.get(), message, signature); }, 20000);
     gate::bench::printReport(
         QStringLiteral("eticket"),
         {{QStringLiteral("frame_ms"), gate::bench::summarize(frameMs)},
@@ -127,6 +176,8 @@ int main(int argc, char *argv[]) {
           gate::bench::summarize(timeVerify(edText, trust, 2000))},
          {QStringLiteral("verify_es256_ms"),
           gate::bench::summarize(timeVerify(esText, trust, 2000))},
+         {QStringLiteral("ed25519_strict_libsodium_ms"), gate::bench::summarize(strictMs)},
+         {QStringLiteral("ed25519_openssl_ms"), gate::bench::summarize(opensslMs)},
          {QStringLiteral("read_rate"), double(valid) / double(scenes.size())},
          {QStringLiteral("frames"), qint64(scenes.size())},
          {QStringLiteral("code_chars"), edText.size()}});

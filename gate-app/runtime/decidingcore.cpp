@@ -51,7 +51,7 @@ bool DecidingCore::open(QStringList *errors) {
         return false;
     }
     DecisionSettings settings;
-    settings.staleGraceSecs = m_config.tickets.staleGraceSecs;
+    settings.listAge = {m_config.tickets.staleGraceSecs, m_config.tickets.staleHardLimitSecs};
     m_engine = std::make_unique<DecisionEngine>(*m_store, m_clock, settings);
     m_lane = new LaneController(&m_actuator, LaneControllerSettings{}, this);
     m_coordinator = new PassageCoordinator(
@@ -72,6 +72,14 @@ void DecidingCore::reloadList() {
     publishStatus();
 }
 
+void DecidingCore::recordAlarm(const QString &code, const QJsonObject &fields) {
+    QJsonObject record = fields;
+    record.insert(QStringLiteral("code"), code);
+    QString error;
+    if (!m_audit.append({0, AuditEventType::Alarm, m_clock.nowSecs(), record}, &error))
+        qCCritical(lcCore).noquote() << "alarm" << code << "not recorded:" << error;
+}
+
 void DecidingCore::publishStatus() {
     {
         const tickets::TicketStoreReader::Snapshot snapshot(*m_store);
@@ -82,7 +90,8 @@ void DecidingCore::publishStatus() {
              {QStringLiteral("expires"), state.expires},
              {QStringLiteral("age_s"), state.generated ? m_clock.nowSecs() - state.generated : -1},
              {QStringLiteral("tickets"), m_store->ticketCount()},
-             {QStringLiteral("stale"), m_engine->listIsStale()}});
+             {QStringLiteral("stale"), m_engine->listIsStale()},
+             {QStringLiteral("age_limit"), toString(m_engine->listAge())}});
     }
     const LaneSnapshot lane = m_lane->snapshot();
     emit laneStatus({{QStringLiteral("state"), toString(lane.state)},

@@ -35,13 +35,17 @@ public:
     LaneController *lane() const { return m_lane; }
 
 public slots:
-    // A new list was applied: pick up its trust list and state.
+    // A new list was applied, or the applied one refreshed: pick up its
+    // trust list and state.
     void reloadList();
+    // Writes an alarm record (`code` plus `fields`) into the audit trail.
+    void recordAlarm(const QString &code, const QJsonObject &fields);
     // Publishes the list's and the outbox's state for the screens and the status socket.
     void publishStatus();
 
 signals:
-    // seq, generated, expires, tickets, stale: for the service mode and `gatectl status`.
+    // seq, generated, expires, tickets, stale, age_limit: for the service mode and
+    // `gatectl status`.
     void listStatus(const QJsonObject &status);
     void auditStatus(const QJsonObject &status);
     void laneStatus(const QJsonObject &status);

@@ -4,6 +4,7 @@
 
 #include <QDir>
 #include <QFile>
+#include <QJsonDocument>
 #include <QJsonObject>
 
 namespace gate {
@@ -41,12 +42,32 @@ std::optional<GateConfig> DemoLauncher::prepare(const QString &stateDir, QString
     }
 
     QString error;
+    // Commissioning, as on a real gate: the gate makes its device key and the
+    // ticket system enrols its public half, sealing the list's keys to it.
+    const QString deviceKey = folder + "/device.key";
+    CompanionProcess gatectl(QStringLiteral("gatectl"));
+    const QJsonObject device = gatectl.run(
+        {QStringLiteral("device-key"),
+         QFile::exists(deviceKey) ? QStringLiteral("show") : QStringLiteral("init"),
+         QFile::exists(deviceKey) ? QStringLiteral("--key") : QStringLiteral("--out"), deviceKey},
+        toolTimeoutMs, &error);
+    const QString enrolment = folder + "/enrolled-gates.ndjson";
+    QFile enrolmentFile(enrolment);
+    if (device.isEmpty() || !enrolmentFile.open(QIODevice::WriteOnly) ||
+        enrolmentFile.write(
+            QJsonDocument(QJsonObject{{"gate", device.value("gate")}, {"pub", device.value("pub")}})
+                .toJson(QJsonDocument::Compact)) < 0) {
+        errors->append(QStringLiteral("demo device key: %1").arg(error));
+        return std::nullopt;
+    }
+    enrolmentFile.close();
+
     CompanionProcess issuer(QStringLiteral("gate-issuer"));
-    const QJsonObject station =
-        issuer.run({QStringLiteral("demo-station"), QStringLiteral("--out"), folder + "/station",
-                    QStringLiteral("--station"), QStringLiteral("VNP"),
-                    QStringLiteral("--gate-group"), QStringLiteral("A1")},
-                   toolTimeoutMs, &error);
+    const QJsonObject station = issuer.run(
+        {QStringLiteral("demo-station"), QStringLiteral("--out"), folder + "/station",
+         QStringLiteral("--station"), QStringLiteral("VNP"), QStringLiteral("--gate-group"),
+         QStringLiteral("A1"), QStringLiteral("--enrol"), enrolment},
+        toolTimeoutMs, &error);
     if (station.isEmpty()) {
         errors->append(QStringLiteral("demo station: %1").arg(error));
         return std::nullopt;
@@ -55,11 +76,11 @@ std::optional<GateConfig> DemoLauncher::prepare(const QString &stateDir, QString
     const QString listUrl = station.value(QStringLiteral("list_url")).toString();
     const QString rootKey = station.value(QStringLiteral("root_key")).toString();
 
-    CompanionProcess gatectl(QStringLiteral("gatectl"));
-    const QJsonObject synced = gatectl.run({QStringLiteral("tickets"), QStringLiteral("sync"),
-                                            listUrl, QStringLiteral("--db"), folder + "/tickets.db",
-                                            QStringLiteral("--root-key"), rootKey},
-                                           toolTimeoutMs, &error);
+    const QJsonObject synced =
+        gatectl.run({QStringLiteral("tickets"), QStringLiteral("sync"), listUrl,
+                     QStringLiteral("--db"), folder + "/tickets.db", QStringLiteral("--root-key"),
+                     rootKey, QStringLiteral("--device-key"), deviceKey},
+                    toolTimeoutMs, &error);
     if (synced.value(QStringLiteral("outcome")).toString() != QLatin1String("applied")) {
         errors->append(QStringLiteral("demo ticket list: %1").arg(error));
         return std::nullopt;
@@ -80,6 +101,7 @@ std::optional<GateConfig> DemoLauncher::prepare(const QString &stateDir, QString
     json.replace("@LANE@", lane.value(QStringLiteral("tcp")).toString().toUtf8());
     json.replace("@LIST_URL@", listUrl.toUtf8());
     json.replace("@ROOT_KEY@", rootKey.toUtf8());
+    json.replace("@DEVICE_KEY@", deviceKey.toUtf8());
     json.replace("@PIN_HASH@", service::PinVerifier::hash(demoPin()).toUtf8());
     return GateConfig::parse(json, QStringLiteral("embedded demo configuration"), folder, errors);
 }

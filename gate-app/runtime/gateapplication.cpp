@@ -3,6 +3,7 @@
 #include "core/decision/passengermessage.h"
 #include "core/lane/laneservicecommand.h"
 #include "core/passage/passagereport.h"
+#include "core/tickets/devicekey.h"
 #include "decidingcore.h"
 #include "ops/journallog.h"
 #include "ops/statusserver.h"
@@ -152,27 +153,20 @@ bool GateApplication::start(const GateConfig &config, QStringList *errors) {
         settings.source.stationUrl = QUrl(m_config.tickets.source);
         settings.source.rootKey = m_config.tickets.rootKey;
         settings.source.station = m_config.station;
+        QString error;
+        settings.source.deviceKey = tickets::DeviceKey::load(m_config.tickets.deviceKey, &error);
+        if (!settings.source.deviceKey) {
+            errors->append(QStringLiteral("tickets.device_key: %1").arg(error));
+            return false;
+        }
         settings.databasePath = m_config.tickets.database;
         settings.intervalSecs = m_config.tickets.intervalSecs;
-        settings.staleGraceSecs = m_config.tickets.staleGraceSecs;
+        settings.listAge = {m_config.tickets.staleGraceSecs, m_config.tickets.staleHardLimitSecs};
         m_sync = std::make_unique<sync::TicketListSyncService>(settings, m_clock);
         connect(m_sync.get(), &sync::TicketListSyncService::synced, this,
-                [this](const sync::SyncResult &result) {
-                    if (result.outcome == sync::SyncOutcome::Applied) {
-                        qCInfo(lcGate).noquote()
-                            << "ticket list applied: seq" << result.fromSeq << "->" << result.seq
-                            << "," << result.tickets << "tickets";
-                        QMetaObject::invokeMethod(m_core, &DecidingCore::reloadList);
-                    }
-                    if (result.isRefusal())
-                        qCWarning(lcGate).noquote()
-                            << "ticket list refused:" << sync::toString(result.outcome)
-                            << result.detail;
-                });
-        connect(m_sync.get(), &sync::TicketListSyncService::staleChanged, this, [this](bool stale) {
-            m_passengerScreen->setListStale(
-                stale, m_listStatus.value(QStringLiteral("age_s")).toInteger());
-        });
+                &GateApplication::onListSynced);
+        connect(m_sync.get(), &sync::TicketListSyncService::listAgeChanged, this,
+                &GateApplication::onListAgeChanged);
     }
     if (logShip) {
         m_shipper =
@@ -256,8 +250,7 @@ void GateApplication::connectScreens() {
     connect(m_core, &DecidingCore::laneStatus, this, [this](const QJsonObject &status) {
         m_laneStatus = status;
         m_serviceMode->setLaneCounters(status.toVariantMap());
-        const QString alarm = status.value(QStringLiteral("last_alarm")).toString();
-        m_serviceMode->setAlarms(alarm.isEmpty() ? QStringList() : QStringList{alarm});
+        showAlarms();
     });
     connect(m_core, &DecidingCore::listStatus, this, [this](const QJsonObject &status) {
         m_listStatus = status;
@@ -330,6 +323,61 @@ void GateApplication::countTowardsExit(bool decision, bool admitted) {
     }
 }
 
+void GateApplication::onListSynced(const sync::SyncResult &result) {
+    const QString outcome = sync::toString(result.outcome);
+    if (result.changedList()) {
+        qCInfo(lcGate).noquote() << "ticket list" << outcome << ": seq" << result.fromSeq << "->"
+                                 << result.seq << "," << result.tickets << "tickets";
+        QMetaObject::invokeMethod(m_core, &DecidingCore::reloadList);
+    }
+    // One alarm record per refusal that differs from the last sync's
+    // outcome: a network cut retried every few seconds is one alarm, not
+    // thousands.
+    const QString previous = m_lastSync.value(QStringLiteral("outcome")).toString();
+    if (result.isRefusal()) {
+        qCWarning(lcGate).noquote() << "ticket list refused:" << outcome << result.detail;
+        if (outcome != previous)
+            QMetaObject::invokeMethod(m_core, [core = m_core, result, outcome] {
+                core->recordAlarm(QStringLiteral("ticket_list_refused"),
+                                  {{QStringLiteral("outcome"), outcome},
+                                   {QStringLiteral("detail"), result.detail},
+                                   {QStringLiteral("seq"), result.seq}});
+            });
+    }
+    m_lastSync = {{QStringLiteral("outcome"), outcome},
+                  {QStringLiteral("at"), m_clock.nowSecs()},
+                  {QStringLiteral("detail"), result.detail},
+                  {QStringLiteral("refused"), result.isRefusal()}};
+    showAlarms();
+}
+
+void GateApplication::onListAgeChanged(ListAge age) {
+    m_listAge = age;
+    m_passengerScreen->setListStale(age != ListAge::Fresh,
+                                    m_listStatus.value(QStringLiteral("age_s")).toInteger());
+    if (age == ListAge::PastGrace || age == ListAge::PastHardLimit) {
+        qCWarning(lcGate).noquote() << "ticket list" << toString(age);
+        QMetaObject::invokeMethod(m_core, [core = m_core, age] {
+            core->recordAlarm(QStringLiteral("ticket_list_") + toString(age), {});
+        });
+    }
+    QMetaObject::invokeMethod(m_core, &DecidingCore::publishStatus);
+    showAlarms();
+}
+
+void GateApplication::showAlarms() {
+    QStringList alarms;
+    const QString laneAlarm = m_laneStatus.value(QStringLiteral("last_alarm")).toString();
+    if (!laneAlarm.isEmpty())
+        alarms << laneAlarm;
+    if (m_lastSync.value(QStringLiteral("refused")).toBool())
+        alarms << QStringLiteral("ticket_list_refused: ") +
+                      m_lastSync.value(QStringLiteral("outcome")).toString();
+    if (m_listAge == ListAge::PastGrace || m_listAge == ListAge::PastHardLimit)
+        alarms << QStringLiteral("ticket_list_") + toString(m_listAge);
+    m_serviceMode->setAlarms(alarms);
+}
+
 QJsonObject GateApplication::statusSnapshot() const {
     QJsonArray devices;
     for (const QJsonObject &health : m_deviceHealth)
@@ -343,12 +391,19 @@ QJsonObject GateApplication::statusSnapshot() const {
         {QStringLiteral("qt"), QString::fromLatin1(qVersion())},
         {QStringLiteral("devices"), devices},
         {QStringLiteral("lane"), m_laneStatus},
-        {QStringLiteral("list"), m_listStatus},
+        {QStringLiteral("list"), listStatusWithSync()},
         {QStringLiteral("outbox"), m_auditStatus},
     };
     if (m_shipper)
         status.insert(QStringLiteral("log_sync"), m_shipper->statusJson());
     return status;
+}
+
+QJsonObject GateApplication::listStatusWithSync() const {
+    QJsonObject list = m_listStatus;
+    if (!m_lastSync.isEmpty())
+        list.insert(QStringLiteral("last_sync"), m_lastSync);
+    return list;
 }
 
 void GateApplication::stop() {

@@ -3,11 +3,13 @@
 #include "consolereporter.h"
 #include "core/clock.h"
 #include "core/config/gateconfig.h"
+#include "core/decision/listage.h"
 #include "core/passage/passagereport.h"
 #include "core/service/pinverifier.h"
 #include "demolauncher.h"
 #include "devicehost.h"
 #include "hal/plugincatalog.h"
+#include "sync/ticketlist/syncoutcome.h"
 
 #include <QJsonObject>
 #include <QObject>
@@ -56,6 +58,12 @@ private:
     void updateHealth(const hal::DeviceHealth &health);
     void countTowardsExit(bool decision, bool admitted);
     QJsonObject statusSnapshot() const;
+    QJsonObject listStatusWithSync() const;
+    void onListSynced(const sync::SyncResult &result);
+    void onListAgeChanged(ListAge age);
+    // The service panel's alarm lines: the lane's last alarm, a refused
+    // list, a list past a limit.
+    void showAlarms();
     void stop();
 
     SystemClock m_clock;
@@ -83,6 +91,8 @@ private:
 
     PassageReport m_lastReport; // shown again when the passenger switches language
     QJsonObject m_listStatus;
+    QJsonObject m_lastSync; // outcome, at, detail, refused: of the last ticket-list sync
+    ListAge m_listAge = ListAge::NoList;
     QJsonObject m_auditStatus;
     QJsonObject m_laneStatus;
     QHash<QString, QJsonObject> m_deviceHealth;

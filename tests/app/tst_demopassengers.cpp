@@ -30,9 +30,19 @@ private:
 private slots:
     void initTestCase() {
         QVERIFY(m_dir.isValid());
-        const QJsonObject station = runGateTool(
-            QStringLiteral("gate-issuer"),
-            {QStringLiteral("demo-station"), QStringLiteral("--out"), m_dir.filePath("station")});
+        // Commissioning: the gate's device key, enrolled for the station.
+        const QString deviceKey = m_dir.filePath("device.key");
+        const QJsonObject device =
+            runGateTool(QStringLiteral("gatectl"), {QStringLiteral("device-key"), QStringLiteral("init"),
+                                            QStringLiteral("--out"), deviceKey});
+        QFile enrolment(m_dir.filePath("enrolled-gates.ndjson"));
+        QVERIFY(enrolment.open(QIODevice::WriteOnly));
+        enrolment.write(QJsonDocument(device).toJson(QJsonDocument::Compact));
+        enrolment.close();
+        const QJsonObject station =
+            runGateTool(QStringLiteral("gate-issuer"),
+                {QStringLiteral("demo-station"), QStringLiteral("--out"), m_dir.filePath("station"),
+                 QStringLiteral("--enrol"), enrolment.fileName()});
         QVERIFY2(!station.isEmpty(), "gate-issuer demo-station failed");
         QFile script(station.value(QStringLiteral("script")).toString());
         QVERIFY(script.open(QIODevice::ReadOnly));
@@ -42,10 +52,11 @@ private slots:
 
         const QString listUrl = station.value(QStringLiteral("list_url")).toString();
         const QString rootKey = station.value(QStringLiteral("root_key")).toString();
-        const QJsonObject synced = runGateTool(
-            QStringLiteral("gatectl"),
-            {QStringLiteral("tickets"), QStringLiteral("sync"), listUrl, QStringLiteral("--db"),
-             m_dir.filePath("tickets.db"), QStringLiteral("--root-key"), rootKey});
+        const QJsonObject synced =
+            runGateTool(QStringLiteral("gatectl"),
+                {QStringLiteral("tickets"), QStringLiteral("sync"), listUrl, QStringLiteral("--db"),
+                 m_dir.filePath("tickets.db"), QStringLiteral("--root-key"), rootKey,
+                 QStringLiteral("--device-key"), deviceKey});
         QCOMPARE(synced.value(QStringLiteral("outcome")).toString(), QStringLiteral("applied"));
 
         m_lane.start(gateBinary(QStringLiteral("gate-lane-sim")),
@@ -78,7 +89,8 @@ private slots:
                                     {"plugin", "modbus-lane"},
                                     {"role", "lane"},
                                     {"settings", QJsonObject{{"url", "tcp://" + laneAddress}}}}}},
-            {"tickets", QJsonObject{{"source", listUrl}, {"root_key", rootKey}}},
+            {"tickets",
+             QJsonObject{{"source", listUrl}, {"root_key", rootKey}, {"device_key", deviceKey}}},
             {"status_socket", m_dir.filePath("status.sock")}};
         QFile configFile(m_dir.filePath("gate.json"));
         QVERIFY(configFile.open(QIODevice::WriteOnly));

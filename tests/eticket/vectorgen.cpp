@@ -188,6 +188,101 @@ QByteArray claimsWithExtra(const TicketClaims &claims, int extraCount, const QBy
     return map + extra;
 }
 
+// --- Strict Ed25519: small-order keys and non-canonical signatures ---------
+
+// Encodings of Ed25519 points of small order, and a non-canonical one: under
+// any of them a forged signature (R = identity, S = 0) verifies for many
+// messages in a lax verifier. A trust list holding one is refused whole.
+struct SmallOrderKey {
+    const char *name;
+    const char *description;
+    const char *hex;
+};
+constexpr SmallOrderKey smallOrderKeys[] = {
+    {"identity", "the identity point (order 1)",
+     "0100000000000000000000000000000000000000000000000000000000000000"},
+    {"all_zero", "the all-zero encoding (a point of order 4)",
+     "0000000000000000000000000000000000000000000000000000000000000000"},
+    {"order_8", "a point of order 8",
+     "c7176a703d4dd84fba3c0b760d10670f2a2053fa2c39ccc64ec7fd7792ac037a"},
+    {"non_canonical_identity", "the identity point encoded with y = p + 1 (non-canonical)",
+     "eeffffffffffffffffffffffffffffffffffffffffffffffffffffffffffff7f"},
+};
+
+// A vector whose trust list must be refused when it is loaded
+// (EXPECTEDRESULTS.TRUSTLIST = "refused"); its code is signed R = identity,
+// S = 0 under that key's kid, so a gate that loaded the list would admit it.
+void writeSmallOrderTrustListVectors(const QString &folder) {
+    for (const SmallOrderKey &bad : smallOrderKeys) {
+        const QByteArray pub = QByteArray::fromHex(bad.hex);
+        const QByteArray kid = gate::eticket::keyIdOf(pub);
+        const QByteArray payload = issuer::encodeClaims(baseClaims());
+        const QByteArray header = issuer::encodeProtectedHeader(-8, kid);
+        QByteArray forged(64, '\0');
+        forged[0] = 1;
+        const QJsonObject keys{
+            {QStringLiteral("format"), QStringLiteral("gate-keys/1")},
+            {QStringLiteral("keys"),
+             QJsonArray{QJsonObject{{QStringLiteral("kid"), QString::fromLatin1(kid.toBase64())},
+                                    {QStringLiteral("alg"), QStringLiteral("EdDSA")},
+                                    {QStringLiteral("pub"), QString::fromLatin1(pub.toBase64())},
+                                    {QStringLiteral("iss"), QStringLiteral("CR")},
+                                    {QStringLiteral("nbf"), validationClock - 365 * day},
+                                    {QStringLiteral("exp"), validationClock + 365 * day},
+                                    {QStringLiteral("status"), QStringLiteral("active")}}}}};
+        const QJsonObject vector{
+            {QStringLiteral("PREFIX"), issuer::rt1Text(coseFromParts(header, payload, forged))},
+            {QStringLiteral("TESTCTX"),
+             QJsonObject{{QStringLiteral("VERSION"), 1},
+                         {QStringLiteral("SCHEMA"), QStringLiteral("RT1")},
+                         {QStringLiteral("DESCRIPTION"),
+                          QStringLiteral("trust list with a small-order or non-canonical "
+                                         "Ed25519 key: ") +
+                              QLatin1String(bad.description)},
+                         {QStringLiteral("VALIDATIONCLOCK"), validationClock},
+                         {QStringLiteral("SKEW"), 300},
+                         {QStringLiteral("KEYS"), keys}}},
+            {QStringLiteral("EXPECTEDRESULTS"),
+             QJsonObject{{QStringLiteral("TRUSTLIST"), QStringLiteral("refused")}}},
+        };
+        QFile file(QDir(folder).filePath(
+            QStringLiteral("trustlist_refused_small_order_%1.json").arg(QLatin1String(bad.name))));
+        if (!file.open(QIODevice::WriteOnly) ||
+            file.write(QJsonDocument(vector).toJson(QJsonDocument::Indented)) < 0)
+            qFatal("cannot write %s", qPrintable(file.fileName()));
+    }
+}
+
+// Ed25519's group order L, little-endian.
+constexpr unsigned char ed25519Order[32] = {
+    0xed, 0xd3, 0xf5, 0x5c, 0x1a, 0x63, 0x12, 0x58, 0xd6, 0x9c, 0xf7, 0xa2, 0xde, 0xf9, 0xde, 0x14,
+    0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x10};
+
+// Signatures a lax verifier accepts under a real key: S + L (the same scalar,
+// a second encoding of one code) and R of small order.
+void writeNonCanonicalSignatureVectors(
+    const NamedKey &k,
+    const std::function<void(const QString &, const QString &, const QString &, const QByteArray &,
+                             const QByteArray &)> &writeCode) {
+    const QByteArray payload = issuer::encodeClaims(baseClaims());
+    const QByteArray header = issuer::encodeProtectedHeader(coseAlg(k), k.kid);
+    QByteArray sPlusL = signatureOver(k, header, payload);
+    unsigned carry = 0;
+    for (int i = 0; i < 32; ++i) {
+        const unsigned sum = quint8(sPlusL[32 + i]) + ed25519Order[i] + carry;
+        sPlusL[32 + i] = char(sum & 0xff);
+        carry = sum >> 8;
+    }
+    writeCode(QStringLiteral("bad_signature_ed_s_plus_l"),
+              QStringLiteral("a valid EdDSA signature with L added to S (S >= L)"),
+              QStringLiteral("bad_signature"), coseFromParts(header, payload, sPlusL), payload);
+    QByteArray identityR(64, '\0');
+    identityR[0] = 1;
+    writeCode(QStringLiteral("bad_signature_ed_small_order_r"),
+              QStringLiteral("R = identity, S = 0 under a real key"),
+              QStringLiteral("bad_signature"), coseFromParts(header, payload, identityR), payload);
+}
+
 } // namespace
 
 int main(int argc, char *argv[]) {
@@ -667,5 +762,11 @@ int main(int argc, char *argv[]) {
         text(QStringLiteral("malformed_oversized_text"), QStringLiteral("4000 Base45 characters"),
              QStringLiteral("RT1:") + QString(3999, QLatin1Char('0')));
     }
+    writeSmallOrderTrustListVectors(folder);
+    writeNonCanonicalSignatureVectors(
+        out.key("ed"), [&](const QString &name, const QString &description, const QString &outcome,
+                           const QByteArray &cose, const QByteArray &payload) {
+            writeCode(name, description, outcome, cose, payload);
+        });
     return 0;
 }

@@ -13,6 +13,7 @@ declare -A corpus=(
     [fuzz-eticket]=tests/fuzz/eticket/corpus
     [fuzz_ticketrecord]=tests/fuzz/tickets/corpus/record
     [fuzz_ticketmanifest]=tests/fuzz/tickets/corpus/manifest
+    [fuzz_sealedkeys]=tests/fuzz/tickets/corpus/sealed
     [fuzz_laneprofile]=tests/fuzz/lane/corpus
     [fuzz_modbustcpreply]=tests/fuzz/lane/corpus-tcpreply
 )

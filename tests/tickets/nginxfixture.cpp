@@ -70,6 +70,12 @@ http {
             alias %1/www/;
             limit_rate %3;
         }
+        # A server that drips a byte a second: only a whole deadline ends a
+        # transfer from it, never an inactivity timeout.
+        location /drip/ {
+            alias %1/www/;
+            limit_rate 1;
+        }
     }
 }
 )")

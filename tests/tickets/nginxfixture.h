@@ -10,7 +10,8 @@ namespace gate::testing {
 // A real nginx serving `documentRoot()` on a free 127.0.0.1 port, with its
 // own prefix, configuration, pid and logs in a temporary folder. Single
 // process (no master), so that kill() really takes the server down.
-// Everything under /slow/ is served at `slowBytesPerSecond`.
+// Everything under /slow/ is served at `slowBytesPerSecond`, under /drip/ at
+// one byte a second.
 class NginxFixture {
 public:
     explicit NginxFixture(int slowBytesPerSecond = 256 * 1024);

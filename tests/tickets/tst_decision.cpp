@@ -224,6 +224,13 @@ private slots:
         row("renewed FPR card", "doc:FPR", inWindow, false, "", "ok", "E14");
         row("stale list, document", "doc:A16", T + 6300, false, "", "list_stale", "");
         row("stale list, code", "code:E16", T + 6300, false, "", "ok", "E16");
+        // Past expires + 24 h nothing admits: a frozen list must not keep the gate open.
+        row("at the hard limit, code", "code:E16", expires + 86400, false, "", "too_late", "E16");
+        row("past the hard limit, code", "code:E16", expires + 86401, false, "", "list_stale", "");
+        row("past the hard limit, code newer than list", "code-new:X1:G1", expires + 86401, false,
+            "", "list_stale", "");
+        row("past the hard limit, document", "doc:A16", expires + 86401, false, "", "list_stale",
+            "");
         row("code admitted", "code:E1", inWindow, false, "", "ok", "E1");
         row("code, refunded", "code:E2", inWindow, false, "", "ticket_refunded", "E2");
         row("code newer than list", "code-new:X1:G1", inWindow, false, "", "ok", "X1");
@@ -295,8 +302,26 @@ private slots:
         ManualClock clock(expires + 1800);
         const DecisionEngine engine(*m_store, clock);
         QVERIFY(!engine.listIsStale());
+        QCOMPARE(engine.listAge(), ListAge::Fresh);
         clock.advance(1);
         QVERIFY(engine.listIsStale());
+        QCOMPARE(engine.listAge(), ListAge::PastGrace);
+        clock.set(expires + 86400);
+        QCOMPARE(engine.listAge(), ListAge::PastGrace);
+        clock.advance(1);
+        QCOMPARE(engine.listAge(), ListAge::PastHardLimit);
+    }
+
+    void hardLimitIsConfigurable() {
+        ManualClock clock(expires + 3601);
+        DecisionSettings settings;
+        settings.listAge = {600, 3600};
+        const DecisionEngine engine(*m_store, clock, settings);
+        QCOMPARE(engine.listAge(), ListAge::PastHardLimit);
+        const Decision decision =
+            engine.decide(credentialFrom(QStringLiteral("code:E1")),
+                          LaneContext{QStringLiteral("VNP")}, LocalPassages());
+        QCOMPARE(decision.reason, QStringLiteral("list_stale"));
     }
 
     void messagesInBeijingTime() {

@@ -125,7 +125,7 @@ private slots:
         Manifest &manifest = writer.manifest();
         manifest.station = QStringLiteral("VNP");
         manifest.seq = 1210;
-        manifest.listKey = {7, QByteArray(32, 'K')};
+        manifest.sealedKeys = {{QByteArray(8, 'g'), QByteArray(80, 'b')}};
         manifest.keysSha256 = QByteArray(32, '\1');
         manifest.snapshot = {0, 1200, QStringLiteral("snap-1200.ndjson.gz"), QByteArray(32, 2), 9};
         manifest.deltas = {{1200, 1205, QStringLiteral("d1"), QByteArray(32, 3), 5},
@@ -135,6 +135,8 @@ private slots:
         const auto parsed = parseManifest(json, &error);
         QVERIFY2(parsed, qPrintable(error));
         QCOMPARE(parsed->deltas.size(), 2);
+        QCOMPARE(parsed->sealedBoxFor(QByteArray(8, 'g')), std::optional(QByteArray(80, 'b')));
+        QVERIFY(!parsed->sealedBoxFor(QByteArray(8, 'h')));
         QCOMPARE(deltaChainFrom(*parsed, 1200)->size(), 2);
         QCOMPARE(deltaChainFrom(*parsed, 1205)->size(), 1);
         QCOMPARE(deltaChainFrom(*parsed, 1210)->size(), 0);
@@ -148,7 +150,9 @@ private slots:
 
         for (const QByteArray &bad : {
                  QByteArray("{}"),
-                 QByteArray(json).replace("gate-ticketlist/1", "gate-ticketlist/2"),
+                 QByteArray(json).replace("gate-ticketlist/2", "gate-ticketlist/1"),
+                 QByteArray(json).replace("Z2dnZ2dnZ2c=", "Z2dn"),
+                 QByteArray(json).replace("\"sealed_keys\"", "\"sealed\""),
                  QByteArray(json).replace("snap-1200.ndjson.gz", "../etc/passwd"),
                  QByteArray(json).replace("snap-1200.ndjson.gz", "http:evil.example"),
                  QByteArray(json).replace("snap-1200.ndjson.gz", "snap?x=1"),
@@ -157,6 +161,15 @@ private slots:
                  QByteArray(maxManifestBytes + 1, ' '),
              })
             QVERIFY(!parseManifest(bad, &error));
+
+        bool unsupported = false;
+        QVERIFY(!parseManifest(QByteArray(json).replace("gate-ticketlist/2", "gate-ticketlist/1"),
+                               &error, &unsupported));
+        QVERIFY(unsupported);
+        QVERIFY(!parseManifest("{}", &error, &unsupported));
+        QVERIFY(unsupported);
+        QVERIFY(!parseManifest("[]", &error, &unsupported));
+        QVERIFY(!unsupported);
     }
 
     void gzipLines() {

@@ -1,4 +1,5 @@
 #include "core/credentials/holderkey.h"
+#include "core/tickets/devicekey.h"
 #include "core/tickets/ticketstorereader.h"
 #include "core/tickets/ticketstorewriter.h"
 #include "nginxfixture.h"
@@ -63,6 +64,10 @@ private slots:
         QVERIFY2(m_nginx.start(&error), qPrintable(error));
         m_rootKey = issuer::SigningKey::generate(issuer::SigningKey::Algorithm::Ed25519);
         m_stationDir = QDir(m_nginx.documentRoot()).filePath(QStringLiteral("VNP"));
+        m_deviceKey = tickets::DeviceKey::generate(&error);
+        QVERIFY2(m_deviceKey, qPrintable(error));
+        m_deviceKeyFile = m_work.filePath(QStringLiteral("device.key"));
+        QVERIFY2(m_deviceKey->saveNew(m_deviceKeyFile, &error), qPrintable(error));
     }
 
     void init() {
@@ -144,6 +149,8 @@ private slots:
                                           << "malformed";
         QTest::newRow("manifest not JSON") << "bad-manifest"
                                            << "malformed";
+        QTest::newRow("version-1 manifest") << "version-1"
+                                            << "unsupported_format";
         QTest::newRow("keys.json changed") << "keys"
                                            << "bad_hash";
         QTest::newRow("server gone") << "server-gone"
@@ -180,10 +187,16 @@ private slots:
         } else if (damage == QLatin1String("bad-record"))
             publishDelta(102, {issuer::recordLine(list.ticket(1002)), "{\"t\":\"ticket\"}"});
         else if (damage == QLatin1String("bad-manifest")) {
-            const QByteArray garbage = "{\"format\":\"gate-ticketlist/1\",\"seq\":\"lots\"}";
+            const QByteArray garbage = "{\"format\":\"gate-ticketlist/2\",\"seq\":\"lots\"}";
             writeFile(QDir(m_stationDir).filePath(QStringLiteral("manifest.json")), garbage);
             writeFile(QDir(m_stationDir).filePath(QStringLiteral("manifest.json.sig")),
                       m_rootKey.sign(garbage));
+        } else if (damage == QLatin1String("version-1")) {
+            QByteArray manifest = issuer::TicketListWriter::manifestJson(m_writer->manifest());
+            manifest.replace("gate-ticketlist/2", "gate-ticketlist/1");
+            writeFile(QDir(m_stationDir).filePath(QStringLiteral("manifest.json")), manifest);
+            writeFile(QDir(m_stationDir).filePath(QStringLiteral("manifest.json.sig")),
+                      m_rootKey.sign(manifest));
         } else if (damage == QLatin1String("keys")) {
             QString error;
             QVERIFY(m_writer->writeKeys(R"({"format":"gate-keys/1","keys":[ ]})", &error));
@@ -210,9 +223,7 @@ private slots:
         const QFileInfo snapshot(QDir(m_stationDir).filePath(m_writer->manifest().snapshot.path));
         QVERIFY2(snapshot.size() > 512 * 1024, "snapshot too small to be cut in the middle");
 
-        sync::TicketListPuller puller({m_nginx.url(QStringLiteral("slow/VNP")),
-                                       m_rootKey.rawPublicKey(), QStringLiteral("VNP")},
-                                      *m_store);
+        sync::TicketListPuller puller(source(QStringLiteral("slow/VNP")), *m_store);
         QSignalSpy finished(&puller, &sync::TicketListPuller::finished);
         puller.syncNow();
         QTest::qWait(1000); // a quarter of the file at the slow location's rate
@@ -228,11 +239,11 @@ private slots:
     }
 
     void gatectlSyncAndLookup() {
-        QJsonObject sync =
-            runGatectl({QStringLiteral("tickets"), QStringLiteral("sync"),
-                        m_nginx.url(QStringLiteral("VNP")).toString(), QStringLiteral("--db"),
-                        m_dbPath, QStringLiteral("--root-key"),
-                        QString::fromLatin1(m_rootKey.rawPublicKey().toBase64())});
+        QJsonObject sync = runGatectl(
+            {QStringLiteral("tickets"), QStringLiteral("sync"),
+             m_nginx.url(QStringLiteral("VNP")).toString(), QStringLiteral("--db"), m_dbPath,
+             QStringLiteral("--root-key"), QString::fromLatin1(m_rootKey.rawPublicKey().toBase64()),
+             QStringLiteral("--device-key"), m_deviceKeyFile});
         QCOMPARE(sync.value(QStringLiteral("outcome")).toString(), QStringLiteral("applied"));
         QCOMPARE(sync.value(QStringLiteral("seq")).toInteger(), 100);
         QCOMPARE(sync.value(QStringLiteral("tickets")).toInteger(), 500);
@@ -257,7 +268,8 @@ private slots:
         sync = runGatectl({QStringLiteral("tickets"), QStringLiteral("sync"),
                            m_nginx.url(QStringLiteral("VNP")).toString(), QStringLiteral("--db"),
                            m_dbPath, QStringLiteral("--root-key"),
-                           QString::fromLatin1(m_rootKey.rawPublicKey().toBase64())},
+                           QString::fromLatin1(m_rootKey.rawPublicKey().toBase64()),
+                           QStringLiteral("--device-key"), m_deviceKeyFile},
                           1);
         QCOMPARE(sync.value(QStringLiteral("outcome")).toString(), QStringLiteral("wrong_station"));
     }
@@ -265,19 +277,40 @@ private slots:
     void serviceSyncsAndWatchesStaleness() {
         ManualClock clock(firstDay + 3600 + 1800); // at expires + grace: not stale yet
         sync::TicketListSyncSettings settings;
-        settings.source = {m_nginx.url(QStringLiteral("VNP")), m_rootKey.rawPublicKey()};
+        settings.source = source(QStringLiteral("VNP"));
         settings.databasePath = m_work.filePath(QStringLiteral("service.db"));
         sync::TicketListSyncService service(settings, clock);
         QSignalSpy synced(&service, &sync::TicketListSyncService::synced);
-        QSignalSpy stale(&service, &sync::TicketListSyncService::staleChanged);
+        QSignalSpy age(&service, &sync::TicketListSyncService::listAgeChanged);
         service.start();
         QVERIFY(synced.wait(30'000));
         QCOMPARE(sync::toString(synced.first().first().value<sync::SyncResult>().outcome),
                  QStringLiteral("applied"));
-        // No list yet: stale; the applied list: fresh.
-        QTRY_COMPARE_WITH_TIMEOUT(stale.size(), 2, 10'000);
-        QCOMPARE(stale.at(0).first().toBool(), true);
-        QCOMPARE(stale.at(1).first().toBool(), false);
+        // No list yet, then the applied list: fresh.
+        QTRY_COMPARE_WITH_TIMEOUT(age.size(), 2, 10'000);
+        QCOMPARE(age.at(0).first().value<ListAge>(), ListAge::NoList);
+        QCOMPARE(age.at(1).first().value<ListAge>(), ListAge::Fresh);
+    }
+
+    // A hanging sync (a server that drips) ends at its deadline, and staff's
+    // "sync now" asked for meanwhile runs right after it.
+    void syncNowAfterAHangingSync() {
+        ManualClock clock(firstDay);
+        sync::TicketListSyncSettings settings;
+        settings.source = source(QStringLiteral("drip/VNP"));
+        settings.source.syncDeadlineMs = 1500;
+        settings.databasePath = m_work.filePath(QStringLiteral("hanging.db"));
+        settings.intervalSecs = 3600;
+        sync::TicketListSyncService service(settings, clock);
+        QSignalSpy synced(&service, &sync::TicketListSyncService::synced);
+        service.start();
+        service.syncNow();
+        QVERIFY(synced.wait(30'000));
+        QCOMPARE(sync::toString(synced.at(0).first().value<sync::SyncResult>().outcome),
+                 QStringLiteral("timeout"));
+        QTRY_COMPARE_WITH_TIMEOUT(synced.size(), 2, 30'000);
+        QCOMPARE(sync::toString(synced.at(1).first().value<sync::SyncResult>().outcome),
+                 QStringLiteral("timeout"));
     }
 
     // A sync process killed at random moments of a large apply leaves the
@@ -296,7 +329,9 @@ private slots:
                                QStringLiteral("--db"),
                                m_dbPath,
                                QStringLiteral("--root-key"),
-                               QString::fromLatin1(m_rootKey.rawPublicKey().toBase64())};
+                               QString::fromLatin1(m_rootKey.rawPublicKey().toBase64()),
+                               QStringLiteral("--device-key"),
+                               m_deviceKeyFile};
         QElapsedTimer fullRun;
         fullRun.start();
         runGatectl(args);
@@ -330,9 +365,7 @@ private slots:
 
 private:
     sync::SyncResult syncOnce() {
-        sync::TicketListPuller puller(
-            {m_nginx.url(QStringLiteral("VNP")), m_rootKey.rawPublicKey(), QString(), 5000},
-            *m_store);
+        sync::TicketListPuller puller(source(QStringLiteral("VNP")), *m_store);
         QSignalSpy finished(&puller, &sync::TicketListPuller::finished);
         puller.syncNow();
         if (!finished.wait(60'000))
@@ -346,8 +379,8 @@ private:
         manifest.station = QStringLiteral("VNP");
         manifest.generated = firstDay;
         manifest.expires = firstDay + 3600;
-        manifest.listKey = {7, listKey};
-        manifest.bindKeys = {{3, QByteArray(32, 'B')}};
+        m_writer->keys() = {{7, listKey}, {{3, QByteArray(32, 'B')}}};
+        m_writer->enrolledGates() = {m_deviceKey->publicKey()};
         QString error;
         QVERIFY2(m_writer->writeKeys(m_keysJson, &error), qPrintable(error));
         QVERIFY2(m_writer->writeSnapshot(seq, list.records(), &error), qPrintable(error));
@@ -365,6 +398,8 @@ private:
         const tickets::Manifest manifest = m_writer->manifest();
         issuer::TicketListWriter other(m_stationDir, key);
         other.manifest() = manifest;
+        other.keys() = m_writer->keys();
+        other.enrolledGates() = m_writer->enrolledGates();
         QString error;
         QVERIFY2(other.publish(&error), qPrintable(error));
         // nginx's ETag is mtime-size: a manifest of the same size rewritten
@@ -390,6 +425,13 @@ private:
         writeFile(path, bytes);
     }
 
+    sync::TicketListSource source(const QString &path) const {
+        sync::TicketListSource source{m_nginx.url(path), m_rootKey.rawPublicKey(),
+                                      QStringLiteral("VNP")};
+        source.deviceKey = m_deviceKey;
+        return source;
+    }
+
     static QString gatectlPath() {
         return QDir(qEnvironmentVariable("GATE_BIN_DIR", QStringLiteral(GATE_BINARY_DIR "/bin")))
             .filePath(QStringLiteral("gatectl"));
@@ -412,6 +454,8 @@ private:
     testing::NginxFixture m_nginx;
     QTemporaryDir m_work;
     issuer::SigningKey m_rootKey;
+    std::optional<tickets::DeviceKey> m_deviceKey;
+    QString m_deviceKeyFile;
     QString m_stationDir;
     QString m_dbPath;
     int m_dbCounter = 0;

@@ -24,6 +24,8 @@ int idcardParse(const QStringList &args);
 int barcodeRead(const QStringList &args);
 int ticketVerify(const QStringList &args);
 int ticketsSync(const QStringList &args);
+int deviceKeyInit(const QStringList &args);
+int deviceKeyShow(const QStringList &args);
 int ticketsLookup(const QStringList &args);
 int lane(const QStringList &args);
 int status(const QStringList &args);

@@ -25,7 +25,12 @@ const std::map<QString, Subcommand> &subcommands() {
         {QStringLiteral("ticket verify"),
          {gatectl::ticketVerify, "--keys KEYS.json [--now UNIX] (--text TEXT | IMAGE...)"}},
         {QStringLiteral("tickets sync"),
-         {gatectl::ticketsSync, "URL --db FILE --root-key BASE64  pull a station's ticket list"}},
+         {gatectl::ticketsSync, "URL --db FILE --root-key BASE64 --device-key FILE  pull a "
+                                "station's ticket list"}},
+        {QStringLiteral("device-key init"),
+         {gatectl::deviceKeyInit, "--out FILE  make the gate's X25519 device key (mode 0600)"}},
+        {QStringLiteral("device-key show"),
+         {gatectl::deviceKeyShow, "--key FILE  print the device key's public half for enrolment"}},
         {QStringLiteral("tickets lookup"),
          {gatectl::ticketsLookup, "--db FILE (--tid TID | --doc IDENTITY)"}},
         {QStringLiteral("lane"),

@@ -1,5 +1,6 @@
 #include "cli.h"
 
+#include "core/crypto/stricted25519.h"
 #include "core/tickets/ticketstorewriter.h"
 #include "sync/ticketlist/ticketlistpuller.h"
 
@@ -9,11 +10,13 @@
 
 namespace gatectl {
 
-// tickets sync URL --db FILE --root-key BASE64: one pass of the gate
-// algorithm (spec/ticket-list.md) into the SQLite file. Exit 1 on a refusal.
+// tickets sync URL --db FILE --root-key BASE64 --device-key FILE: one pass of
+// the gate algorithm (spec/ticket-list.md) into the SQLite file. Exit 1 on a
+// refusal. The opened keys go into the store only, never to the output.
 int ticketsSync(const QStringList &args) {
     QString url;
     QString database;
+    QString deviceKeyFile;
     QByteArray rootKey;
     for (qsizetype i = 0; i < args.size(); ++i) {
         const QString &arg = args.at(i);
@@ -22,6 +25,8 @@ int ticketsSync(const QStringList &args) {
             database = args.at(++i);
         else if (arg == QLatin1String("--root-key") && hasValue)
             rootKey = QByteArray::fromBase64(args.at(++i).toLatin1());
+        else if (arg == QLatin1String("--device-key") && hasValue)
+            deviceKeyFile = args.at(++i);
         else if (!arg.startsWith(QLatin1String("--")) && url.isEmpty())
             url = arg;
         else
@@ -29,18 +34,25 @@ int ticketsSync(const QStringList &args) {
     }
     const QUrl stationUrl(url, QUrl::StrictMode);
     if (!stationUrl.isValid() || stationUrl.scheme().isEmpty() || database.isEmpty() ||
-        rootKey.size() != 32)
-        return usageError(QStringLiteral(
-            "usage: gatectl tickets sync URL --db FILE --root-key BASE64 (32-byte Ed25519 key)"));
+        deviceKeyFile.isEmpty())
+        return usageError(QStringLiteral("usage: gatectl tickets sync URL --db FILE --root-key "
+                                         "BASE64 --device-key FILE"));
+    if (!gate::crypto::isStrictEd25519PublicKey(rootKey))
+        return usageError(QStringLiteral("tickets sync: --root-key is not a usable Ed25519 public "
+                                         "key (32 bytes, not of small order, canonical)"));
 
     QString error;
+    gate::sync::TicketListSource source{stationUrl, rootKey};
+    source.deviceKey = gate::tickets::DeviceKey::load(deviceKeyFile, &error);
+    if (!source.deviceKey)
+        return usageError(QStringLiteral("tickets sync: --device-key %1").arg(error));
     const auto store = gate::tickets::TicketStoreWriter::open(database, &error);
     if (!store)
         return usageError(error);
 
     QElapsedTimer elapsed;
     elapsed.start();
-    gate::sync::TicketListPuller puller({stationUrl, rootKey}, *store);
+    gate::sync::TicketListPuller puller(source, *store);
     gate::sync::SyncResult result;
     QEventLoop loop;
     QObject::connect(&puller, &gate::sync::TicketListPuller::finished, &loop,

@@ -1,5 +1,6 @@
 #include "demo_station.h"
 #include "issuer.h"
+#include "station_secrets.h"
 #include "ticketlist_writer.h"
 
 #include <QCommandLineParser>
@@ -27,8 +28,11 @@ bool writeFile(const QString &path, const QByteArray &bytes, QString *error) {
 } // namespace
 
 // gate-issuer demo-station --out DIR [--station VNP] [--gate-group A1] [--now UNIX]
-// Writes DIR/list/<station>/ (a signed ticket list), DIR/passengers.json (the
-// sim plugin's script) and the keys, and prints where they are.
+//                         [--enrol GATES.ndjson]
+// Writes DIR/list/<station>/ (a signed ticket list, its holder keys sealed to
+// the enrolled gates), DIR/passengers.json (the sim plugin's script), the
+// signing keys and DIR/issuer-secrets.json (K_list, K_bind, the enrolled
+// gates: outside the list folder), and prints where they are.
 int demoStation(const QStringList &args) {
     QCommandLineParser parser;
     const QCommandLineOption out(QStringLiteral("out"), QStringLiteral("Folder to write."),
@@ -40,10 +44,14 @@ int demoStation(const QStringList &args) {
                                        QStringLiteral("GROUP"), QStringLiteral("A1"));
     const QCommandLineOption now(QStringLiteral("now"), QStringLiteral("Unix time of the demo."),
                                  QStringLiteral("UNIX"));
-    parser.addOptions({out, station, gateGroup, now});
+    const QCommandLineOption enrol(QStringLiteral("enrol"),
+                                   QStringLiteral("Gates to enrol: lines of gatectl device-key "
+                                                  "show."),
+                                   QStringLiteral("FILE"));
+    parser.addOptions({out, station, gateGroup, now, enrol});
     if (!parser.parse(QStringList{QStringLiteral("demo-station")} + args) || !parser.isSet(out)) {
         QTextStream(stderr) << "usage: gate-issuer demo-station --out DIR [--station CODE] "
-                               "[--gate-group GROUP] [--now UNIX]\n";
+                               "[--gate-group GROUP] [--now UNIX] [--enrol GATES.ndjson]\n";
         return 2;
     }
     const qint64 instant =
@@ -60,19 +68,32 @@ int demoStation(const QStringList &args) {
         return 1;
     }
 
+    StationSecrets secrets;
+    secrets.keys = {{1, demo.listKey}, {{1, demo.bindKey}}};
+    if (parser.isSet(enrol)) {
+        const auto gates = enrolmentFile(parser.value(enrol), &error);
+        if (!gates) {
+            QTextStream(stderr) << "gate-issuer: " << error << '\n';
+            return 1;
+        }
+        for (const QByteArray &gate : *gates)
+            secrets.enrol(gate);
+    }
+    const QString secretsPath = dir.absoluteFilePath(QStringLiteral("issuer-secrets.json"));
+
     TicketListWriter writer(listDir, demo.rootKey);
     tickets::Manifest &manifest = writer.manifest();
     manifest.station = demo.station;
     manifest.generated = demo.now;
     manifest.expires = demo.now + listValiditySecs;
-    manifest.listKey = {1, demo.listKey};
-    manifest.bindKeys = {{1, demo.bindKey}};
+    writer.keys() = secrets.keys;
+    writer.enrolledGates() = secrets.gates;
     QList<QByteArray> lines;
     for (const QJsonObject &record : demo.records)
         lines.append(QJsonDocument(record).toJson(QJsonDocument::Compact));
     const QString script = dir.absoluteFilePath(QStringLiteral("passengers.json"));
     const bool written =
-        writer.writeKeys(demo.keysJson, &error) &&
+        secrets.save(secretsPath, &error) && writer.writeKeys(demo.keysJson, &error) &&
         writer.writeSnapshot(1, recordsFrom(lines), &error) && writer.publish(&error) &&
         demo.rootKey.save(dir.absoluteFilePath(QStringLiteral("root-key.pem")), &error) &&
         demo.ticketKey.save(dir.absoluteFilePath(QStringLiteral("ticket-key.pem")), &error) &&
@@ -86,6 +107,8 @@ int demoStation(const QStringList &args) {
                                      {"root_key",
                                       QString::fromLatin1(demo.rootKey.rawPublicKey().toBase64())},
                                      {"script", script},
+                                     {"secrets", secretsPath},
+                                     {"gates", secrets.gates.size()},
                                      {"passengers", demo.passengers.size()},
                                      {"now", demo.now}})
                .toJson(QJsonDocument::Compact)

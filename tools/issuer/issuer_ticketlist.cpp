@@ -2,6 +2,7 @@
 
 #include "core/tickets/ticketrecord.h"
 #include "signingkey.h"
+#include "station_secrets.h"
 #include "ticketlist_synthetic.h"
 #include "ticketlist_writer.h"
 
@@ -10,7 +11,6 @@
 #include <QFile>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QRandomGenerator>
 #include <QTextStream>
 
 namespace gate::issuer {
@@ -18,9 +18,10 @@ namespace gate::issuer {
 namespace {
 
 const char usage[] =
-    "usage: gate-issuer ticketlist --out DIR --root-key ROOT.pem --seq N\n"
-    "         (--records FILE.ndjson | --synthetic N [--first-day UNIX]) [--delta]\n"
-    "         [--station VNP] [--generated UNIX] [--valid-for SECS] [--keys KEYS.json]\n"
+    "usage: gate-issuer ticketlist --out DIR --root-key ROOT.pem --secrets FILE --seq N\n"
+    "         (--records FILE.ndjson | --synthetic N [--first-day UNIX] | --refresh)\n"
+    "         [--delta] [--station VNP] [--generated UNIX] [--valid-for SECS]\n"
+    "         [--keys KEYS.json] [--enrol GATES.ndjson] [--rotate-list-key]\n"
     "         [--list-key ID:BASE64] [--bind-key ID:BASE64]...\n";
 
 constexpr qint64 maxRecordsFileBytes = qint64(1) << 31;
@@ -39,12 +40,6 @@ std::optional<tickets::KeyEntry> keyArgument(const QString &text) {
     if (colon < 1 || !idOk || !key || key.decoded.size() != 32)
         return std::nullopt;
     return tickets::KeyEntry{id, key.decoded};
-}
-
-tickets::KeyEntry randomKey(quint32 id) {
-    QByteArray key(32, Qt::Uninitialized);
-    QRandomGenerator::system()->fillRange(reinterpret_cast<quint32 *>(key.data()), 8);
-    return {id, key};
 }
 
 // Every line of FILE, each checked by the gate's own record parser.
@@ -72,8 +67,11 @@ std::optional<QList<QByteArray>> readRecords(const QString &path, QString *error
 
 } // namespace
 
-// Writes or extends a station's signed ticket-list folder; prints
-// {"dir","station","seq","snapshot","deltas","records"}.
+// Writes or extends a station's signed ticket-list folder, the holder keys
+// sealed to every enrolled gate; prints
+// {"dir","station","seq","snapshot","deltas","records","list_key_id","gates"}.
+// The station's keys and enrolled gates live in the --secrets file (created
+// when missing), never in the folder.
 int ticketList(const QStringList &args) {
     QCommandLineParser parser;
     const auto option = [&parser](const char *name, const char *help, const char *value = nullptr) {
@@ -94,17 +92,26 @@ int ticketList(const QStringList &args) {
     option("keys", "e-ticket trust list to publish", "FILE");
     option("list-key", "K_list", "ID:BASE64");
     option("bind-key", "a K_bind (repeatable)", "ID:BASE64");
+    option("secrets", "the station's keys and enrolled gates (kept, never published)", "FILE");
+    option("enrol", "gates to enrol: lines of gatectl device-key show", "FILE");
+    option("rotate-list-key", "a new K_list with the next id (a new snapshot)");
+    option("refresh", "re-sign the current seq with a later generated time (with --delta)");
     if (!parser.parse(QStringList{QStringLiteral("ticketlist")} + args))
         return fail(parser.errorText());
 
     const QString out = parser.value(QStringLiteral("out"));
+    const QString secretsPath = parser.value(QStringLiteral("secrets"));
     bool seqOk = false;
     const qint64 seq = parser.value(QStringLiteral("seq")).toLongLong(&seqOk);
     const bool delta = parser.isSet(QStringLiteral("delta"));
     const bool synthetic = parser.isSet(QStringLiteral("synthetic"));
-    if (out.isEmpty() || !seqOk || seq < 1 || !parser.isSet(QStringLiteral("root-key")) ||
-        synthetic == parser.isSet(QStringLiteral("records")) || (delta && synthetic) ||
-        !parser.positionalArguments().isEmpty()) {
+    const bool refresh = parser.isSet(QStringLiteral("refresh"));
+    const bool rotate = parser.isSet(QStringLiteral("rotate-list-key"));
+    const int sources =
+        int(synthetic) + int(parser.isSet(QStringLiteral("records"))) + int(refresh);
+    if (out.isEmpty() || secretsPath.isEmpty() || !seqOk || seq < 1 ||
+        !parser.isSet(QStringLiteral("root-key")) || sources != 1 || (delta && synthetic) ||
+        (refresh && !delta) || (rotate && delta) || !parser.positionalArguments().isEmpty()) {
         QTextStream(stderr) << usage;
         return 2;
     }
@@ -131,24 +138,38 @@ int ticketList(const QStringList &args) {
                                 : 3600;
     manifest.expires = manifest.generated + validFor;
 
+    std::optional<StationSecrets> secrets = QFile::exists(secretsPath)
+                                                ? StationSecrets::load(secretsPath, &error)
+                                                : StationSecrets::fresh();
+    if (!secrets)
+        return fail(error);
+    if (rotate)
+        secrets->rotateListKey();
     if (parser.isSet(QStringLiteral("list-key"))) {
         const auto key = keyArgument(parser.value(QStringLiteral("list-key")));
         if (!key)
             return fail(QStringLiteral("--list-key wants ID:BASE64 of 32 bytes"));
-        manifest.listKey = *key;
-    } else if (!delta) {
-        manifest.listKey = randomKey(1);
+        secrets->keys.listKey = *key;
     }
     if (parser.isSet(QStringLiteral("bind-key")))
-        manifest.bindKeys.clear();
+        secrets->keys.bindKeys.clear();
     for (const QString &text : parser.values(QStringLiteral("bind-key"))) {
         const auto key = keyArgument(text);
         if (!key)
             return fail(QStringLiteral("--bind-key wants ID:BASE64 of 32 bytes"));
-        manifest.bindKeys << *key;
+        secrets->keys.bindKeys << *key;
     }
-    if (manifest.bindKeys.isEmpty())
-        manifest.bindKeys << randomKey(1);
+    if (parser.isSet(QStringLiteral("enrol"))) {
+        const auto gates = enrolmentFile(parser.value(QStringLiteral("enrol")), &error);
+        if (!gates)
+            return fail(error);
+        for (const QByteArray &gate : *gates)
+            secrets->enrol(gate);
+    }
+    if (!secrets->save(secretsPath, &error))
+        return fail(error);
+    writer.keys() = secrets->keys;
+    writer.enrolledGates() = secrets->gates;
 
     QByteArray keysJson = R"({"format":"gate-keys/1","keys":[]})";
     if (parser.isSet(QStringLiteral("keys"))) {
@@ -170,11 +191,16 @@ int ticketList(const QStringList &args) {
         list.firstDay = parser.isSet(QStringLiteral("first-day"))
                             ? parser.value(QStringLiteral("first-day")).toLongLong()
                             : now - now % 86400;
-        list.listKey = manifest.listKey.key;
+        list.listKey = secrets->keys.listKey.key;
         if (list.tickets < 1 || list.tickets > 5'000'000)
             return fail(QStringLiteral("--synthetic wants 1 to 5000000 tickets"));
         records = list.tickets + list.trainCount();
         written = writer.writeSnapshot(seq, list.records(), &error);
+    } else if (refresh) {
+        // The same seq, later `generated`: new expires, sealed keys and trust list.
+        if (seq != manifest.seq)
+            return fail(QStringLiteral("--refresh re-signs the current seq %1").arg(manifest.seq));
+        written = true;
     } else {
         const auto lines = readRecords(parser.value(QStringLiteral("records")), &error);
         if (!lines)
@@ -193,7 +219,8 @@ int ticketList(const QStringList &args) {
         {QStringLiteral("snapshot"), manifest.snapshot.path},
         {QStringLiteral("deltas"), manifest.deltas.size()},
         {QStringLiteral("records"), records},
-        {QStringLiteral("list_key_id"), qint64(manifest.listKey.id)},
+        {QStringLiteral("list_key_id"), qint64(secrets->keys.listKey.id)},
+        {QStringLiteral("gates"), qint64(secrets->gates.size())},
     };
     QTextStream(stdout) << QJsonDocument(result).toJson(QJsonDocument::Compact) << '\n';
     return 0;

@@ -1,5 +1,7 @@
 #include "ticketlist_writer.h"
 
+#include "core/tickets/devicekey.h"
+
 #include <QCryptographicHash>
 #include <QDir>
 #include <QFile>
@@ -16,11 +18,6 @@ namespace {
 
 constexpr int gzipWindowBits = 15 + 16;
 constexpr qsizetype deflateChunk = 64 * 1024;
-
-QJsonObject keyJson(const tickets::KeyEntry &key) {
-    return {{QStringLiteral("id"), qint64(key.id)},
-            {QStringLiteral("key"), QString::fromLatin1(key.key.toBase64())}};
-}
 
 QJsonObject fileJson(const tickets::BundleFile &file, bool delta) {
     QJsonObject object{{QStringLiteral("path"), file.path},
@@ -183,20 +180,21 @@ bool TicketListWriter::writeKeys(const QByteArray &keysJson, QString *error) {
 }
 
 QByteArray TicketListWriter::manifestJson(const tickets::Manifest &manifest) {
-    QJsonArray bindKeys;
-    for (const tickets::KeyEntry &key : manifest.bindKeys)
-        bindKeys.append(keyJson(key));
+    QJsonArray sealedKeys;
+    for (const tickets::SealedBox &sealed : manifest.sealedKeys)
+        sealedKeys.append(
+            QJsonObject{{QStringLiteral("gate"), QString::fromLatin1(sealed.gate.toBase64())},
+                        {QStringLiteral("box"), QString::fromLatin1(sealed.box.toBase64())}});
     QJsonArray deltas;
     for (const tickets::BundleFile &delta : manifest.deltas)
         deltas.append(fileJson(delta, true));
     const QJsonObject object{
-        {QStringLiteral("format"), QStringLiteral("gate-ticketlist/1")},
+        {QStringLiteral("format"), QLatin1String(tickets::manifestFormat)},
         {QStringLiteral("station"), manifest.station},
         {QStringLiteral("seq"), manifest.seq},
         {QStringLiteral("generated"), manifest.generated},
         {QStringLiteral("expires"), manifest.expires},
-        {QStringLiteral("list_key"), keyJson(manifest.listKey)},
-        {QStringLiteral("bind_keys"), bindKeys},
+        {QStringLiteral("sealed_keys"), sealedKeys},
         {QStringLiteral("keys"),
          QJsonObject{{QStringLiteral("path"), manifest.keysPath},
                      {QStringLiteral("sha256"), QString::fromLatin1(manifest.keysSha256.toHex())}}},
@@ -206,7 +204,17 @@ QByteArray TicketListWriter::manifestJson(const tickets::Manifest &manifest) {
     return QJsonDocument(object).toJson(QJsonDocument::Indented);
 }
 
-bool TicketListWriter::publish(QString *error) const {
+bool TicketListWriter::publish(QString *error) {
+    m_manifest.sealedKeys.clear();
+    for (const QByteArray &gate : std::as_const(m_gates)) {
+        const QByteArray box = tickets::sealListKeys(m_keys, gate, m_manifest.station);
+        if (box.isEmpty()) {
+            *error = QStringLiteral("cannot seal the keys to gate %1")
+                         .arg(QString::fromLatin1(tickets::deviceKidOf(gate).toBase64()));
+            return false;
+        }
+        m_manifest.sealedKeys << tickets::SealedBox{tickets::deviceKidOf(gate), box};
+    }
     const QByteArray manifest = manifestJson(m_manifest);
     const QDir directory(m_directory);
     return writeWhole(directory.filePath(QStringLiteral("manifest.json")), manifest, error) &&

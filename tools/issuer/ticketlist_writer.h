@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/tickets/manifest.h"
+#include "core/tickets/sealedkeys.h"
 #include "signingkey.h"
 
 #include <QByteArray>
@@ -20,23 +21,30 @@ RecordSource recordsFrom(QList<QByteArray> lines);
 // Writes a station's signed ticket-list folder (spec/ticket-list.md): record
 // files, keys.json, manifest.json and its Ed25519 signature. The manifest is
 // written last, so a server never serves one naming files not there yet.
+// K_list and K_bind never go into the folder in clear: publish() seals them
+// to every enrolled gate's X25519 public key.
 class TicketListWriter {
 public:
     TicketListWriter(QString directory, SigningKey rootKey);
 
-    // Reads the manifest already in the folder, to append deltas to it.
+    // Reads the manifest already in the folder, to append deltas to it (the
+    // keys are not in it: set them with keys()).
     bool load(QString *error);
 
-    // The manifest to be written; callers set station, times and keys.
+    // The manifest to be written; callers set station and times.
     tickets::Manifest &manifest() { return m_manifest; }
+    // The holder keys sealed into every gate's box.
+    tickets::ListKeys &keys() { return m_keys; }
+    // Raw X25519 public keys of the gates enrolled for the station.
+    QList<QByteArray> &enrolledGates() { return m_gates; }
 
     // New snapshot at `seq`: earlier snapshot and deltas leave the manifest.
     bool writeSnapshot(qint64 seq, const RecordSource &records, QString *error);
     // Delta from the current seq to `toSeq`, appended to the chain.
     bool writeDelta(qint64 toSeq, const RecordSource &records, QString *error);
     bool writeKeys(const QByteArray &keysJson, QString *error);
-    // Writes manifest.json and manifest.json.sig.
-    bool publish(QString *error) const;
+    // Seals the keys to each enrolled gate, writes manifest.json and manifest.json.sig.
+    bool publish(QString *error);
 
     static QByteArray manifestJson(const tickets::Manifest &manifest);
 
@@ -47,6 +55,8 @@ private:
     QString m_directory;
     SigningKey m_rootKey;
     tickets::Manifest m_manifest;
+    tickets::ListKeys m_keys;
+    QList<QByteArray> m_gates;
 };
 
 } // namespace gate::issuer

@@ -1,6 +1,7 @@
 #include "core/config/gateconfig.h"
 
 #include "core/config/jsonfields.h"
+#include "core/crypto/stricted25519.h"
 
 #include <QDir>
 #include <QFile>
@@ -64,20 +65,36 @@ void readDevices(const JsonFields &root, GateConfig &config, QStringList *errors
 }
 
 void readTickets(const JsonFields &tickets, GateConfig &config) {
-    tickets.rejectUnknown({"database", "source", "root_key", "interval_s", "stale_grace_s"});
+    tickets.rejectUnknown({"database", "source", "root_key", "device_key", "interval_s",
+                           "stale_grace_s", "stale_hard_limit_s"});
     config.tickets.database =
         config.resolve(tickets.string(QStringLiteral("database"), QStringLiteral("tickets.db")));
     config.tickets.source = tickets.string(QStringLiteral("source"));
     const QString rootKey = tickets.string(QStringLiteral("root_key"));
-    config.tickets.rootKey = QByteArray::fromBase64(rootKey.toLatin1());
-    if (!config.tickets.source.isEmpty() && config.tickets.rootKey.size() != 32)
+    const auto decoded =
+        QByteArray::fromBase64Encoding(rootKey.toLatin1(), QByteArray::AbortOnBase64DecodingErrors);
+    config.tickets.rootKey = decoded ? decoded.decoded : QByteArray();
+    // A small-order key (the all-zero one among them) lets anyone forge a
+    // manifest: such a key is as good as none, and a gate that syncs a list
+    // must not start without a real one.
+    if (!config.tickets.source.isEmpty() &&
+        !crypto::isStrictEd25519PublicKey(config.tickets.rootKey))
         tickets.error(QStringLiteral("root_key"),
-                      QStringLiteral("must be the base64 of the 32-byte Ed25519 root public key "
-                                     "when a source is set"));
+                      QStringLiteral("must be the base64 of the station's 32-byte Ed25519 root "
+                                     "public key when a source is set (small-order and "
+                                     "non-canonical keys are refused)"));
+    config.tickets.deviceKey = config.resolve(tickets.string(QStringLiteral("device_key")));
+    if (!config.tickets.source.isEmpty() && config.tickets.deviceKey.isEmpty())
+        tickets.error(QStringLiteral("device_key"),
+                      QStringLiteral("the gate's device key file (gatectl device-key init) is "
+                                     "required when a source is set"));
     config.tickets.intervalSecs =
         int(tickets.integer(QStringLiteral("interval_s"), 60, 5, 24 * 3600));
     config.tickets.staleGraceSecs =
         int(tickets.integer(QStringLiteral("stale_grace_s"), 1800, 0, 7 * 24 * 3600));
+    config.tickets.staleHardLimitSecs =
+        int(tickets.integer(QStringLiteral("stale_hard_limit_s"), 24 * 3600,
+                            config.tickets.staleGraceSecs, 30 * 24 * 3600));
 }
 
 void readService(const JsonFields &service, GateConfig &config, QStringList *errors) {

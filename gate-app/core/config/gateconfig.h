@@ -37,8 +37,10 @@ struct GateConfig {
         QString database;
         QString source;     // station folder URL of the ticket list; empty = no sync
         QByteArray rootKey; // raw 32-byte Ed25519 public key pinned on the gate
+        QString deviceKey;  // the gate's X25519 device key file (opens the sealed keys)
         int intervalSecs = 60;
-        int staleGraceSecs = 1800;
+        int staleGraceSecs = 1800;      // past expires + this: documents alone do not admit
+        int staleHardLimitSecs = 86400; // past expires + this: nothing admits
     } tickets;
 
     struct Audit {

@@ -70,8 +70,11 @@ DecisionEngine::DecisionEngine(const tickets::TicketStoreReader &store, const Cl
     , m_settings(settings) {}
 
 bool DecisionEngine::listIsStale() const {
-    const tickets::ListState &state = m_store.state();
-    return state.isEmpty() || m_clock.nowSecs() > state.expires + m_settings.staleGraceSecs;
+    return listAge() != ListAge::Fresh;
+}
+
+ListAge DecisionEngine::listAge() const {
+    return listAgeOf(m_store.state(), m_clock.nowSecs(), m_settings.listAge);
 }
 
 Decision DecisionEngine::decide(const Credential &credential, const LaneContext &lane,
@@ -94,6 +97,8 @@ Decision DecisionEngine::decide(const Credential &credential, const LaneContext 
     }
 
     const tickets::TicketStoreReader::Snapshot snapshot(m_store);
+    if (listAge() == ListAge::PastHardLimit)
+        return denied(decision, QStringLiteral("list_stale"));
     if (credential.kind == Credential::Kind::ETicket && credential.ticket)
         return decideCode(credential, lane, history, decision);
     if (credential.kind == Credential::Kind::Document && credential.document)
@@ -148,7 +153,7 @@ Decision DecisionEngine::decideDocument(const QStringList &identities, const Lan
     const tickets::ListState &state = m_store.state();
     if (state.isEmpty())
         return denied(decision, QStringLiteral("list_unavailable"));
-    if (decision.decidedAt > state.expires + m_settings.staleGraceSecs)
+    if (listAge() != ListAge::Fresh)
         return denied(decision, QStringLiteral("list_stale"));
 
     QList<TicketRecord> candidates;

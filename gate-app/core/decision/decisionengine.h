@@ -4,6 +4,7 @@
 #include "core/credentials/credential.h"
 #include "core/decision/decision.h"
 #include "core/decision/lanecontext.h"
+#include "core/decision/listage.h"
 #include "core/decision/passagehistory.h"
 
 namespace gate {
@@ -14,9 +15,10 @@ struct TicketRecord;
 } // namespace tickets
 
 struct DecisionSettings {
-    // A list past its `expires` by more than this admits no one on an ID
-    // card or passport alone (spec/ticket-list.md); signed codes still pass.
-    qint64 staleGraceSecs = 30 * 60;
+    // A list past its `expires` by more than the grace admits no one on an
+    // ID card or passport alone (spec/ticket-list.md); signed codes still
+    // pass until the hard limit, past which nothing admits.
+    ListAgeLimits listAge;
     // Exit lanes: a ticket lets its holder out of the arrival station from
     // its departure until this long after it.
     qint64 exitValiditySecs = 48 * 3600;
@@ -40,6 +42,7 @@ public:
 
     // Past `expires` + grace (or no list at all): documents alone no longer admit.
     bool listIsStale() const;
+    ListAge listAge() const;
 
 private:
     Decision decideCode(const Credential &credential, const LaneContext &lane,

@@ -150,6 +150,11 @@ PassengerMessage message(const Decision &decision, const ReasonText &reasonText)
                     "gate::Reason", "This ticket cannot be checked against your document")),
                 reasonText(QT_TRANSLATE_NOOP(
                     "gate::Reason", "Please show the e-ticket alone, or ask staff for help"))};
+    // Past the list's hard limit a code is refused too: asking for the code
+    // would send the passenger round in a circle.
+    if (reason == QLatin1String("list_stale") && decision.identityKind == QLatin1String("eticket"))
+        return {reasonText(QT_TRANSLATE_NOOP("gate::Reason", "This gate is not in service")),
+                reasonText(QT_TRANSLATE_NOOP("gate::Reason", "Please use another gate"))};
     if (reason == QLatin1String("list_stale") || reason == QLatin1String("list_unavailable"))
         return {reasonText(QT_TRANSLATE_NOOP("gate::Reason",
                                              "ID check is not available at this gate now")),

@@ -15,10 +15,12 @@ struct ListState {
     qint64 seq = 0; // 0: nothing applied yet
     qint64 generated = 0;
     qint64 expires = 0;
+    // Opened from the gate's sealed box; only the decision reads them.
     KeyEntry listKey;
     QList<KeyEntry> bindKeys;
-    QByteArray keysJson; // the e-ticket trust list, exact bytes
-    QByteArray etag;     // of manifest.json, for If-None-Match
+    QByteArray keysJson;       // the e-ticket trust list, exact bytes
+    QByteArray etag;           // of manifest.json, for If-None-Match
+    QByteArray manifestSha256; // of the applied manifest.json: tells a replay from the same list
 
     bool isEmpty() const { return seq == 0; }
     std::optional<QByteArray> bindKey(quint32 id) const {

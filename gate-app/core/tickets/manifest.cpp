@@ -1,5 +1,8 @@
 #include "core/tickets/manifest.h"
 
+#include "core/tickets/devicekey.h"
+#include "core/tickets/sealedkeys.h"
+
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -12,7 +15,6 @@ namespace gate::tickets {
 namespace {
 
 constexpr double maxSafeInteger = 9007199254740991.0; // 2^53 - 1
-constexpr int maxBindKeys = 64;
 
 struct Reader {
     QString *error;
@@ -59,16 +61,28 @@ struct Reader {
         return raw;
     }
 
-    KeyEntry key(const QJsonValue &value, const char *what) {
-        const QJsonObject object = value.toObject();
-        KeyEntry entry;
-        entry.id = quint32(integer(object, "id", 4294967295.0));
+    QByteArray base64(const QJsonObject &object, const char *name, qsizetype minBytes,
+                      qsizetype maxBytes) {
         const auto decoded =
-            QByteArray::fromBase64Encoding(object.value(QLatin1String("key")).toString().toLatin1(),
+            QByteArray::fromBase64Encoding(object.value(QLatin1String(name)).toString().toLatin1(),
                                            QByteArray::AbortOnBase64DecodingErrors);
-        if (!value.isObject() || !decoded || decoded.decoded.size() != 32)
-            fail(QStringLiteral("%1: not {id, key of 32 bytes in base64}").arg(what));
-        entry.key = decoded.decoded;
+        if (!decoded || decoded.decoded.size() < minBytes || decoded.decoded.size() > maxBytes) {
+            fail(QStringLiteral("%1: not the base64 of %2 to %3 bytes")
+                     .arg(name)
+                     .arg(minBytes)
+                     .arg(maxBytes));
+            return {};
+        }
+        return decoded.decoded;
+    }
+
+    SealedBox sealedBox(const QJsonValue &value) {
+        if (!value.isObject())
+            fail(QStringLiteral("sealed_keys: entry is not an object"));
+        const QJsonObject object = value.toObject();
+        SealedBox entry;
+        entry.gate = base64(object, "gate", DeviceKey::kidBytes, DeviceKey::kidBytes);
+        entry.box = base64(object, "box", 1, maxSealedBoxBytes);
         return entry;
     }
 
@@ -94,17 +108,27 @@ struct Reader {
 
 } // namespace
 
-std::optional<Manifest> parseManifest(const QByteArray &bytes, QString *error) {
+std::optional<Manifest> parseManifest(const QByteArray &bytes, QString *error,
+                                      bool *unsupportedFormat) {
     Reader reader{error};
+    if (unsupportedFormat)
+        *unsupportedFormat = false;
     if (bytes.size() > maxManifestBytes) {
         reader.fail(QStringLiteral("manifest larger than %1 bytes").arg(maxManifestBytes));
         return std::nullopt;
     }
     const QJsonDocument document = QJsonDocument::fromJson(bytes);
     const QJsonObject root = document.object();
-    if (!document.isObject() ||
-        root.value(QLatin1String("format")).toString() != QLatin1String("gate-ticketlist/1")) {
-        reader.fail(QStringLiteral("not a gate-ticketlist/1 manifest"));
+    if (!document.isObject()) {
+        reader.fail(QStringLiteral("manifest is not a JSON object"));
+        return std::nullopt;
+    }
+    const QString format = root.value(QLatin1String("format")).toString();
+    if (format != QLatin1String(manifestFormat)) {
+        if (unsupportedFormat)
+            *unsupportedFormat = true;
+        reader.fail(QStringLiteral("format \"%1\" is not %2")
+                        .arg(format.left(32), QLatin1String(manifestFormat)));
         return std::nullopt;
     }
 
@@ -115,13 +139,12 @@ std::optional<Manifest> parseManifest(const QByteArray &bytes, QString *error) {
     manifest.seq = reader.integer(root, "seq");
     manifest.generated = reader.integer(root, "generated");
     manifest.expires = reader.integer(root, "expires");
-    manifest.listKey = reader.key(root.value(QLatin1String("list_key")), "list_key");
 
-    const QJsonValue bindKeys = root.value(QLatin1String("bind_keys"));
-    if (!bindKeys.isArray() || bindKeys.toArray().size() > maxBindKeys)
-        reader.fail(QStringLiteral("bind_keys: missing or too many"));
-    for (const QJsonValue &entry : bindKeys.toArray())
-        manifest.bindKeys << reader.key(entry, "bind_keys");
+    const QJsonValue sealedKeys = root.value(QLatin1String("sealed_keys"));
+    if (!sealedKeys.isArray() || sealedKeys.toArray().size() > maxSealedBoxes)
+        reader.fail(QStringLiteral("sealed_keys: missing or too many"));
+    for (const QJsonValue &entry : sealedKeys.toArray())
+        manifest.sealedKeys << reader.sealedBox(entry);
 
     const QJsonObject keys = root.value(QLatin1String("keys")).toObject();
     manifest.keysPath = reader.fileName(keys, "path");
@@ -139,6 +162,14 @@ std::optional<Manifest> parseManifest(const QByteArray &bytes, QString *error) {
     if (!reader.ok)
         return std::nullopt;
     return manifest;
+}
+
+std::optional<QByteArray> Manifest::sealedBoxFor(const QByteArray &gateKid) const {
+    for (const SealedBox &entry : sealedKeys) {
+        if (entry.gate == gateKid)
+            return entry.box;
+    }
+    return std::nullopt;
 }
 
 std::optional<QList<BundleFile>> deltaChainFrom(const Manifest &manifest, qint64 appliedSeq) {

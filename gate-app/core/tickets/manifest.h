@@ -22,19 +22,30 @@ struct KeyEntry {
     QByteArray key; // 32 raw bytes
 };
 
-// manifest.json of spec/ticket-list.md (format "gate-ticketlist/1").
+// K_list and K_bind sealed to one enrolled gate (see sealedkeys.h).
+struct SealedBox {
+    QByteArray gate; // the gate's kid, 8 bytes
+    QByteArray box;
+};
+
+// manifest.json of spec/ticket-list.md (format "gate-ticketlist/2").
 struct Manifest {
     QString station;
     qint64 seq = 0;
     qint64 generated = 0;
     qint64 expires = 0;
-    KeyEntry listKey;
-    QList<KeyEntry> bindKeys;
+    QList<SealedBox> sealedKeys;
     QString keysPath;
     QByteArray keysSha256;
     BundleFile snapshot;
     QList<BundleFile> deltas;
+
+    // The box sealed to the gate with this kid, if the gate is enrolled.
+    std::optional<QByteArray> sealedBoxFor(const QByteArray &gateKid) const;
 };
+
+constexpr char manifestFormat[] = "gate-ticketlist/2";
+constexpr int maxSealedBoxes = 1024;
 
 constexpr qsizetype maxManifestBytes = 256 * 1024;
 constexpr int maxManifestDeltas = 1024;
@@ -43,8 +54,11 @@ constexpr qint64 maxBundleFileBytes = qint64(1) << 31;
 // Parses and checks the structure: every field present and well typed, the
 // format string, file paths that stay in the station folder (no '/', no
 // "..") and deltas that are ordered (each `from` < `to`). Whether the chain
-// reaches `seq` is the caller's question (see deltaChainFrom()).
-std::optional<Manifest> parseManifest(const QByteArray &bytes, QString *error);
+// reaches `seq` is the caller's question (see deltaChainFrom()). A manifest of
+// another format (version 1 carried the keys in clear) sets
+// `unsupportedFormat`.
+std::optional<Manifest> parseManifest(const QByteArray &bytes, QString *error,
+                                      bool *unsupportedFormat = nullptr);
 
 // The deltas that bring a store at `appliedSeq` to manifest.seq, in order, or
 // nullopt when `appliedSeq` is not a `from` of a chain without gaps to `seq`.

@@ -28,10 +28,15 @@ CREATE TABLE IF NOT EXISTS used (
 CREATE TABLE IF NOT EXISTS list_state (
   id INTEGER PRIMARY KEY CHECK (id = 1), station TEXT NOT NULL, seq INTEGER NOT NULL,
   generated INTEGER NOT NULL, expires INTEGER NOT NULL, list_key_id INTEGER NOT NULL,
-  list_key BLOB NOT NULL, bind_keys TEXT NOT NULL, keys_json BLOB NOT NULL, etag BLOB NOT NULL
+  list_key BLOB NOT NULL, bind_keys TEXT NOT NULL, keys_json BLOB NOT NULL, etag BLOB NOT NULL,
+  manifest_sha256 BLOB NOT NULL DEFAULT x''
 );
-PRAGMA user_version = 1;
 )sql";
+
+// Version 2 remembers the applied manifest's hash (replay detection). A
+// version-1 store gains the column empty: the first list of format 2 is then
+// new bytes, applied as a refresh or a new seq, or refused as a replay.
+constexpr int schemaVersion = 2;
 
 QList<KeyEntry> bindKeysFromJson(const QByteArray &json) {
     QList<KeyEntry> keys;
@@ -47,12 +52,24 @@ QList<KeyEntry> bindKeysFromJson(const QByteArray &json) {
 } // namespace
 
 bool createStoreSchema(sqlite3 *db, QString *error) {
-    return execSql(db, "PRAGMA journal_mode = WAL", error) && execSql(db, schemaSql, error);
+    if (!execSql(db, "PRAGMA journal_mode = WAL", error) || !execSql(db, schemaSql, error))
+        return false;
+    SqliteStatement version(db, "PRAGMA user_version");
+    const qint64 current = version.step() == SQLITE_ROW ? version.integer(0) : 0;
+    version.reset();
+    if (current == 1 &&
+        !execSql(db, "ALTER TABLE list_state ADD COLUMN manifest_sha256 BLOB NOT NULL DEFAULT x''",
+                 error))
+        return false;
+    const QByteArray setVersion =
+        QByteArray("PRAGMA user_version = ") + QByteArray::number(schemaVersion);
+    return current == schemaVersion || execSql(db, setVersion.constData(), error);
 }
 
 ListState readListState(sqlite3 *db) {
-    SqliteStatement query(db, "SELECT station, seq, generated, expires, list_key_id, list_key, "
-                              "bind_keys, keys_json, etag FROM list_state WHERE id = 1");
+    SqliteStatement query(
+        db, "SELECT station, seq, generated, expires, list_key_id, list_key, "
+            "bind_keys, keys_json, etag, manifest_sha256 FROM list_state WHERE id = 1");
     ListState state;
     if (!query.isValid() || query.step() != SQLITE_ROW)
         return state;
@@ -64,6 +81,7 @@ ListState readListState(sqlite3 *db) {
     state.bindKeys = bindKeysFromJson(query.bytes(6));
     state.keysJson = query.bytes(7);
     state.etag = query.bytes(8);
+    state.manifestSha256 = query.bytes(9);
     return state;
 }
 

@@ -16,7 +16,7 @@ struct TicketStoreReader::Statements {
     explicit Statements(sqlite3 *db)
         : begin(db, "BEGIN")
         , commit(db, "COMMIT")
-        , seq(db, "SELECT seq FROM list_state WHERE id = 1")
+        , version(db, "SELECT seq, generated FROM list_state WHERE id = 1")
         , ticketByTid(db, (QByteArray(ticketColumns) + "WHERE tid = ?").constData())
         , ticketsByHolder(
               db, (QByteArray(ticketColumns) + "WHERE holder = ? ORDER BY dpt, tid").constData())
@@ -26,11 +26,11 @@ struct TicketStoreReader::Statements {
         , count(db, "SELECT count(*) FROM tickets") {}
 
     bool isValid() const {
-        return begin.isValid() && commit.isValid() && seq.isValid() && ticketByTid.isValid() &&
+        return begin.isValid() && commit.isValid() && version.isValid() && ticketByTid.isValid() &&
                ticketsByHolder.isValid() && train.isValid() && uses.isValid() && count.isValid();
     }
 
-    SqliteStatement begin, commit, seq, ticketByTid, ticketsByHolder, train, uses, count;
+    SqliteStatement begin, commit, version, ticketByTid, ticketsByHolder, train, uses, count;
 };
 
 namespace {
@@ -89,10 +89,14 @@ TicketStoreReader::Snapshot::~Snapshot() {
 }
 
 const ListState &TicketStoreReader::state() const {
-    SqliteStatement &seq = m_statements->seq.reset();
-    const qint64 current = seq.step() == SQLITE_ROW ? seq.integer(0) : 0;
-    seq.reset();
-    if (current != m_state.seq)
+    // A refresh keeps the seq and brings a later `generated` with new
+    // expires, keys and trust list: both identify the state.
+    SqliteStatement &version = m_statements->version.reset();
+    const bool found = version.step() == SQLITE_ROW;
+    const qint64 seq = found ? version.integer(0) : 0;
+    const qint64 generated = found ? version.integer(1) : 0;
+    version.reset();
+    if (seq != m_state.seq || generated != m_state.generated)
         m_state = readListState(m_db);
     return m_state;
 }

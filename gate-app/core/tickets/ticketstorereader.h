@@ -34,7 +34,7 @@ public:
         const TicketStoreReader &m_reader;
     };
 
-    // Cached per seq: cheap to call for every decision.
+    // Cached per seq and generation time: cheap to call for every decision.
     const ListState &state() const;
     std::optional<TicketRecord> ticket(const QString &tid) const;
     QList<TicketRecord> ticketsOfHolder(const QString &holderKey) const;

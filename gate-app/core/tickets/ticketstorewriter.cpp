@@ -146,8 +146,8 @@ bool TicketStoreWriter::applyFile(QByteArrayView gzip, qint64 *records, QString 
 
 bool TicketStoreWriter::writeState(const ListState &state) {
     return SqliteStatement(m_db, "INSERT OR REPLACE INTO list_state (id, station, seq, generated, "
-                                 "expires, list_key_id, list_key, bind_keys, keys_json, etag) "
-                                 "VALUES (1, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                                 "expires, list_key_id, list_key, bind_keys, keys_json, etag, "
+                                 "manifest_sha256) VALUES (1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
         .bind(1, state.station)
         .bind(2, state.seq)
         .bind(3, state.generated)
@@ -157,6 +157,7 @@ bool TicketStoreWriter::writeState(const ListState &state) {
         .bindText(7, bindKeysJson(state.bindKeys))
         .bindBlob(8, state.keysJson)
         .bindBlob(9, state.etag)
+        .bindBlob(10, state.manifestSha256)
         .exec();
 }
 

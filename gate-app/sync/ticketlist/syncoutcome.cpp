@@ -6,6 +6,8 @@ QString toString(SyncOutcome outcome) {
     switch (outcome) {
     case SyncOutcome::Applied:
         return QStringLiteral("applied");
+    case SyncOutcome::Refreshed:
+        return QStringLiteral("refreshed");
     case SyncOutcome::Unchanged:
         return QStringLiteral("unchanged");
     case SyncOutcome::BadSignature:
@@ -14,6 +16,14 @@ QString toString(SyncOutcome outcome) {
         return QStringLiteral("wrong_station");
     case SyncOutcome::Rollback:
         return QStringLiteral("rollback");
+    case SyncOutcome::Replay:
+        return QStringLiteral("replay");
+    case SyncOutcome::UnsupportedFormat:
+        return QStringLiteral("unsupported_format");
+    case SyncOutcome::NotEnrolled:
+        return QStringLiteral("not_enrolled");
+    case SyncOutcome::BadSealedKeys:
+        return QStringLiteral("bad_sealed_keys");
     case SyncOutcome::BadHash:
         return QStringLiteral("bad_hash");
     case SyncOutcome::BadSize:
@@ -24,6 +34,8 @@ QString toString(SyncOutcome outcome) {
         return QStringLiteral("malformed");
     case SyncOutcome::Unreachable:
         return QStringLiteral("unreachable");
+    case SyncOutcome::Timeout:
+        return QStringLiteral("timeout");
     }
     return QStringLiteral("unreachable");
 }

@@ -28,45 +28,54 @@ public:
         connect(m_puller, &TicketListPuller::finished, this, &Worker::onSynced);
         m_next.setSingleShot(true);
         connect(&m_next, &QTimer::timeout, m_puller, &TicketListPuller::syncNow);
-        // Staleness comes with time, not only with syncs.
-        m_staleCheck.setInterval(30'000);
-        connect(&m_staleCheck, &QTimer::timeout, this, &Worker::checkStaleness);
-        m_staleCheck.start();
-        checkStaleness();
+        // The list ages with time, not only with syncs.
+        m_ageCheck.setInterval(30'000);
+        connect(&m_ageCheck, &QTimer::timeout, this, &Worker::checkAge);
+        m_ageCheck.start();
+        checkAge();
         m_puller->syncNow();
     }
 
-    // Staff asked for it: a sync now instead of at the next interval (a
-    // sync under way already covers it).
+    // Staff asked for it: a sync now instead of at the next interval. While
+    // one runs (it ends within its deadline), a new one follows it at once:
+    // the running one may have fetched its manifest before the change that
+    // staff are waiting for.
     void syncNow() {
         if (!m_puller)
             return;
         m_next.stop();
+        if (m_puller->isRunning()) {
+            m_syncAgain = true;
+            return;
+        }
         m_puller->syncNow();
     }
 
 private:
     void onSynced(const SyncResult &result) {
+        if (m_syncAgain) {
+            m_syncAgain = false;
+            QMetaObject::invokeMethod(m_puller, &TicketListPuller::syncNow, Qt::QueuedConnection);
+        }
         const bool failed = result.isRefusal();
         m_failures = failed ? std::min(m_failures + 1, 16) : 0;
         const qint64 backoff = qint64(m_settings.firstRetrySecs) << std::max(0, m_failures - 1);
         const qint64 delay =
             failed ? std::min<qint64>(backoff, m_settings.intervalSecs) : m_settings.intervalSecs;
         m_next.start(int(delay * 1000));
-        checkStaleness();
+        checkAge();
         TicketListSyncService *service = &m_service;
         QMetaObject::invokeMethod(service, [service, result] { emit service->synced(result); });
     }
 
-    void checkStaleness() {
-        const tickets::ListState state = m_store->state();
-        const bool stale = state.isEmpty() ||
-                           m_service.m_clock.nowSecs() > state.expires + m_settings.staleGraceSecs;
-        if (m_stale && *m_stale == stale)
+    void checkAge() {
+        const ListAge age =
+            listAgeOf(m_store->state(), m_service.m_clock.nowSecs(), m_settings.listAge);
+        if (m_age && *m_age == age)
             return;
-        m_stale = stale;
+        m_age = age;
         TicketListSyncService *service = &m_service;
-        QMetaObject::invokeMethod(service, [service, stale] { emit service->staleChanged(stale); });
+        QMetaObject::invokeMethod(service, [service, age] { emit service->listAgeChanged(age); });
     }
 
     TicketListSyncService &m_service;
@@ -74,9 +83,10 @@ private:
     std::unique_ptr<tickets::TicketStoreWriter> m_store;
     TicketListPuller *m_puller = nullptr;
     QTimer m_next{this};
-    QTimer m_staleCheck{this};
+    QTimer m_ageCheck{this};
     int m_failures = 0;
-    std::optional<bool> m_stale;
+    bool m_syncAgain = false;
+    std::optional<ListAge> m_age;
 };
 
 TicketListSyncService::TicketListSyncService(TicketListSyncSettings settings, const Clock &clock,

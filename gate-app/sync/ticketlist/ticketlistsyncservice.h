@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/clock.h"
+#include "core/decision/listage.h"
 #include "sync/ticketlist/syncoutcome.h"
 #include "sync/ticketlist/ticketlistpuller.h"
 
@@ -12,15 +13,17 @@ namespace gate::sync {
 struct TicketListSyncSettings {
     TicketListSource source;
     QString databasePath;
-    int intervalSecs = 60;        // between syncs when all is well
-    int firstRetrySecs = 5;       // after a failure; doubles up to intervalSecs
-    qint64 staleGraceSecs = 1800; // past `expires` by more than this: stale
+    int intervalSecs = 60;  // between syncs when all is well
+    int firstRetrySecs = 5; // after a failure; doubles up to intervalSecs
+    ListAgeLimits listAge;  // past `expires` by more than the grace: stale
 };
 
 // Keeps the ticket store up to date from its own thread: a sync every
-// interval, retries with exponential backoff after a failure, and the
-// staleness of the list (expires + grace) watched and signalled. Deciding
-// never waits for it: the deciding thread reads through its own connection.
+// interval, retries with exponential backoff after a failure, and the age of
+// the list (expires + grace, expires + hard limit) watched and signalled.
+// Deciding never waits for it: the deciding thread reads through its own
+// connection. Every sync ends within its deadline, so a "sync now" asked
+// for while one runs starts as soon as it ends.
 class TicketListSyncService : public QObject {
     Q_OBJECT
 public:
@@ -35,8 +38,9 @@ public:
 signals:
     // Every sync's outcome; a refusal is an alarm (the data stays as it was).
     void synced(const gate::sync::SyncResult &result);
-    // The list passed expires + grace (true), or a fresh one arrived (false).
-    void staleChanged(bool stale);
+    // The list crossed a limit (expires + grace, expires + hard limit), or a
+    // fresh one arrived.
+    void listAgeChanged(gate::ListAge age);
     // The store could not be opened; no sync will run.
     void storeFailed(const QString &error);
 

@@ -1,5 +1,7 @@
 #include "core/credentials/eticket/trustlist.h"
 
+#include "core/crypto/stricted25519.h"
+
 #include "hal/wholenumber.h"
 
 #include <QCryptographicHash>
@@ -17,19 +19,10 @@ namespace gate::eticket {
 namespace {
 
 constexpr int rawSignatureSize = 64;
-constexpr int ed25519KeySize = 32;
 constexpr int p256PointSize = 65;
 
 std::shared_ptr<EVP_PKEY> adopt(EVP_PKEY *key) {
     return key ? std::shared_ptr<EVP_PKEY>(key, EVP_PKEY_free) : nullptr;
-}
-
-std::shared_ptr<EVP_PKEY> ed25519Key(const QByteArray &raw) {
-    if (raw.size() != ed25519KeySize)
-        return nullptr;
-    return adopt(EVP_PKEY_new_raw_public_key(
-        EVP_PKEY_ED25519, nullptr, reinterpret_cast<const unsigned char *>(raw.constData()),
-        size_t(raw.size())));
 }
 
 std::shared_ptr<EVP_PKEY> p256Key(const QByteArray &point) {
@@ -117,13 +110,17 @@ std::optional<TrustedKey> parseEntry(const QJsonObject &entry, QString *problem)
     key.kid = kid.decoded;
     const auto pub = base64("pub");
     key.publicKey = pub ? pub.decoded : QByteArray();
-    key.key = key.algorithm == SignatureAlgorithm::EdDSA ? ed25519Key(key.publicKey)
-                                                         : p256Key(key.publicKey);
-    if (!key.key) {
-        *problem = key.algorithm == SignatureAlgorithm::EdDSA
-                       ? QStringLiteral("\"pub\" must be the base64 of a 32-byte Ed25519 key")
-                       : QStringLiteral("\"pub\" must be the base64 of an uncompressed P-256 "
-                                        "point (65 bytes) on the curve");
+    // Ed25519 keys are checked by the strict verifier (no small-order or
+    // non-canonical key); P-256 points become an OpenSSL key once, here.
+    const bool ed25519 = key.algorithm == SignatureAlgorithm::EdDSA;
+    if (!ed25519)
+        key.key = p256Key(key.publicKey);
+    if (ed25519 ? !crypto::isStrictEd25519PublicKey(key.publicKey) : !key.key) {
+        *problem = ed25519 ? QStringLiteral("\"pub\" must be the base64 of a 32-byte Ed25519 key "
+                                            "of prime order (small-order and non-canonical keys "
+                                            "are refused)")
+                           : QStringLiteral("\"pub\" must be the base64 of an uncompressed P-256 "
+                                            "point (65 bytes) on the curve");
         return std::nullopt;
     }
     key.issuer = entry.value(QLatin1String("iss")).toString();
@@ -167,16 +164,17 @@ std::optional<SignatureAlgorithm> signatureAlgorithmFromCose(qint64 coseAlg) {
 }
 
 bool TrustedKey::verifies(const QByteArray &message, const QByteArray &signature) const {
+    if (algorithm == SignatureAlgorithm::EdDSA)
+        return crypto::verifyEd25519(publicKey, message, signature);
     if (!key || signature.size() != rawSignatureSize)
         return false;
-    const bool ed25519 = algorithm == SignatureAlgorithm::EdDSA;
-    const QByteArray encoded = ed25519 ? signature : derFromRawEcdsa(signature);
+    const QByteArray encoded = derFromRawEcdsa(signature);
     if (encoded.isEmpty())
         return false;
     std::unique_ptr<EVP_MD_CTX, decltype(&EVP_MD_CTX_free)> context(EVP_MD_CTX_new(),
                                                                     EVP_MD_CTX_free);
-    if (!context || EVP_DigestVerifyInit(context.get(), nullptr, ed25519 ? nullptr : EVP_sha256(),
-                                         nullptr, key.get()) != 1)
+    if (!context ||
+        EVP_DigestVerifyInit(context.get(), nullptr, EVP_sha256(), nullptr, key.get()) != 1)
         return false;
     return EVP_DigestVerify(context.get(), reinterpret_cast<const unsigned char *>(encoded.data()),
                             size_t(encoded.size()),

@@ -18,7 +18,8 @@ QString toString(SignatureAlgorithm algorithm);
 std::optional<SignatureAlgorithm> signatureAlgorithmFromCose(qint64 coseAlg);
 
 // One public key of the trust list (spec/eticket-qr.md, keys.json), ready to
-// verify with: the OpenSSL key object is built once, when the list is parsed.
+// verify with: a P-256 key's OpenSSL object is built once, when the list is
+// parsed; Ed25519 goes through the strict verifier (core/crypto).
 struct TrustedKey {
     enum class Status { Active, Retired, Revoked };
     QByteArray kid; // 8 bytes
@@ -28,7 +29,7 @@ struct TrustedKey {
     qint64 notBefore = 0;
     qint64 expires = 0;
     Status status = Status::Active;
-    std::shared_ptr<EVP_PKEY> key;
+    std::shared_ptr<EVP_PKEY> key; // ES256 only
 
     // True when `signature` (64 bytes: Ed25519, or ES256 raw r||s) signs
     // `message` under this key.
