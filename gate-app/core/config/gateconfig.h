@@ -41,6 +41,11 @@ struct GateConfig {
         int staleGraceSecs = 1800;
     } tickets;
 
+    // The two-step passage of codes bound to a holder (spec/eticket-qr.md).
+    struct ETicket {
+        int bindingWindowSecs = 20;
+    } eticket;
+
     struct Audit {
         QString database;
     } audit;
