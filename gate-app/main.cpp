@@ -20,7 +20,7 @@ int hashPinFromStdin() {
     const QString pin = in.readLine().trimmed();
     const QString hash = gate::service::PinVerifier::hash(pin);
     if (hash.isEmpty()) {
-        QTextStream(stderr) << "gate-app: a PIN is 4 to 12 digits\n";
+        QTextStream(stderr) << "gate-app: a PIN is 6 to 12 digits\n";
         return 2;
     }
     QTextStream(stdout) << hash << '\n';

@@ -1,8 +1,14 @@
 #include "ops/statusserver.h"
 
+#include <QFile>
 #include <QFileInfo>
 #include <QJsonDocument>
 #include <QLocalSocket>
+
+#include <cerrno>
+#include <cstring>
+
+#include <sys/stat.h>
 
 namespace gate {
 
@@ -30,6 +36,14 @@ bool StatusServer::listen(const QString &path, QString *error) {
     }
     if (!m_server.listen(path)) {
         *error = QStringLiteral("status socket %1: %2").arg(path, m_server.errorString());
+        return false;
+    }
+    // Qt gives a socket with these options 0770; read and write is all a
+    // client needs (docs/operations.md: 0660).
+    if (::chmod(QFile::encodeName(path).constData(), S_IRUSR | S_IWUSR | S_IRGRP | S_IWGRP) != 0) {
+        *error = QStringLiteral("status socket %1: cannot set its mode 0660: %2")
+                     .arg(path, QString::fromLocal8Bit(std::strerror(errno)));
+        m_server.close();
         return false;
     }
     return true;

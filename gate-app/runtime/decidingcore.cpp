@@ -54,8 +54,10 @@ bool DecidingCore::open(QStringList *errors) {
     settings.listAge = {m_config.tickets.staleGraceSecs, m_config.tickets.staleHardLimitSecs};
     m_engine = std::make_unique<DecisionEngine>(*m_store, m_clock, settings);
     m_lane = new LaneController(&m_actuator, LaneControllerSettings{}, this);
-    m_coordinator = new PassageCoordinator(
-        {laneContextOf(m_config), m_clock, m_credentials, *m_engine, m_audit, *m_lane}, this);
+    m_coordinator =
+        new PassageCoordinator({laneContextOf(m_config), m_clock, m_credentials, *m_engine, m_audit,
+                                *m_lane, std::chrono::seconds(m_config.eticket.bindingWindowSecs)},
+                               this);
     reloadList();
     return true;
 }
@@ -106,12 +108,14 @@ void DecidingCore::publishStatus() {
                      {QStringLiteral("passed"), qint64(lane.counters.passed)},
                      {QStringLiteral("timed_out"), qint64(lane.counters.timedOut)},
                      {QStringLiteral("alarms"), qint64(lane.counters.alarms)}});
+    m_coordinator->flushUnrecorded();
     const AuditStore::Backlog backlog = m_audit.backlog();
     emit auditStatus({{QStringLiteral("last_seq"), backlog.lastSeq},
                       {QStringLiteral("shipped_seq"), backlog.shippedSeq},
                       {QStringLiteral("backlog"), backlog.rows},
                       {QStringLiteral("nearly_full"), m_audit.nearlyFull()},
-                      {QStringLiteral("full"), m_audit.full()}});
+                      {QStringLiteral("full"), m_audit.full()},
+                      {QStringLiteral("unrecorded"), m_audit.unrecorded()}});
 }
 
 } // namespace gate

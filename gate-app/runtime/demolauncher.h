@@ -22,7 +22,7 @@ public:
     // `stateDir` empty: a new temporary folder, removed at exit.
     std::optional<GateConfig> prepare(const QString &stateDir, QStringList *errors);
     int passengerCount() const { return m_passengerCount; }
-    static QString demoPin() { return QStringLiteral("2468"); }
+    static QString demoPin() { return QStringLiteral("246813"); }
 
 private:
     std::unique_ptr<QTemporaryDir> m_temporary;

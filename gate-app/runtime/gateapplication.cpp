@@ -24,6 +24,8 @@
 #include <QQmlApplicationEngine>
 #include <QTimer>
 
+#include <utility>
+
 Q_LOGGING_CATEGORY(lcGate, "gate.app")
 
 namespace gate {
@@ -115,9 +117,16 @@ bool GateApplication::start(const GateConfig &config, QStringList *errors) {
     connect(&m_decideThread, &QThread::finished, m_core, &QObject::deleteLater);
     watchThreads();
 
+    // The PIN lockout outlives a restart: its state sits in the state folder.
+    m_lockoutStore = std::make_unique<service::LockoutStore>(
+        m_config.resolve(QStringLiteral("service-lockout.json")));
     m_pins = std::make_unique<service::PinVerifier>(
         m_clock,
-        service::LockoutPolicy{m_config.service.maxPinAttempts, m_config.service.lockoutSecs});
+        service::LockoutPolicy{m_config.service.maxPinAttempts, m_config.service.lockoutSecs},
+        m_lockoutStore.get());
+    if (!m_pins->storeError().isEmpty())
+        qCWarning(lcGate).noquote() << "service PIN lockout state:" << m_pins->storeError()
+                                    << "- the keypad stays locked for one lockout period";
     QHash<QString, QString> staff;
     for (const auto &member : std::as_const(m_config.service.staff))
         staff.insert(member.id, member.pinHash);
@@ -250,7 +259,7 @@ void GateApplication::connectScreens() {
     connect(m_core, &DecidingCore::laneStatus, this, [this](const QJsonObject &status) {
         m_laneStatus = status;
         m_serviceMode->setLaneCounters(status.toVariantMap());
-        showAlarms();
+        updateAlarms();
     });
     connect(m_core, &DecidingCore::listStatus, this, [this](const QJsonObject &status) {
         m_listStatus = status;
@@ -260,27 +269,76 @@ void GateApplication::connectScreens() {
     connect(m_core, &DecidingCore::auditStatus, this, [this](const QJsonObject &status) {
         m_auditStatus = status;
         m_serviceMode->setBacklog(status.value(QStringLiteral("backlog")).toInteger());
+        updateAlarms();
     });
+    // Staff commands go through the coordinator, which audits their outcome.
     connect(m_serviceMode.get(), &ui::ServiceModeModel::laneCommandRequested, this,
-            [lane](const QString &name, const QString &staffId) {
+            [coordinator](const QString &name, const QString &staffId) {
                 const auto command = laneServiceCommandFromString(name);
                 if (!command) {
                     qCWarning(lcGate).noquote()
                         << "unknown lane command from the service mode:" << name;
                     return;
                 }
-                QMetaObject::invokeMethod(
-                    lane, [lane, command, staffId] { lane->serviceCommand(*command, staffId); });
+                QMetaObject::invokeMethod(coordinator, [coordinator, command, staffId] {
+                    coordinator->serviceCommand(*command, staffId);
+                });
             });
-    connect(m_serviceMode.get(), &ui::ServiceModeModel::syncNowRequested, this, [this] {
-        if (m_sync)
-            m_sync->syncNow();
+    connect(coordinator, &PassageCoordinator::serviceCommandFinished, m_serviceMode.get(),
+            &ui::ServiceModeModel::setCommandOutcome);
+    connect(m_serviceMode.get(), &ui::ServiceModeModel::syncNowRequested, this,
+            [this, coordinator](const QString &staffId) {
+                if (!m_sync) {
+                    QMetaObject::invokeMethod(coordinator, [coordinator, staffId] {
+                        coordinator->recordServiceOutcome(QStringLiteral("sync_now"), staffId,
+                                                          QStringLiteral("refused"),
+                                                          QStringLiteral("no_ticket_source"));
+                    });
+                    return;
+                }
+                m_syncNowStaff = staffId;
+                m_sync->syncNow();
+            });
+    connect(coordinator, &PassageCoordinator::auditFailed, this, [this](const QString &error) {
+        m_auditError = error;
+        updateAlarms();
     });
+    connect(coordinator, &PassageCoordinator::awaitingHolderDocument, m_passengerScreen.get(),
+            &ui::PassengerScreenModel::showAwaitingDocument);
     connect(m_serviceMode.get(), &ui::ServiceModeModel::staffAction, coordinator,
             &PassageCoordinator::recordServiceAction);
     connect(m_passengerScreen.get(), &ui::PassengerScreenModel::languageChanged, this, [this] {
         if (m_passengerScreen->screen() == ui::PassengerScreenModel::Screen::Denied)
             showDecision(m_lastReport);
+    });
+}
+
+void GateApplication::updateAlarms() {
+    QStringList alarms;
+    const QString laneAlarm = m_laneStatus.value(QStringLiteral("last_alarm")).toString();
+    if (!laneAlarm.isEmpty())
+        alarms.append(laneAlarm);
+    if (m_auditStatus.value(QStringLiteral("full")).toBool())
+        alarms.append(QStringLiteral("outbox_full"));
+    if (!m_auditError.isEmpty())
+        alarms.append(QStringLiteral("audit_failed: ") + m_auditError);
+    if (m_lastSync.value(QStringLiteral("refused")).toBool())
+        alarms.append(QStringLiteral("ticket_list_refused: ") +
+                      m_lastSync.value(QStringLiteral("outcome")).toString());
+    if (m_listAge == ListAge::PastGrace || m_listAge == ListAge::PastHardLimit)
+        alarms.append(QStringLiteral("ticket_list_") + toString(m_listAge));
+    m_serviceMode->setAlarms(alarms);
+}
+
+void GateApplication::finishSyncNow(const sync::SyncResult &result) {
+    if (m_syncNowStaff.isEmpty())
+        return;
+    const QString staffId = std::exchange(m_syncNowStaff, QString());
+    const QString outcome = result.isRefusal() ? QStringLiteral("failed") : QStringLiteral("done");
+    const QString reason = result.isRefusal() ? sync::toString(result.outcome) : QString();
+    PassageCoordinator *coordinator = m_core->coordinator();
+    QMetaObject::invokeMethod(coordinator, [coordinator, staffId, outcome, reason] {
+        coordinator->recordServiceOutcome(QStringLiteral("sync_now"), staffId, outcome, reason);
     });
 }
 
@@ -348,7 +406,8 @@ void GateApplication::onListSynced(const sync::SyncResult &result) {
                   {QStringLiteral("at"), m_clock.nowSecs()},
                   {QStringLiteral("detail"), result.detail},
                   {QStringLiteral("refused"), result.isRefusal()}};
-    showAlarms();
+    finishSyncNow(result);
+    updateAlarms();
 }
 
 void GateApplication::onListAgeChanged(ListAge age) {
@@ -362,20 +421,7 @@ void GateApplication::onListAgeChanged(ListAge age) {
         });
     }
     QMetaObject::invokeMethod(m_core, &DecidingCore::publishStatus);
-    showAlarms();
-}
-
-void GateApplication::showAlarms() {
-    QStringList alarms;
-    const QString laneAlarm = m_laneStatus.value(QStringLiteral("last_alarm")).toString();
-    if (!laneAlarm.isEmpty())
-        alarms << laneAlarm;
-    if (m_lastSync.value(QStringLiteral("refused")).toBool())
-        alarms << QStringLiteral("ticket_list_refused: ") +
-                      m_lastSync.value(QStringLiteral("outcome")).toString();
-    if (m_listAge == ListAge::PastGrace || m_listAge == ListAge::PastHardLimit)
-        alarms << QStringLiteral("ticket_list_") + toString(m_listAge);
-    m_serviceMode->setAlarms(alarms);
+    updateAlarms();
 }
 
 QJsonObject GateApplication::statusSnapshot() const {
@@ -393,7 +439,15 @@ QJsonObject GateApplication::statusSnapshot() const {
         {QStringLiteral("lane"), m_laneStatus},
         {QStringLiteral("list"), listStatusWithSync()},
         {QStringLiteral("outbox"), m_auditStatus},
+        {QStringLiteral("service"),
+         QJsonObject{{QStringLiteral("locked"), m_pins->isLockedOut()},
+                     {QStringLiteral("unlock_in_s"), m_pins->secondsUntilUnlock()}}},
     };
+    if (!m_auditError.isEmpty()) {
+        QJsonObject outbox = m_auditStatus;
+        outbox.insert(QStringLiteral("last_error"), m_auditError);
+        status.insert(QStringLiteral("outbox"), outbox);
+    }
     if (m_shipper)
         status.insert(QStringLiteral("log_sync"), m_shipper->statusJson());
     return status;

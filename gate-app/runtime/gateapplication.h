@@ -5,6 +5,7 @@
 #include "core/config/gateconfig.h"
 #include "core/decision/listage.h"
 #include "core/passage/passagereport.h"
+#include "core/service/lockoutstore.h"
 #include "core/service/pinverifier.h"
 #include "demolauncher.h"
 #include "devicehost.h"
@@ -28,7 +29,8 @@ class SystemdNotifier;
 class ThreadLiveness;
 namespace sync {
 class TicketListSyncService;
-}
+struct SyncResult;
+} // namespace sync
 namespace ui {
 class CuePlayer;
 class PassengerScreenModel;
@@ -56,14 +58,16 @@ private:
     void connectScreens();
     void showDecision(const PassageReport &report);
     void updateHealth(const hal::DeviceHealth &health);
+    // The service panel's alarms: the lane's last one, a full outbox, an audit
+    // failure, a refused list, a list past a limit.
+    void updateAlarms();
+    // A staff "sync now" is audited with the outcome of the sync that followed it.
+    void finishSyncNow(const sync::SyncResult &result);
     void countTowardsExit(bool decision, bool admitted);
     QJsonObject statusSnapshot() const;
     QJsonObject listStatusWithSync() const;
     void onListSynced(const sync::SyncResult &result);
     void onListAgeChanged(ListAge age);
-    // The service panel's alarm lines: the lane's last alarm, a refused
-    // list, a list past a limit.
-    void showAlarms();
     void stop();
 
     SystemClock m_clock;
@@ -80,6 +84,7 @@ private:
     DecidingCore *m_core = nullptr; // lives on m_decideThread
     std::unique_ptr<sync::TicketListSyncService> m_sync;
     std::unique_ptr<LogShipper> m_shipper;
+    std::unique_ptr<service::LockoutStore> m_lockoutStore;
     std::unique_ptr<service::PinVerifier> m_pins;
     std::unique_ptr<ui::PassengerScreenModel> m_passengerScreen;
     std::unique_ptr<ui::ServiceModeModel> m_serviceMode;
@@ -96,6 +101,8 @@ private:
     QJsonObject m_auditStatus;
     QJsonObject m_laneStatus;
     QHash<QString, QJsonObject> m_deviceHealth;
+    QString m_auditError;   // the last write the audit store refused
+    QString m_syncNowStaff; // staff waiting for the outcome of "sync now"
 };
 
 } // namespace gate

@@ -22,6 +22,9 @@ PassengerScreenModel::PassengerScreenModel(QObject *parent)
     : QObject(parent) {
     m_returnTimer.setSingleShot(true);
     connect(&m_returnTimer, &QTimer::timeout, this, &PassengerScreenModel::onReturnTimer);
+    m_documentTick.setInterval(250);
+    connect(&m_documentTick, &QTimer::timeout, this,
+            &PassengerScreenModel::documentSecsLeftChanged);
     setLanguage(m_defaultLanguage);
 }
 
@@ -43,6 +46,18 @@ void PassengerScreenModel::showReading(const QString &hint) {
     m_readingHint = hint.left(kMaxCodeLength);
     emit contentChanged();
     setPassengerScreen(Screen::Reading, m_readingTimeoutMs);
+}
+
+void PassengerScreenModel::showAwaitingDocument(qint64 windowMs) {
+    m_documentDeadline = QDeadlineTimer(windowMs);
+    m_documentTick.start();
+    emit documentSecsLeftChanged();
+    // The decision normally ends the wait; this only guards a lost one.
+    setPassengerScreen(Screen::AwaitingDocument, int(windowMs) + m_resultDisplayMs);
+}
+
+int PassengerScreenModel::documentSecsLeft() const {
+    return int((std::max<qint64>(0, m_documentDeadline.remainingTime()) + 999) / 1000);
 }
 
 void PassengerScreenModel::showAdmitted(const QVariantMap &ticket) {
@@ -132,6 +147,8 @@ void PassengerScreenModel::toggleLanguage() {
 void PassengerScreenModel::setPassengerScreen(Screen screen, int returnAfterMs) {
     if (screen != Screen::Denied)
         m_deniedText = nullptr;
+    if (screen != Screen::AwaitingDocument)
+        m_documentTick.stop();
     if (returnAfterMs > 0)
         m_returnTimer.start(returnAfterMs);
     if (screen == m_passengerScreen)

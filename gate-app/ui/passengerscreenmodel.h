@@ -2,6 +2,7 @@
 
 #include "languageswitcher.h"
 
+#include <QDeadlineTimer>
 #include <QObject>
 #include <QTimer>
 #include <QVariantMap>
@@ -31,9 +32,19 @@ class PassengerScreenModel : public QObject {
     Q_PROPERTY(bool listStale READ listStale NOTIFY listStaleChanged)
     Q_PROPERTY(double listAgeSecs READ listAgeSecsForQml NOTIFY listStaleChanged)
     Q_PROPERTY(bool english READ english NOTIFY languageChanged)
+    Q_PROPERTY(int documentSecsLeft READ documentSecsLeft NOTIFY documentSecsLeftChanged)
 
 public:
-    enum class Screen { Idle, Reading, Admitted, Denied, OutOfService, FreePassage, Emergency };
+    enum class Screen {
+        Idle,
+        Reading,
+        Admitted,
+        Denied,
+        OutOfService,
+        FreePassage,
+        Emergency,
+        AwaitingDocument,
+    };
     Q_ENUM(Screen)
     enum class Cue { Admit, Deny, Alarm };
     Q_ENUM(Cue)
@@ -45,6 +56,10 @@ public:
     // hint: "reading", "hold_still", "move_closer", "move_back", "glare"; other
     // codes show the generic "reading" text.
     void showReading(const QString &hint);
+    // A code bound to its holder was read: the passenger is asked for the ID
+    // card or passport the ticket was bought with, for `windowMs`, with the
+    // time left on screen. The decision that follows replaces this screen.
+    void showAwaitingDocument(qint64 windowMs);
     // ticket: trn, car, seat, nm, dep, arr, dpt (Unix seconds), direction.
     void showAdmitted(const QVariantMap &ticket);
     // headline/advice arrive translated (gate::passengerMessage()). These
@@ -89,12 +104,15 @@ public:
     qint64 listAgeSecs() const { return m_listAgeSecs; }
     double listAgeSecsForQml() const { return double(m_listAgeSecs); } // QML has no 64-bit integer
     bool english() const { return m_language == Language::English; }
+    // Whole seconds left of the holder-document window (rounded up).
+    int documentSecsLeft() const;
 
 signals:
     void screenChanged();
     void contentChanged();
     void listStaleChanged();
     void languageChanged();
+    void documentSecsLeftChanged();
     // The admit/deny/alarm sound. No audio backend is assumed here: the
     // application connects this to whatever plays sounds on the box.
     void cueRequested(gate::ui::PassengerScreenModel::Cue cue);
@@ -122,6 +140,8 @@ private:
     Language m_defaultLanguage = Language::Chinese;
 
     QTimer m_returnTimer;
+    QTimer m_documentTick;
+    QDeadlineTimer m_documentDeadline;
     int m_resultDisplayMs = 5000;
     int m_readingTimeoutMs = 8000;
     int m_idleLanguageResetMs = 30000;

@@ -233,8 +233,20 @@ bool ServiceModeModel::command(const QString &name) {
         emit laneCommandRequested(name, m_staffId);
     else
         return false;
-    emit staffAction(name, m_staffId);
     return true;
+}
+
+void ServiceModeModel::setCommandOutcome(const QString &command, const QString &outcome,
+                                         const QString &reason) {
+    m_commandOutcomes.prepend(QVariantMap{
+        {QStringLiteral("command"), shortText(command)},
+        {QStringLiteral("outcome"), shortText(outcome)},
+        {QStringLiteral("reason"), shortText(reason)},
+        {QStringLiteral("time"), QDateTime::currentDateTime().toString(QStringLiteral("HH:mm:ss"))},
+    });
+    if (m_commandOutcomes.size() > kMaxCommandOutcomes)
+        m_commandOutcomes.resize(kMaxCommandOutcomes);
+    emit commandOutcomesChanged();
 }
 
 int ServiceModeModel::failuresLeft() const {

@@ -16,7 +16,8 @@ namespace gate::ui {
 // The staff side of the touchscreen. A long press in the corner calls
 // requestEntry(); the keypad takes a staff number, then the PIN, checked by
 // the PinVerifier (with its lockout). Once open, every command is emitted
-// with the staff id, and again as staffAction() for the audit trail. A lane
+// with the staff id; its outcome comes back (setCommandOutcome()) once the
+// lane or the sync answered, audited, and is shown on the panel. A lane
 // command the lane controller would refuse as things stand (link down,
 // emergency latched) is disabled, with the reason. The mode closes itself
 // after a quiet period.
@@ -39,12 +40,14 @@ class ServiceModeModel : public QObject {
     Q_PROPERTY(double listAgeSecs READ listAgeSecsForQml NOTIFY statusChanged)
     Q_PROPERTY(double backlog READ backlogForQml NOTIFY statusChanged)
     Q_PROPERTY(QVariantMap commandRefusals READ commandRefusals NOTIFY laneAvailabilityChanged)
+    Q_PROPERTY(QVariantList commandOutcomes READ commandOutcomes NOTIFY commandOutcomesChanged)
 
 public:
     enum class Stage { Closed, StaffNumber, Pin, LockedOut, Open };
     Q_ENUM(Stage)
 
     static constexpr qsizetype kMaxDecisions = 50;
+    static constexpr qsizetype kMaxCommandOutcomes = 5;
 
     explicit ServiceModeModel(service::PinVerifier &verifier, QObject *parent = nullptr);
 
@@ -69,6 +72,9 @@ public:
     // The lane's fire-alarm input (LaneController::fireAlarmChanged): while
     // on, the emergency reset is refused with "fire_alarm_active".
     void setFireAlarm(bool active);
+    // What became of a staff command, as audited: outcome "done", "failed"
+    // or "refused", with the reason code of the last two.
+    void setCommandOutcome(const QString &command, const QString &outcome, const QString &reason);
 
     // Called from QML.
     Q_INVOKABLE void requestEntry();
@@ -80,6 +86,7 @@ public:
     // Lane commands: open_once_entry, open_once_exit, free_entry, free_exit,
     // free_passage, lock, normal, emergency_reset, alarm_reset; and sync_now.
     // False when not open, the command is unknown or refused (commandRefusals).
+    // The audit record comes with the outcome (setCommandOutcome()), not here.
     Q_INVOKABLE bool command(const QString &name);
 
     Stage stage() const { return m_stage; }
@@ -96,6 +103,8 @@ public:
     // {command name: reason code} for each lane command refused as things
     // stand: "link_down" or "emergency" (gate::serviceCommandRefusal()).
     QVariantMap commandRefusals() const { return m_commandRefusals; }
+    // Newest first: {command, outcome, reason, time}.
+    QVariantList commandOutcomes() const { return m_commandOutcomes; }
     qint64 listSeq() const { return m_listSeq; }
     qint64 listAgeSecs() const { return m_listAgeSecs; }
     qint64 backlog() const { return m_backlog; }
@@ -115,6 +124,7 @@ signals:
     void statusChanged();
     void decisionsChanged();
     void laneAvailabilityChanged();
+    void commandOutcomesChanged();
 
 private:
     void setStage(Stage stage);
@@ -142,6 +152,7 @@ private:
     bool m_laneReady = false;
     QString m_laneReason;
     bool m_fireAlarm = false;
+    QVariantList m_commandOutcomes;
 
     QTimer m_idleTimer;
     QTimer m_lockoutTick;

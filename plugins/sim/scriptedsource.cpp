@@ -14,6 +14,7 @@ namespace gate::sim {
 namespace {
 
 constexpr qsizetype maxScriptSteps = 10'000;
+constexpr int maxPauseMs = 600'000;
 
 qint64 steadyNowNs() {
     return std::chrono::duration_cast<std::chrono::nanoseconds>(
@@ -46,6 +47,11 @@ std::optional<ScriptedSource::Step> parseStep(const QJsonObject &object, QString
             *error = QStringLiteral("an mrz step needs 2 or 3 \"lines\"");
     } else {
         *error = QStringLiteral("\"kind\" must be barcode, idcard or mrz (got \"%1\")").arg(kind);
+    }
+    if (object.contains(QStringLiteral("pause_ms"))) {
+        step.pauseMs = object.value(QStringLiteral("pause_ms")).toInt(-1);
+        if (step.pauseMs < 0 || step.pauseMs > maxPauseMs)
+            *error = QStringLiteral("\"pause_ms\" must be 0 to %1").arg(maxPauseMs);
     }
     if (!error->isEmpty())
         return std::nullopt;
@@ -114,7 +120,7 @@ void ScriptedSource::presentNext() {
     read.availableNs = steadyNowNs();
     qCInfo(lcSim).noquote() << "presenting" << step.label;
     emit rawRead(read);
-    m_timer->start(m_intervalMs);
+    m_timer->start(step.pauseMs >= 0 ? step.pauseMs : m_intervalMs);
 }
 
 } // namespace gate::sim

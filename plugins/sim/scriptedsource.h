@@ -10,13 +10,15 @@ namespace gate::sim {
 // Presents a script of raw reads, one every interval, as if passengers held
 // them to the gate: the demo's passengers and a source for tests that need no
 // device. The script is a JSON list of {"label", "kind": "barcode" | "idcard"
-// | "mrz", "text" | "frame_hex" | "lines"}.
+// | "mrz", "text" | "frame_hex" | "lines"}; a step's optional "pause_ms"
+// replaces the interval before the next step (a passenger who waits).
 class ScriptedSource final : public hal::CredentialSource {
     Q_OBJECT
 public:
     struct Step {
         QString label;
         hal::RawRead read;
+        int pauseMs = -1; // before the next step; -1: the interval
     };
 
     ScriptedSource(QString deviceName, QList<Step> steps, int firstDelayMs, int intervalMs,

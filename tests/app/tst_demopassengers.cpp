@@ -2,136 +2,61 @@
 // the lane simulator as a real Modbus TCP server, a ticket list synced by the
 // real sync code. Checks what each passenger was told, the commands the lane
 // executed, and the audit records.
-#include "core/audit/auditstore.h"
-#include "gatetools.h"
+#include "gaterig.h"
 
-#include <QDir>
+#include "core/audit/auditstore.h"
+
 #include <QFile>
-#include <QJsonArray>
+#include <QFileInfo>
 #include <QJsonDocument>
-#include <QJsonObject>
-#include <QProcess>
 #include <QRegularExpression>
-#include <QTemporaryDir>
 #include <QTest>
 
 class DemoPassengersTest : public QObject {
     Q_OBJECT
 
 private:
-    QTemporaryDir m_dir;
-    QProcess m_lane;
-    QByteArray m_laneOutput;
-    QByteArray m_gateOutput;
-    QStringList m_expected; // reason per passenger, in order
+    GateRig m_rig;
+    QStringList m_expected; // reason per decision, in order
     int m_gateExitCode = -1;
+    QByteArray m_gateOutput;
+    QByteArray m_laneOutput;
     QJsonObject m_status;
+    QFile::Permissions m_socketPermissions;
 
 private slots:
     void initTestCase() {
-        QVERIFY(m_dir.isValid());
-        // Commissioning: the gate's device key, enrolled for the station.
-        const QString deviceKey = m_dir.filePath("device.key");
-        const QJsonObject device =
-            runGateTool(QStringLiteral("gatectl"), {QStringLiteral("device-key"), QStringLiteral("init"),
-                                            QStringLiteral("--out"), deviceKey});
-        QFile enrolment(m_dir.filePath("enrolled-gates.ndjson"));
-        QVERIFY(enrolment.open(QIODevice::WriteOnly));
-        enrolment.write(QJsonDocument(device).toJson(QJsonDocument::Compact));
-        enrolment.close();
-        const QJsonObject station =
-            runGateTool(QStringLiteral("gate-issuer"),
-                {QStringLiteral("demo-station"), QStringLiteral("--out"), m_dir.filePath("station"),
-                 QStringLiteral("--enrol"), enrolment.fileName()});
-        QVERIFY2(!station.isEmpty(), "gate-issuer demo-station failed");
-        QFile script(station.value(QStringLiteral("script")).toString());
-        QVERIFY(script.open(QIODevice::ReadOnly));
-        for (const QJsonValue &step : QJsonDocument::fromJson(script.readAll()).array())
-            m_expected.append(step.toObject().value(QStringLiteral("expect")).toString());
-        QCOMPARE(m_expected.size(), station.value(QStringLiteral("passengers")).toInt());
-
-        const QString listUrl = station.value(QStringLiteral("list_url")).toString();
-        const QString rootKey = station.value(QStringLiteral("root_key")).toString();
-        const QJsonObject synced =
-            runGateTool(QStringLiteral("gatectl"),
-                {QStringLiteral("tickets"), QStringLiteral("sync"), listUrl, QStringLiteral("--db"),
-                 m_dir.filePath("tickets.db"), QStringLiteral("--root-key"), rootKey,
-                 QStringLiteral("--device-key"), deviceKey});
-        QCOMPARE(synced.value(QStringLiteral("outcome")).toString(), QStringLiteral("applied"));
-
-        m_lane.start(gateBinary(QStringLiteral("gate-lane-sim")),
-                     {QStringLiteral("--tcp"), QStringLiteral("127.0.0.1:0"),
-                      QStringLiteral("--passengers"), QStringLiteral("auto")});
-        QVERIFY(m_lane.waitForStarted());
-        QTRY_VERIFY_WITH_TIMEOUT(m_lane.canReadLine(), 10'000);
-        const QString laneAddress = QJsonDocument::fromJson(m_lane.readLine())
-                                        .object()
-                                        .value(QStringLiteral("tcp"))
-                                        .toString();
-        QVERIFY(!laneAddress.isEmpty());
-        connect(&m_lane, &QProcess::readyReadStandardOutput, this,
-                [this] { m_laneOutput += m_lane.readAllStandardOutput(); });
-
-        const QJsonObject config{
-            {"gate", QJsonObject{{"id", "TEST-A1-01"},
-                                 {"station", "VNP"},
-                                 {"gate_group", "A1"},
-                                 {"direction", "entry"}}},
-            {"state_dir", m_dir.path()},
-            {"devices",
-             QJsonArray{QJsonObject{{"name", "passengers"},
-                                    {"plugin", "sim"},
-                                    {"role", "credential-source"},
-                                    {"settings", QJsonObject{{"script", script.fileName()},
-                                                             {"first_delay_ms", 300},
-                                                             {"interval_ms", 400}}}},
-                        QJsonObject{{"name", "lane"},
-                                    {"plugin", "modbus-lane"},
-                                    {"role", "lane"},
-                                    {"settings", QJsonObject{{"url", "tcp://" + laneAddress}}}}}},
-            {"tickets",
-             QJsonObject{{"source", listUrl}, {"root_key", rootKey}, {"device_key", deviceKey}}},
-            {"status_socket", m_dir.filePath("status.sock")}};
-        QFile configFile(m_dir.filePath("gate.json"));
-        QVERIFY(configFile.open(QIODevice::WriteOnly));
-        configFile.write(QJsonDocument(config).toJson());
-        configFile.close();
+        QString error;
+        QVERIFY2(m_rig.prepareStation(&error), qPrintable(error));
+        const QJsonArray steps = m_rig.demoSteps();
+        QCOMPARE(steps.size(), m_rig.station().value(QStringLiteral("passengers")).toInt());
+        // The first step of a two-step passage has no decision of its own.
+        for (const QJsonValue &step : steps) {
+            if (step.toObject().contains(QStringLiteral("expect")))
+                m_expected.append(step.toObject().value(QStringLiteral("expect")).toString());
+        }
+        QVERIFY(m_expected.size() < steps.size());
+        QVERIFY2(m_rig.startLane(&error), qPrintable(error));
 
         QProcess gate;
-        gate.setProcessChannelMode(QProcess::ForwardedErrorChannel);
-        gate.start(gateBinary(QStringLiteral("gate-app")),
-                   {QStringLiteral("--config"), configFile.fileName(),
-                    QStringLiteral("--exit-after"), QString::number(m_expected.size())});
+        m_rig.startGate(gate, m_rig.writeConfig(steps), int(m_expected.size()));
         QVERIFY(gate.waitForStarted());
         // Ops' view while it runs: `gatectl status` on the gate's socket.
-        QTRY_VERIFY_WITH_TIMEOUT(QFile::exists(m_dir.filePath("status.sock")), 30'000);
+        QTRY_VERIFY_WITH_TIMEOUT(QFile::exists(m_rig.path("status.sock")), 30'000);
+        m_socketPermissions = QFileInfo(m_rig.path("status.sock")).permissions();
         QTRY_VERIFY_WITH_TIMEOUT(
-            !(m_status = runGateTool(QStringLiteral("gatectl"),
-                                     {QStringLiteral("status"), QStringLiteral("--socket"),
-                                      m_dir.filePath("status.sock")}))
-                 .value(QStringLiteral("list"))
-                 .toObject()
-                 .isEmpty(),
+            !(m_status = m_rig.status()).value(QStringLiteral("list")).toObject().isEmpty(),
             30'000);
         QVERIFY(gate.waitForFinished(120'000));
         m_gateExitCode = gate.exitCode();
         m_gateOutput = gate.readAllStandardOutput();
-        m_lane.terminate();
-        m_lane.waitForFinished();
-        m_laneOutput += m_lane.readAllStandardOutput();
+        m_rig.stopLane();
+        m_laneOutput = m_rig.laneOutput();
     }
 
     void everyPassengerIsToldTheExpectedOutcome() {
         QCOMPARE(m_gateExitCode, 0);
-        static const QRegularExpression decision(
-            QStringLiteral("#\\d+ (ADMIT|DENY) .* reason=([a-z_]+)"));
-        QStringList reasons;
-        for (const QByteArray &line : m_gateOutput.split('\n')) {
-            const auto match = decision.match(QString::fromUtf8(line));
-            if (match.hasMatch())
-                reasons.append(match.captured(2));
-        }
-        QCOMPARE(reasons, m_expected);
+        QCOMPARE(GateRig::decisionReasons(m_gateOutput), m_expected);
     }
 
     void deniedPassengersReadWhyInBothLanguages() {
@@ -178,24 +103,36 @@ private slots:
                     .toObject()
                     .contains(QStringLiteral("backlog")));
         QVERIFY(m_status.contains(QStringLiteral("version")));
+        // Read and write for the gate's user and group, nothing else (docs/operations.md).
+        QCOMPARE(m_socketPermissions & ~(QFile::ReadUser | QFile::WriteUser),
+                 QFile::ReadOwner | QFile::WriteOwner | QFile::ReadGroup | QFile::WriteGroup);
     }
 
     void theAuditHoldsEveryDecisionAndPassage() {
         gate::AuditStore audit;
         QString error;
-        QVERIFY2(audit.open(m_dir.filePath("audit.db"), QStringLiteral("TEST-A1-01"), &error),
+        QVERIFY2(audit.open(m_rig.path("audit.db"), QStringLiteral("TEST-A1-01"), &error),
                  qPrintable(error));
         const auto decisions = audit.recentEvents(gate::AuditEventType::Decision, 100);
         QCOMPARE(decisions.size(), m_expected.size());
         QStringList reasons;
+        int paired = 0;
         for (auto it = decisions.crbegin(); it != decisions.crend(); ++it) {
             reasons.append(it->fields.value(QStringLiteral("reason")).toString());
             // Never a document number in a record.
             const QByteArray json = QJsonDocument(it->fields).toJson();
             QVERIFY(!json.contains("11010519491231002X"));
             QVERIFY(!json.contains("DE1234567"));
+            QVERIFY(!json.contains("110105198503020011"));
+            QVERIFY(!json.contains("440304199207150028"));
+            paired += it->fields.value(QStringLiteral("credential")).toString() ==
+                      QLatin1String("eticket+resident");
         }
         QCOMPARE(reasons, m_expected);
+        // Both bound codes went through with their holder's card, one each way.
+        QCOMPARE(paired, 2);
+        QVERIFY(audit.localUseAt(QStringLiteral("E1010"), true).has_value());
+        QVERIFY(audit.localUseAt(QStringLiteral("E1011"), true).has_value());
         int passed = 0;
         for (const auto &passage : audit.recentEvents(gate::AuditEventType::Passage, 100))
             passed += passage.fields.value(QStringLiteral("outcome")).toString() == "passed";

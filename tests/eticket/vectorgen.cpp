@@ -21,6 +21,11 @@
 #include <QTextStream>
 
 #include <functional>
+#include <memory>
+
+#include <openssl/bn.h>
+#include <openssl/ec.h>
+#include <openssl/obj_mac.h>
 
 using gate::TicketClaims;
 using gate::issuer::SigningKey;
@@ -37,6 +42,7 @@ struct NamedKey {
     QString status;
     qint64 nbf;
     qint64 exp;
+    QString issuer = QStringLiteral("CR");
 };
 
 class VectorWriter {
@@ -66,6 +72,10 @@ public:
         // Rotation: the new key shares the old key's kid (a collision the
         // verifier must survive by trying every key with that kid).
         m_keys["edRotationNew"].kid = m_keys["edRotationOld"].kid;
+        // A partner's key: it signs for issuer "PX" only.
+        add("edPartner", SigningKey::Algorithm::Ed25519, "active", now - 365 * day,
+            now + 365 * day);
+        m_keys["edPartner"].issuer = QStringLiteral("PX");
         m_untrusted = SigningKey::generate(SigningKey::Algorithm::Ed25519);
     }
 
@@ -83,7 +93,7 @@ public:
                 {QStringLiteral("kid"), QString::fromLatin1(k.kid.toBase64())},
                 {QStringLiteral("alg"), ed ? QStringLiteral("EdDSA") : QStringLiteral("ES256")},
                 {QStringLiteral("pub"), QString::fromLatin1(k.key.rawPublicKey().toBase64())},
-                {QStringLiteral("iss"), QStringLiteral("CR")},
+                {QStringLiteral("iss"), k.issuer},
                 {QStringLiteral("nbf"), k.nbf},
                 {QStringLiteral("exp"), k.exp},
                 {QStringLiteral("status"), k.status},
@@ -283,6 +293,78 @@ void writeNonCanonicalSignatureVectors(
               QStringLiteral("bad_signature"), coseFromParts(header, payload, identityR), payload);
 }
 
+// The claim iss against the signing key's iss, after key_revoked and before
+// the claims' own checks.
+void writeIssuerBindingVectors(const VectorWriter &out) {
+    const auto write = [&](const QString &name, const QString &description, const char *keyName,
+                           const QByteArray &payload, const QString &outcome,
+                           const QJsonObject &claims = {}) {
+        const NamedKey &k = out.key(keyName);
+        const QByteArray cose =
+            issuer::signCoseSign1(issuer::encodeProtectedHeader(coseAlg(k), k.kid), payload, k.key);
+        out.write(name, description, issuer::rt1Text(cose), outcome, cose, payload, claims);
+    };
+    write(QStringLiteral("issuer_mismatch_partner_key"),
+          QStringLiteral("a partner's key (iss PX) signs a ticket of issuer CR"), "edPartner",
+          issuer::encodeClaims(baseClaims()), QStringLiteral("issuer_mismatch"));
+    TicketClaims partnerTicket = baseClaims();
+    partnerTicket.iss = QStringLiteral("PX");
+    write(QStringLiteral("valid_partner_own_issuer"),
+          QStringLiteral("a partner's key signs a ticket of its own issuer"), "edPartner",
+          issuer::encodeClaims(partnerTicket), QStringLiteral("valid"),
+          gate::eticket::toJson(partnerTicket));
+    write(QStringLiteral("issuer_mismatch_other_claims_mistyped"),
+          QStringLiteral("iss CR under the partner key, iat as text, other claims missing: the "
+                         "issuer is checked first"),
+          "edPartner", cbor([](QCborStreamWriter &w) {
+              w.startMap(2);
+              w.append(qint64(1));
+              w.append(QLatin1StringView("CR"));
+              w.append(qint64(6));
+              w.append(QLatin1StringView("yesterday"));
+              w.endMap();
+          }),
+          QStringLiteral("issuer_mismatch"));
+    write(QStringLiteral("issuer_mismatch_iss_missing"),
+          QStringLiteral("no iss claim at all: not the signing key's issuer"), "ed",
+          cbor([](QCborStreamWriter &w) {
+              w.startMap(1);
+              w.append(QLatin1StringView("tid"));
+              w.append(QLatin1StringView("E1"));
+              w.endMap();
+          }),
+          QStringLiteral("issuer_mismatch"));
+    write(QStringLiteral("key_revoked_before_issuer"),
+          QStringLiteral("revoked key and another issuer: revocation is checked first"),
+          "edRevoked", issuer::encodeClaims(partnerTicket), QStringLiteral("key_revoked"));
+}
+
+// ES256 accepts s and n - s alike; the spec takes only s <= n/2.
+void writeHighSVectors(const VectorWriter &out) {
+    const NamedKey &k = out.key("es");
+    const QByteArray payload = issuer::encodeClaims(baseClaims());
+    const QByteArray header = issuer::encodeProtectedHeader(coseAlg(k), k.kid);
+    const QByteArray lowS = signatureOver(k, header, payload);
+    std::unique_ptr<EC_GROUP, decltype(&EC_GROUP_free)> group(
+        EC_GROUP_new_by_curve_name(NID_X9_62_prime256v1), EC_GROUP_free);
+    std::unique_ptr<BIGNUM, decltype(&BN_free)> s(
+        BN_bin2bn(reinterpret_cast<const unsigned char *>(lowS.constData()) + 32, 32, nullptr),
+        BN_free);
+    if (!group || !s || BN_sub(s.get(), EC_GROUP_get0_order(group.get()), s.get()) != 1)
+        qFatal("cannot compute n - s");
+    QByteArray highS = lowS.left(32) + QByteArray(32, '\0');
+    BN_bn2binpad(s.get(), reinterpret_cast<unsigned char *>(highS.data()) + 32, 32);
+    const QByteArray cose = coseFromParts(header, payload, highS);
+    out.write(QStringLiteral("bad_signature_high_s_es256"),
+              QStringLiteral("the issuer's ES256 signature with s replaced by n - s (verifies "
+                             "mathematically, refused as a second encoding)"),
+              issuer::rt1Text(cose), QStringLiteral("bad_signature"), cose, payload);
+    const QByteArray lowCose = coseFromParts(header, payload, lowS);
+    out.write(QStringLiteral("valid_low_s_es256"),
+              QStringLiteral("the same code with its low-s signature"), issuer::rt1Text(lowCose),
+              QStringLiteral("valid"), lowCose, payload, gate::eticket::toJson(baseClaims()));
+}
+
 } // namespace
 
 int main(int argc, char *argv[]) {
@@ -295,6 +377,8 @@ int main(int argc, char *argv[]) {
     QDir().mkpath(folder);
     const VectorWriter out(folder);
     const qint64 now = validationClock;
+    writeIssuerBindingVectors(out);
+    writeHighSVectors(out);
 
     // A correctly signed code for `claims` or a raw payload under key `k`.
     const auto signedCode = [&](const NamedKey &k, const QByteArray &payload) {

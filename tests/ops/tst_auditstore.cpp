@@ -152,6 +152,69 @@ private slots:
         QVERIFY(!store.full());
     }
 
+    // Full: what the coordinator does not write is counted in the store, one
+    // alarm says so, and the counts become one record once there is room.
+    void aFullOutboxCountsWhatItDoesNotWrite() {
+        AuditStore::Options options;
+        options.maxRows = 10;
+        QString error;
+        qint64 rowsWhenFull = 0;
+        {
+            AuditStore store;
+            QVERIFY(store.open(m_path, QStringLiteral("VNP-A2-01"), options, &error));
+            for (int i = 0; !store.full(); ++i)
+                QVERIFY(store.append(decision(i), &error));
+            rowsWhenFull = store.backlog().rows;
+            for (int i = 0; i < 3; ++i)
+                QVERIFY2(store.countUnrecorded(AuditEventType::Decision, 50, &error),
+                         qPrintable(error));
+            QVERIFY(store.countUnrecorded(AuditEventType::Alarm, 51, &error));
+            // One row more: the alarm, written with the first count only.
+            QCOMPARE(store.backlog().rows, rowsWhenFull + 1);
+            const AuditEvent alarm = store.recentEvents(AuditEventType::Alarm, 1).first();
+            QCOMPARE(alarm.fields.value(QStringLiteral("reason")).toString(),
+                     QStringLiteral("outbox_full"));
+            QCOMPARE(alarm.at, 50);
+        }
+        AuditStore store; // the counts survive a restart
+        QVERIFY(store.open(m_path, QStringLiteral("VNP-A2-01"), options, &error));
+        const QJsonObject counts{{QStringLiteral("decision"), 3}, {QStringLiteral("alarm"), 1}};
+        QCOMPARE(store.unrecorded(), counts);
+        QVERIFY(store.writeUnrecordedCount(60, &error)); // still full: nothing yet
+        QCOMPARE(store.backlog().rows, rowsWhenFull + 1);
+
+        QVERIFY(store.acknowledge(rowsWhenFull + 1, &error));
+        QVERIFY(!store.full());
+        const auto seq = store.append(decision(99), &error);
+        QVERIFY(seq);
+        const QList<AuditEvent> written = store.pending(rowsWhenFull + 1, 10);
+        QCOMPARE(written.size(), 2);
+        QCOMPARE(written.at(0).type, AuditEventType::System);
+        QCOMPARE(written.at(0).fields.value(QStringLiteral("reason")).toString(),
+                 QStringLiteral("outbox_recovered"));
+        QCOMPARE(written.at(0).fields.value(QStringLiteral("unrecorded")).toObject(), counts);
+        QCOMPARE(written.at(1).seq, *seq);
+        QVERIFY(store.unrecorded().isEmpty());
+    }
+
+    void theByteLimitFillsTheOutboxToo() {
+        AuditStore::Options options;
+        options.maxRows = 1000;
+        options.maxBytes = 4000;
+        AuditStore store;
+        QString error;
+        QVERIFY(store.open(m_path, QStringLiteral("VNP-A2-01"), options, &error));
+        const AuditEvent bulky{0, AuditEventType::Decision, 1,
+                               QJsonObject{{QStringLiteral("note"), QString(480, u'n')}}};
+        int written = 0;
+        while (!store.full()) {
+            QVERIFY(store.append(bulky, &error));
+            QVERIFY(++written < 100);
+        }
+        QVERIFY(store.backlog().bytes >= options.maxBytes);
+        QVERIFY(store.backlog().rows < 20);
+    }
+
     void fullDiskGivesClearErrorAndFull() {
         AuditStore::Options options;
         options.maxDatabaseBytes = 64 * 1024; // the "disk" of this test

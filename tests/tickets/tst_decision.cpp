@@ -244,6 +244,14 @@ private slots:
             "");
         row("binding key unknown", "code-badkey:E15+doc:B1", inWindow, false, "",
             "binding_key_unknown", "");
+        // A bound code alone is no bearer ticket: it waits for its holder's
+        // document, unless it is refused anyway.
+        row("bound code alone", "code-bound:E15", inWindow, false, "", "holder_document_required",
+            "E15");
+        row("bound code alone, key unknown", "code-badkey:E15", inWindow, false, "",
+            "binding_key_unknown", "");
+        row("bound code alone, refunded", "code-bound:E2", inWindow, false, "", "ticket_refunded",
+            "E2");
         row("code with another's document", "code:E1+doc:A2", inWindow, false, "",
             "holder_mismatch", "");
         row("code with its document", "code:E1+doc:A1", inWindow, false, "", "ok", "E1");

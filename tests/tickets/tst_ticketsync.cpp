@@ -252,11 +252,16 @@ private slots:
         QByteArray output;
         const QJsonObject lookup =
             runGatectl({QStringLiteral("tickets"), QStringLiteral("lookup"), QStringLiteral("--db"),
-                        m_dbPath, QStringLiteral("--doc"), identity},
-                       0, &output);
+                        m_dbPath, QStringLiteral("--doc"), QStringLiteral("-")},
+                       0, &output, identity.toLatin1() + '\n');
         QCOMPARE(lookup.value(QStringLiteral("found")).toInteger(), 1);
         QVERIFY(!output.contains(identity.toLatin1()));
         QVERIFY(!output.contains("T00000003"));
+        // An identity on the command line is refused, and not echoed.
+        runGatectl({QStringLiteral("tickets"), QStringLiteral("lookup"), QStringLiteral("--db"),
+                    m_dbPath, QStringLiteral("--doc"), identity},
+                   2, &output);
+        QVERIFY(!output.contains(identity.toLatin1()));
 
         const QJsonObject byTid =
             runGatectl({QStringLiteral("tickets"), QStringLiteral("lookup"), QStringLiteral("--db"),
@@ -438,9 +443,11 @@ private:
     }
 
     static QJsonObject runGatectl(const QStringList &args, int expectedExit = 0,
-                                  QByteArray *output = nullptr) {
+                                  QByteArray *output = nullptr, const QByteArray &input = {}) {
         QProcess process;
         process.start(gatectlPath(), args);
+        process.write(input);
+        process.closeWriteChannel();
         if (!process.waitForFinished(60'000))
             return {};
         const QByteArray out = process.readAllStandardOutput();

@@ -62,12 +62,15 @@ bool ServiceLane::start(gate::ui::PassengerScreenModel &passenger,
     m_lane = std::make_unique<gate::hal::LaneActuatorThread>(std::move(actuator));
 
     gate::LaneController *lane = m_core->lane();
-    QObject::connect(&service, &gate::ui::ServiceModeModel::laneCommandRequested, lane,
-                     [lane](const QString &name, const QString &staffId) {
+    gate::PassageCoordinator *coordinator = m_core->coordinator();
+    QObject::connect(&service, &gate::ui::ServiceModeModel::laneCommandRequested, coordinator,
+                     [coordinator](const QString &name, const QString &staffId) {
                          if (const auto command = gate::laneServiceCommandFromString(name))
-                             lane->serviceCommand(*command, staffId);
+                             coordinator->serviceCommand(*command, staffId);
                      });
-    QObject::connect(&service, &gate::ui::ServiceModeModel::staffAction, m_core->coordinator(),
+    QObject::connect(coordinator, &gate::PassageCoordinator::serviceCommandFinished, &service,
+                     &gate::ui::ServiceModeModel::setCommandOutcome);
+    QObject::connect(&service, &gate::ui::ServiceModeModel::staffAction, coordinator,
                      &gate::PassageCoordinator::recordServiceAction);
     QObject::connect(lane, &gate::LaneController::availabilityChanged, &service,
                      &gate::ui::ServiceModeModel::setLaneAvailability);

@@ -103,6 +103,15 @@ private slots:
         QTest::newRow("out-of-service-en")
             << u"out-of-service"_s << true
             << QStringList{u"This gate is closed"_s, u"Please use another gate"_s};
+        QTest::newRow("awaiting-document-zh")
+            << u"awaiting-document"_s << false
+            << QStringList{u"请放置购票时使用的身份证件或护照"_s,
+                           u"此电子客票须与购票证件一同使用"_s, u"剩余 20 秒"_s, u"English"_s};
+        QTest::newRow("awaiting-document-en")
+            << u"awaiting-document"_s << true
+            << QStringList{u"Now place the ID card or passport you bought the ticket with"_s,
+                           u"This e-ticket is valid only with its holder's document"_s,
+                           u"Seconds left: 20"_s, u"中文"_s};
         QTest::newRow("emergency")
             << u"emergency"_s << false << QStringList{u"紧急疏散"_s, u"Emergency: evacuate"_s};
         QTest::newRow("free-passage-zh")
@@ -216,6 +225,22 @@ private slots:
         QCOMPARE(m_passenger.screen(), PassengerScreenModel::Screen::Idle);
     }
 
+    // The decision that ends the wait replaces the screen; without one the
+    // screen still returns to idle by itself.
+    void theDocumentScreenGivesWayToTheDecision() {
+        m_passenger.setResultDisplayMs(200);
+        m_passenger.showAwaitingDocument(300);
+        QCOMPARE(m_passenger.screen(), PassengerScreenModel::Screen::AwaitingDocument);
+        QVERIFY(m_passenger.documentSecsLeft() >= 1);
+        m_passenger.showDenied(u"holder_mismatch"_s, u"This ticket belongs to another document"_s,
+                               {});
+        QCOMPARE(m_passenger.screen(), PassengerScreenModel::Screen::Denied);
+        m_passenger.showAwaitingDocument(300);
+        QTRY_COMPARE(m_passenger.screen(), PassengerScreenModel::Screen::Idle);
+        QCOMPARE(m_passenger.documentSecsLeft(), 0);
+        m_passenger.setResultDisplayMs(5000);
+    }
+
     void emergencyOutranksOutOfServiceAndResults() {
         m_passenger.setOutOfService(true, u"LANE_LINK_LOST"_s);
         m_passenger.setEmergency(true);
@@ -292,6 +317,8 @@ private:
                                        u"请到 A5 检票口"_s);
         } else if (screen == u"out-of-service") {
             m_passenger.setOutOfService(true, u"LANE_LINK_LOST"_s);
+        } else if (screen == u"awaiting-document") {
+            m_passenger.showAwaitingDocument(20'000);
         } else if (screen == u"emergency") {
             m_passenger.setEmergency(true);
         } else if (screen == u"free-passage") {

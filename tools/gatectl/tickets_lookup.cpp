@@ -3,6 +3,7 @@
 #include "core/credentials/holderkey.h"
 #include "core/tickets/ticketstorereader.h"
 
+#include <QFile>
 #include <QJsonArray>
 #include <QRegularExpression>
 
@@ -30,31 +31,50 @@ QJsonObject ticketJson(const gate::tickets::TicketStoreReader &store,
             {QStringLiteral("used"), uses}};
 }
 
+// The first line of standard input, at most a canonical identity long: the
+// identity never appears in a process list or a shell history.
+QString identityFromStandardInput() {
+    QFile input;
+    if (!input.open(stdin, QIODevice::ReadOnly))
+        return {};
+    constexpr qint64 maxLineBytes = 128;
+    return QString::fromLatin1(input.readLine(maxLineBytes + 1)).trimmed().toUpper();
+}
+
 } // namespace
 
-// tickets lookup --db FILE (--tid TID | --doc IDENTITY): the tickets of a tid
-// or of a document, found by its holder key. The identity is never printed.
+// tickets lookup --db FILE (--tid TID | --doc -): the tickets of a tid or of a
+// document, found by its holder key; the identity comes on standard input
+// (spec/gatectl.md) and is never printed.
 int ticketsLookup(const QStringList &args) {
+    const QString usage =
+        QStringLiteral("usage: gatectl tickets lookup --db FILE (--tid TID | --doc -), the "
+                       "identity on the first line of standard input");
     QString database;
     QString tid;
-    QString identity;
+    bool byDocument = false;
     for (qsizetype i = 0; i + 1 < args.size(); i += 2) {
         const QString &option = args.at(i);
         if (option == QLatin1String("--db"))
             database = args.at(i + 1);
         else if (option == QLatin1String("--tid"))
             tid = args.at(i + 1);
+        else if (option == QLatin1String("--doc") && args.at(i + 1) == QLatin1String("-"))
+            byDocument = true;
         else if (option == QLatin1String("--doc"))
-            identity = args.at(i + 1).toUpper();
+            // Never echoed: it may be an identity typed where "-" belongs.
+            return usageError(QStringLiteral("tickets lookup: --doc takes \"-\" and reads the "
+                                             "identity from standard input, never from the "
+                                             "command line"));
         else
             return usageError(QStringLiteral("tickets lookup: unknown option %1").arg(option));
     }
-    if (args.size() % 2 != 0 || database.isEmpty() || tid.isEmpty() == identity.isEmpty())
-        return usageError(
-            QStringLiteral("usage: gatectl tickets lookup --db FILE (--tid TID | --doc IDENTITY)"));
-    if (!identity.isEmpty() && !isCanonicalIdentity(identity))
-        return usageError(QStringLiteral(
-            "tickets lookup: --doc wants a canonical identity (ID:, HMT:, FPR:, PP:STATE:)"));
+    if (args.size() % 2 != 0 || database.isEmpty() || tid.isEmpty() == !byDocument)
+        return usageError(usage);
+    const QString identity = byDocument ? identityFromStandardInput() : QString();
+    if (byDocument && !isCanonicalIdentity(identity))
+        return usageError(QStringLiteral("tickets lookup: standard input must start with a "
+                                         "canonical identity (ID:, HMT:, FPR:, PP:STATE:)"));
 
     QString error;
     const auto store = gate::tickets::TicketStoreReader::open(database, &error);

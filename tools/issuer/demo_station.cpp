@@ -66,20 +66,8 @@ public:
     TicketClaims ticket(const QString &tid, const QString &trn, quint32 car, const QString &seat,
                         const QString &holderIdentity, const QString &status = "valid",
                         const QString &dep = {}) {
-        const auto [arr, dpt] = m_trains.value(trn);
-        TicketClaims claims;
-        claims.iss = QStringLiteral("CR");
-        claims.iat = m_station.now - day;
-        claims.exp = dpt + day;
-        claims.tid = tid;
-        claims.trn = trn;
-        claims.dep = dep.isEmpty() ? m_station.station : dep;
-        claims.arr = dep.isEmpty() ? arr : m_station.station;
-        claims.dpt = dpt;
-        claims.car = car;
-        claims.seat = seat;
-        claims.cls = QStringLiteral("2");
-        claims.nm = QStringLiteral("DEMO*");
+        const TicketClaims claims = claimsFor(tid, trn, car, seat, dep);
+        const qint64 dpt = claims.dpt;
         m_station.records.append({{"t", "ticket"},
                                   {"tid", tid},
                                   {"trn", trn},
@@ -93,6 +81,30 @@ public:
                                   {"status", status},
                                   {"nm", claims.nm}});
         return claims;
+    }
+
+    // A ticket sold after the list was generated: only its code knows it.
+    TicketClaims soldAfterList(const QString &tid, const QString &trn, quint32 car,
+                               const QString &seat) {
+        TicketClaims claims = claimsFor(tid, trn, car, seat, {});
+        claims.iat = m_station.now + 1;
+        return claims;
+    }
+
+    // The code admits only with the holder's document (K_bind[1]).
+    TicketClaims boundTo(TicketClaims claims, const QString &holderIdentity) const {
+        claims.bindingKey = 1;
+        claims.holderBinding = bindingTag(m_station.bindKey, holderIdentity, claims.tid);
+        return claims;
+    }
+
+    // The first half of a two-step passage: no decision until the document.
+    void showBoundCode(const QString &label, const TicketClaims &claims) {
+        m_station.passengers.append(
+            QJsonObject{{"label", label},
+                        {"kind", "barcode"},
+                        {"text", issueTicketCode(claims, m_station.ticketKey)},
+                        {"awaits", "holder_document"}});
     }
 
     void showCode(const QString &label, const TicketClaims &claims, const QString &expect,
@@ -130,6 +142,25 @@ public:
     QDate today() const { return m_today; }
 
 private:
+    TicketClaims claimsFor(const QString &tid, const QString &trn, quint32 car, const QString &seat,
+                           const QString &dep) const {
+        const auto [arr, dpt] = m_trains.value(trn);
+        TicketClaims claims;
+        claims.iss = QStringLiteral("CR");
+        claims.iat = m_station.now - day;
+        claims.exp = dpt + day;
+        claims.tid = tid;
+        claims.trn = trn;
+        claims.dep = dep.isEmpty() ? m_station.station : dep;
+        claims.arr = dep.isEmpty() ? arr : m_station.station;
+        claims.dpt = dpt;
+        claims.car = car;
+        claims.seat = seat;
+        claims.cls = QStringLiteral("2");
+        claims.nm = QStringLiteral("DEMO*");
+        return claims;
+    }
+
     DemoStation &m_station;
     QString *m_error;
     QDate m_today;
@@ -204,6 +235,15 @@ DemoStation buildDemoStation(const QString &station, const QString &gateGroup, q
     const TicketClaims cancelled = cast.ticket("E1008", "G9", 6, "02D", "PP:UTO:QR0000004");
     const TicketClaims inbound =
         cast.ticket("E1009", "D301", 8, "11C", "PP:UTO:QR0000005", "valid", "AOH");
+    // Codes bound to their holder's document (spec/eticket-qr.md): one listed,
+    // shown code first; one sold after the list, shown document first.
+    const QString boundHolderNumber = QStringLiteral("110105198503020011");
+    const TicketClaims boundCodeFirst =
+        cast.boundTo(cast.ticket("E1010", "G101", 2, "07D", "ID:" + boundHolderNumber),
+                     "ID:" + boundHolderNumber);
+    const QString lateBuyerNumber = QStringLiteral("440304199207150028");
+    const TicketClaims boundDocumentFirst =
+        cast.boundTo(cast.soldAfterList("E1011", "G101", 2, "08D"), "ID:" + lateBuyerNumber);
 
     idcard::CardDescription resident =
         card(DocumentKind::ResidentId, "王示例", {}, residentNumber, 'F', {1949, 12, 31}, today);
@@ -220,6 +260,10 @@ DemoStation buildDemoStation(const QString &station, const QString &gateGroup, q
     fpr.previousLink = QStringLiteral("000");
     idcard::CardDescription noTicket = card(DocumentKind::ResidentId, "李示例", {},
                                             "360426199101010071", 'M', {1991, 1, 1}, today);
+    const idcard::CardDescription boundHolder =
+        card(DocumentKind::ResidentId, "赵示例", {}, boundHolderNumber, 'M', {1985, 3, 2}, today);
+    const idcard::CardDescription lateBuyer =
+        card(DocumentKind::ResidentId, "孙示例", {}, lateBuyerNumber, 'F', {1992, 7, 15}, today);
 
     const SigningKey forger = SigningKey::generate(SigningKey::Algorithm::Ed25519);
     cast.showCode("e-ticket, G101 on time", onTime, "ok");
@@ -241,6 +285,10 @@ DemoStation buildDemoStation(const QString &station, const QString &gateGroup, q
     cast.showCode("e-ticket for a cancelled train", cancelled, "train_cancelled");
     cast.showCard("resident ID card without a ticket", noTicket, "no_ticket");
     cast.showCode("e-ticket of an arriving train", inbound, "wrong_station");
+    cast.showBoundCode("e-ticket bound to its holder, G101", boundCodeFirst);
+    cast.showCard("then the holder's resident ID card", boundHolder, "ok");
+    cast.showCard("resident ID card of a ticket bought after the list", lateBuyer, "no_ticket");
+    cast.showCode("then the e-ticket bound to that card, G101", boundDocumentFirst, "ok");
     return demo;
 }
 

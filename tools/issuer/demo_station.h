@@ -26,7 +26,9 @@ struct DemoStation {
     QByteArray keysJson;        // the trust list
     QList<QJsonObject> records; // ticket-list records (spec/ticket-list.md)
     // The sim plugin's script: {"label", "kind", "text" | "frame_hex" | "lines",
-    // "expect": reason code}.
+    // "expect": reason code}. The first step of a two-step passage (a code
+    // bound to its holder) has "awaits": "holder_document" and no "expect":
+    // the decision comes with the document that follows.
     QJsonArray passengers;
 };
 

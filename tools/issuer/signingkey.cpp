@@ -3,8 +3,10 @@
 #include <QFile>
 
 #include <openssl/bio.h>
+#include <openssl/bn.h>
 #include <openssl/ec.h>
 #include <openssl/evp.h>
+#include <openssl/obj_mac.h>
 #include <openssl/pem.h>
 
 namespace gate::issuer {
@@ -20,6 +22,13 @@ QByteArray paddedScalar(const BIGNUM *value) {
     QByteArray out(32, '\0');
     BN_bn2binpad(value, reinterpret_cast<unsigned char *>(out.data()), 32);
     return out;
+}
+
+// The P-256 group, built once.
+const EC_GROUP *p256() {
+    static const std::unique_ptr<EC_GROUP, decltype(&EC_GROUP_free)> group(
+        EC_GROUP_new_by_curve_name(NID_X9_62_prime256v1), EC_GROUP_free);
+    return group.get();
 }
 
 } // namespace
@@ -122,8 +131,18 @@ QByteArray SigningKey::sign(const QByteArray &message) const {
         d2i_ECDSA_SIG(nullptr, &der, long(signature.size())), ECDSA_SIG_free);
     if (!parsed)
         return {};
-    return paddedScalar(ECDSA_SIG_get0_r(parsed.get())) +
-           paddedScalar(ECDSA_SIG_get0_s(parsed.get()));
+    // Gates accept only s <= n/2 (spec/eticket-qr.md): OpenSSL returns either
+    // half, so the high one is replaced by n - s, which signs the same.
+    std::unique_ptr<BIGNUM, decltype(&BN_free)> lowS(BN_dup(ECDSA_SIG_get0_s(parsed.get())),
+                                                     BN_free);
+    std::unique_ptr<BIGNUM, decltype(&BN_free)> halfOrder(BN_dup(EC_GROUP_get0_order(p256())),
+                                                          BN_free);
+    if (!lowS || !halfOrder || BN_rshift1(halfOrder.get(), halfOrder.get()) != 1)
+        return {};
+    if (BN_cmp(lowS.get(), halfOrder.get()) > 0 &&
+        BN_sub(lowS.get(), EC_GROUP_get0_order(p256()), lowS.get()) != 1)
+        return {};
+    return paddedScalar(ECDSA_SIG_get0_r(parsed.get())) + paddedScalar(lowS.get());
 }
 
 } // namespace gate::issuer

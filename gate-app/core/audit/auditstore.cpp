@@ -47,6 +47,30 @@ private:
     bool m_open = false;
 };
 
+// An admission's commit reaches the disk before the barrier opens: a power
+// cut must not lose the ticket's use and let the code work a second time.
+// Set before BEGIN and restored after COMMIT (declare it before the
+// Transaction, so that it outlives it).
+class DurableCommit {
+public:
+    DurableCommit(sqlite3 *db, bool durable)
+        : m_db(durable ? db : nullptr) {
+        if (m_db)
+            sqliteExec(m_db, "PRAGMA synchronous=FULL");
+    }
+    ~DurableCommit() {
+        if (m_db)
+            sqliteExec(m_db, "PRAGMA synchronous=NORMAL");
+    }
+    DurableCommit(const DurableCommit &) = delete;
+    DurableCommit &operator=(const DurableCommit &) = delete;
+
+private:
+    sqlite3 *m_db;
+};
+
+const char unrecordedKey[] = "unrecorded";
+
 bool isOutOfSpace(int rc) {
     return (rc & 0xff) == SQLITE_FULL;
 }
@@ -127,6 +151,7 @@ bool AuditStore::open(const QString &path, const QString &gateId, const Options 
         return false;
     }
     m_gateId = gateId;
+    m_haveUnrecorded = !unrecorded().isEmpty();
     return true;
 }
 
@@ -208,6 +233,9 @@ bool AuditStore::prepareStatements(QString *error) {
         {&m_pending, "SELECT seq, type, at, fields FROM events WHERE seq>?1 ORDER BY seq LIMIT ?2"},
         {&m_setShipped, "UPDATE meta SET value=?1 WHERE key='shipped_seq' AND value<?1"},
         {&m_prune, "DELETE FROM events WHERE seq<=?1"},
+        {&m_readMeta, "SELECT value FROM meta WHERE key=?1"},
+        {&m_writeMeta, "INSERT OR REPLACE INTO meta VALUES(?1, ?2)"},
+        {&m_deleteMeta, "DELETE FROM meta WHERE key=?1"},
     };
     for (const auto &[statement, sql] : statements) {
         const int rc = statement->prepare(m_db, sql);
@@ -220,7 +248,8 @@ bool AuditStore::prepareStatements(QString *error) {
 void AuditStore::close() {
     for (SqliteStatement *statement :
          {&m_lastEvent, &m_eventTotalAt, &m_oldestPendingAt, &m_shippedSeq, &m_insertEvent,
-          &m_insertUse, &m_useAt, &m_recent, &m_pending, &m_setShipped, &m_prune})
+          &m_insertUse, &m_useAt, &m_recent, &m_pending, &m_setShipped, &m_prune, &m_readMeta,
+          &m_writeMeta, &m_deleteMeta})
         statement->finalize();
     sqlite3_close_v2(m_db);
     m_db = nullptr;
@@ -270,8 +299,13 @@ std::optional<qint64> AuditStore::append(const AuditEvent &event, QString *error
         return std::nullopt;
     }
 
+    // Counts of records left out while full go first, once there is room.
+    if (m_haveUnrecorded && !writeUnrecordedCount(event.at, error))
+        return std::nullopt;
+
     const Backlog before = backlog();
     qint64 alarmBytes = -1; // the nearly-full alarm written with this record, if any
+    const DurableCommit durable(m_db, use.has_value());
     Transaction transaction(m_db);
     int rc = transaction.begin();
     std::optional<qint64> seq;
@@ -314,6 +348,84 @@ std::optional<qint64> AuditStore::append(const AuditEvent &event, QString *error
     after.bytes += fieldsJson.size() + std::max<qint64>(alarmBytes, 0);
     m_backlogBound = after;
     return seq;
+}
+
+QJsonObject AuditStore::unrecorded() const {
+    if (!m_db || m_readMeta.reset().bindText(1, unrecordedKey).step() != SQLITE_ROW) {
+        m_readMeta.reset();
+        return {};
+    }
+    const QJsonObject counts = QJsonDocument::fromJson(m_readMeta.bytes(0)).object();
+    m_readMeta.reset();
+    return counts;
+}
+
+bool AuditStore::countUnrecorded(AuditEventType type, qint64 at, QString *error) {
+    if (!m_db) {
+        *error = QStringLiteral("audit store is not open");
+        return false;
+    }
+    QJsonObject counts = unrecorded();
+    const bool first = counts.isEmpty();
+    const QString name = auditEventTypeName(type);
+    counts.insert(name, counts.value(name).toInteger() + 1);
+    Transaction transaction(m_db);
+    int rc = transaction.begin();
+    if (rc == SQLITE_OK && first) {
+        // The one record past the limit: ops learn that the gate stopped
+        // recording, and why, before the counts come.
+        const Backlog now = backlog();
+        const QJsonObject alarm{{QStringLiteral("reason"), QStringLiteral("outbox_full")},
+                                {QStringLiteral("backlog_rows"), now.rows},
+                                {QStringLiteral("backlog_bytes"), now.bytes},
+                                {QStringLiteral("max_rows"), m_options.maxRows},
+                                {QStringLiteral("max_bytes"), m_options.maxBytes}};
+        if (!insertEvent({0, AuditEventType::Alarm, at, alarm},
+                         QJsonDocument(alarm).toJson(QJsonDocument::Compact), &rc))
+            rc = rc == SQLITE_DONE ? SQLITE_ERROR : rc;
+        else
+            qWarning("audit outbox full: %lld records, %lld bytes unshipped; records are counted, "
+                     "not written, until the collector catches up, reason=%s",
+                     now.rows, now.bytes, "outbox_full");
+    }
+    if (rc == SQLITE_OK || rc == SQLITE_DONE)
+        rc = m_writeMeta.reset()
+                 .bindText(1, unrecordedKey)
+                 .bindText(2, QJsonDocument(counts).toJson(QJsonDocument::Compact))
+                 .step();
+    if (rc == SQLITE_DONE)
+        rc = transaction.commit();
+    if (rc != SQLITE_OK) {
+        m_storageFull = isOutOfSpace(rc);
+        return fail(rc, QStringLiteral("count unrecorded"), error);
+    }
+    m_haveUnrecorded = true;
+    m_backlogBound.reset();
+    return true;
+}
+
+bool AuditStore::writeUnrecordedCount(qint64 at, QString *error) {
+    if (!m_haveUnrecorded || full())
+        return true;
+    const QJsonObject counts = unrecorded();
+    const QJsonObject fields{{QStringLiteral("reason"), QStringLiteral("outbox_recovered")},
+                             {QStringLiteral("unrecorded"), counts}};
+    Transaction transaction(m_db);
+    int rc = transaction.begin();
+    if (rc == SQLITE_OK && !insertEvent({0, AuditEventType::System, at, fields},
+                                        QJsonDocument(fields).toJson(QJsonDocument::Compact), &rc))
+        rc = rc == SQLITE_DONE ? SQLITE_ERROR : rc;
+    if (rc == SQLITE_OK || rc == SQLITE_DONE)
+        rc = m_deleteMeta.reset().bindText(1, unrecordedKey).step();
+    if (rc == SQLITE_DONE)
+        rc = transaction.commit();
+    if (rc != SQLITE_OK) {
+        m_storageFull = isOutOfSpace(rc);
+        return fail(rc, QStringLiteral("write unrecorded count"), error);
+    }
+    m_haveUnrecorded = false;
+    m_backlogBound.reset();
+    return true;
 }
 
 std::optional<qint64> AuditStore::localUseAt(const QString &tid, bool entry) const {

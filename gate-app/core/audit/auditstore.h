@@ -3,6 +3,7 @@
 #include "core/audit/auditevent.h"
 #include "core/sqlite/sqlitestatement.h"
 
+#include <QJsonObject>
 #include <QList>
 #include <QString>
 
@@ -15,14 +16,20 @@ namespace gate {
 // One SQLite file in WAL mode, separate from the ticket store. Each thread opens
 // its own AuditStore on the same file: the deciding thread appends, the shipper
 // reads pending records and acknowledges them. An append is one short
-// transaction with synchronous=NORMAL: a committed record survives a crash of
-// the process; a power cut may lose the last commits, never corrupt the file.
+// transaction. One that marks a ticket used (an admission) commits with
+// synchronous=FULL, so that a power cut cannot lose it and let the code work
+// twice; others with synchronous=NORMAL: a committed record survives a crash of
+// the process, a power cut may lose the last commits, never corrupt the file.
 //
 // Outbox policy: records are never dropped. When the unshipped backlog reaches
 // Options::maxRows or maxBytes, full() turns true and the application refuses
-// new admissions (the lane goes out of service) until the shipper catches up;
-// alarms and service records keep being written while the disk allows. At 80 %
-// nearlyFull() turns true and an "outbox_nearly_full" alarm record is written.
+// new admissions (the lane goes out of service) until the shipper catches up.
+// While full, only records that complete an admission already recorded (its
+// passage) are appended; every other record is counted instead
+// (countUnrecorded()), the first of them writing the one "outbox_full" alarm,
+// and the counts go out as one "outbox_recovered" record as soon as there is
+// room again. At 80 % nearlyFull() turns true and an "outbox_nearly_full" alarm
+// record is written.
 class AuditStore {
 public:
     struct Options {
@@ -62,6 +69,16 @@ public:
     // sequence number, or nothing with `error` set (the record was not written).
     std::optional<qint64> append(const AuditEvent &event, QString *error,
                                  const std::optional<TicketUse> &use = std::nullopt);
+
+    // While full(): counts one record of `type` that was not written, in the
+    // store itself (the count survives a restart) without appending a row.
+    // The first count since the outbox filled writes the "outbox_full" alarm.
+    bool countUnrecorded(AuditEventType type, qint64 at, QString *error);
+    // The records counted and not written yet, by type name ("decision": 12).
+    QJsonObject unrecorded() const;
+    // Once there is room again: writes the counts as one "outbox_recovered"
+    // system record and clears them. A no-op while full or with nothing counted.
+    bool writeUnrecordedCount(qint64 at, QString *error);
 
     // Unix time of the last local use of `tid` in that direction (anti-passback).
     std::optional<qint64> localUseAt(const QString &tid, bool entry) const;
@@ -111,6 +128,10 @@ private:
     mutable SqliteStatement m_pending;
     mutable SqliteStatement m_setShipped;
     mutable SqliteStatement m_prune;
+    mutable SqliteStatement m_readMeta;
+    mutable SqliteStatement m_writeMeta;
+    mutable SqliteStatement m_deleteMeta;
+    bool m_haveUnrecorded = false; // cached: a count waits to be written
 };
 
 } // namespace gate

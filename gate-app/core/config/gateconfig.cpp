@@ -2,6 +2,7 @@
 
 #include "core/config/jsonfields.h"
 #include "core/crypto/stricted25519.h"
+#include "core/service/pinhash.h"
 
 #include <QDir>
 #include <QFile>
@@ -104,14 +105,24 @@ void readService(const JsonFields &service, GateConfig &config, QStringList *err
         const JsonFields member(staff.at(i).toObject(),
                                 service.pathOf(QStringLiteral("staff[%1]").arg(i)), errors);
         member.rejectUnknown({"id", "pin_hash"});
+        const QString pinHash = member.matching(
+            QStringLiteral("pin_hash"),
+            QStringLiteral("pbkdf2-sha256\\$[0-9]+\\$[A-Za-z0-9+/=]+\\$[A-Za-z0-9+/=]+"),
+            QStringLiteral("a PIN hash \"pbkdf2-sha256$ITER$SALT$HASH\" "
+                           "(make one with: gate-app --hash-pin)"));
+        // A weak hash (too few iterations, a short salt) stops the start:
+        // it would make a stolen configuration's PINs cheap to guess.
+        QString weakness;
+        if (!pinHash.isEmpty() && !service::parsePinHash(pinHash, &weakness))
+            member.error(QStringLiteral("pin_hash"),
+                         QStringLiteral("%1; make a new one of a PIN of at least %2 digits "
+                                        "with: gate-app --hash-pin")
+                             .arg(weakness)
+                             .arg(service::kMinPinLength));
         config.service.staff.append(
             {member.matching(QStringLiteral("id"), QStringLiteral("[A-Za-z0-9_-]{1,16}"),
                              QStringLiteral("a staff id of 1 to 16 letters or digits")),
-             member.matching(
-                 QStringLiteral("pin_hash"),
-                 QStringLiteral("pbkdf2-sha256\\$[0-9]+\\$[A-Za-z0-9+/=]+\\$[A-Za-z0-9+/=]+"),
-                 QStringLiteral("a PIN hash \"pbkdf2-sha256$ITER$SALT$HASH\" "
-                                "(make one with: gate-app --hash-pin)"))});
+             pinHash});
     }
     config.service.idleExitSecs =
         int(service.integer(QStringLiteral("idle_exit_s"), 120, 10, 3600));
@@ -168,7 +179,7 @@ std::optional<GateConfig> GateConfig::parse(const QByteArray &json, const QStrin
     config.configDir = configDir;
     const int errorsBefore = int(errors->size());
     const JsonFields root(document.object(), QString(), errors);
-    root.rejectUnknown({"gate", "state_dir", "devices", "tickets", "audit", "log_sync",
+    root.rejectUnknown({"gate", "state_dir", "devices", "tickets", "eticket", "audit", "log_sync",
                         "status_socket", "ui", "service"});
     if (!root.has(QStringLiteral("gate")))
         root.error(QStringLiteral("gate"), QStringLiteral("is required"));
@@ -178,6 +189,11 @@ std::optional<GateConfig> GateConfig::parse(const QByteArray &json, const QStrin
         config.stateDir = QDir(configDir).absoluteFilePath(config.stateDir);
     readDevices(root, config, errors);
     readTickets(root.child(QStringLiteral("tickets")), config);
+
+    const JsonFields eticket = root.child(QStringLiteral("eticket"));
+    eticket.rejectUnknown({"binding_window_s"});
+    config.eticket.bindingWindowSecs =
+        int(eticket.integer(QStringLiteral("binding_window_s"), 20, 1, 120));
 
     const JsonFields audit = root.child(QStringLiteral("audit"));
     audit.rejectUnknown({"database"});

@@ -43,6 +43,11 @@ struct GateConfig {
         int staleHardLimitSecs = 86400; // past expires + this: nothing admits
     } tickets;
 
+    // The two-step passage of codes bound to a holder (spec/eticket-qr.md).
+    struct ETicket {
+        int bindingWindowSecs = 20;
+    } eticket;
+
     struct Audit {
         QString database;
     } audit;

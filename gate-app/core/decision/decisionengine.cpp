@@ -113,21 +113,40 @@ Decision DecisionEngine::decideCode(const Credential &credential, const LaneCont
     const QStringList identities =
         credential.document ? canonicalIdentities(*credential.document) : QStringList();
 
-    // Holder binding is checked only when a document is presented with the
-    // code; a code alone is a bearer ticket.
-    if (!identities.isEmpty() && !claims.holderBinding.isEmpty()) {
+    // A code with a holder binding is no bearer ticket: it admits only with
+    // the document it was bought with (spec/eticket-qr.md, two-step passage).
+    if (!claims.holderBinding.isEmpty()) {
         const std::optional<QByteArray> bindKey =
             claims.bindingKey ? state.bindKey(*claims.bindingKey) : std::nullopt;
         if (!bindKey)
             return denied(decision, QStringLiteral("binding_key_unknown"));
-        const bool bound =
-            std::any_of(identities.cbegin(), identities.cend(), [&](const QString &identity) {
-                return equalsConstantTime(bindingTag(*bindKey, identity, claims.tid),
-                                          claims.holderBinding);
-            });
-        if (!bound)
+        if (identities.isEmpty()) {
+            // Everything else is checked now, so that a passenger whose ticket
+            // fails anyway is told at once instead of being asked for a document.
+            Decision alone = decideListed(claims, identities, lane, history, decision);
+            return alone.admit ? denied(alone, QStringLiteral("holder_document_required")) : alone;
+        }
+        if (!isBoundTo(*bindKey, claims, identities))
             return denied(decision, QStringLiteral("holder_mismatch"));
     }
+    return decideListed(claims, identities, lane, history, decision);
+}
+
+bool DecisionEngine::isBoundTo(const QByteArray &bindKey, const TicketClaims &claims,
+                               const QStringList &identities) {
+    // Every identity is tried (both numbers of a 2023 FPR card), and every
+    // comparison takes the same time whatever matched.
+    bool bound = false;
+    for (const QString &identity : identities)
+        bound |=
+            equalsConstantTime(bindingTag(bindKey, identity, claims.tid), claims.holderBinding);
+    return bound;
+}
+
+Decision DecisionEngine::decideListed(const TicketClaims &claims, const QStringList &identities,
+                                      const LaneContext &lane, const PassageHistory &history,
+                                      Decision decision) const {
+    const tickets::ListState &state = m_store.state();
 
     if (const std::optional<TicketRecord> listed = m_store.ticket(claims.tid)) {
         if (!identities.isEmpty()) {

@@ -47,6 +47,14 @@ public:
 private:
     Decision decideCode(const Credential &credential, const LaneContext &lane,
                         const PassageHistory &history, Decision decision) const;
+    // A code's ticket once its holder binding, if any, is settled: the listed
+    // ticket (its holder key too when a document came with the code) or, for
+    // a code newer than the list, its signed claims.
+    Decision decideListed(const TicketClaims &claims, const QStringList &identities,
+                          const LaneContext &lane, const PassageHistory &history,
+                          Decision decision) const;
+    static bool isBoundTo(const QByteArray &bindKey, const TicketClaims &claims,
+                          const QStringList &identities);
     Decision decideDocument(const QStringList &identities, const LaneContext &lane,
                             const PassageHistory &history, Decision decision) const;
     // The rules of one ticket on this lane, now. `unlistedTrain` allows the

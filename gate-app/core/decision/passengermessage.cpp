@@ -148,8 +148,13 @@ PassengerMessage message(const Decision &decision, const ReasonText &reasonText)
     if (reason == QLatin1String("binding_key_unknown"))
         return {reasonText(QT_TRANSLATE_NOOP(
                     "gate::Reason", "This ticket cannot be checked against your document")),
-                reasonText(QT_TRANSLATE_NOOP(
-                    "gate::Reason", "Please show the e-ticket alone, or ask staff for help"))};
+                reasonText(QT_TRANSLATE_NOOP("gate::Reason", "Please go to the service counter"))};
+    if (reason == QLatin1String("holder_document_required"))
+        return {reasonText(QT_TRANSLATE_NOOP(
+                    "gate::Reason", "This e-ticket is valid only with its holder's document")),
+                reasonText(QT_TRANSLATE_NOOP("gate::Reason",
+                                             "Show the code, then place the ID card or passport "
+                                             "you bought the ticket with"))};
     // Past the list's hard limit a code is refused too: asking for the code
     // would send the passenger round in a circle.
     if (reason == QLatin1String("list_stale") && decision.identityKind == QLatin1String("eticket"))

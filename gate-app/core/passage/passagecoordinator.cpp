@@ -2,6 +2,8 @@
 
 #include <QLoggingCategory>
 
+#include <algorithm>
+
 #include <chrono>
 
 Q_LOGGING_CATEGORY(lcPassage, "gate.passage")
@@ -21,6 +23,9 @@ qint64 steadyNowNs() {
 QString credentialKind(const Credential &credential, hal::RawRead::Kind read) {
     if (credential.kind == Credential::Kind::Document)
         return toString(credential.document->kind);
+    // A bound code with its holder's document.
+    if (credential.kind == Credential::Kind::ETicket && credential.document)
+        return QStringLiteral("eticket+") + toString(credential.document->kind);
     switch (read) {
     case hal::RawRead::Kind::Barcode:
         return QStringLiteral("eticket");
@@ -65,8 +70,15 @@ QString directionName(LaneContext::Direction direction) {
 PassageCoordinator::PassageCoordinator(Parts parts, QObject *parent)
     : QObject(parent)
     , m_parts(parts)
-    , m_history(parts.audit) {
+    , m_history(parts.audit)
+    , m_pairing(std::chrono::nanoseconds(parts.bindingWindow).count())
+    , m_bindingWindow(this) {
+    m_bindingWindow.setSingleShot(true);
+    m_bindingWindow.setTimerType(Qt::PreciseTimer);
+    connect(&m_bindingWindow, &QTimer::timeout, this, &PassageCoordinator::onBindingWindowElapsed);
     LaneController *lane = &m_parts.laneController;
+    connect(lane, &LaneController::serviceCommandDone, this,
+            &PassageCoordinator::onServiceCommandDone);
     connect(lane, &LaneController::opened, this, &PassageCoordinator::onOpened);
     connect(lane, &LaneController::passed, this,
             [this](quint64 passageId, PassDirection) { onPassed(passageId); });
@@ -97,6 +109,15 @@ QString PassageCoordinator::blockingReason() const {
 std::optional<qint64> PassageCoordinator::record(AuditEventType type, QJsonObject fields,
                                                  const std::optional<TicketUse> &use) {
     QString error;
+    // A full outbox takes only what completes an admission already recorded;
+    // everything else is counted, not written (AuditStore).
+    if (type != AuditEventType::Passage && !use && m_parts.audit.full()) {
+        if (!m_parts.audit.countUnrecorded(type, m_parts.clock.nowSecs(), &error)) {
+            qCCritical(lcPassage).noquote() << "audit count not written:" << error;
+            emit auditFailed(error);
+        }
+        return std::nullopt;
+    }
     const auto seq =
         m_parts.audit.append({0, type, m_parts.clock.nowSecs(), std::move(fields)}, &error, use);
     if (!seq) {
@@ -108,6 +129,44 @@ std::optional<qint64> PassageCoordinator::record(AuditEventType type, QJsonObjec
 
 void PassageCoordinator::present(const hal::RawRead &read) {
     const Credential credential = m_parts.credentials.read(read);
+    const qint64 nowNs = steadyNowNs();
+    const bool boundCode = HolderDocumentPairing::isBoundCode(credential);
+    // Code first: the document completes the held code.
+    if (credential.kind == Credential::Kind::Document && m_pairing.holdsCode()) {
+        m_bindingWindow.stop();
+        const Credential code = *m_pairing.takeCode();
+        return conclude(HolderDocumentPairing::paired(code, credential, credential), read.kind,
+                        false);
+    }
+    // Document first: a bound code completes the document kept a moment ago.
+    if (boundCode && !m_pairing.holdsCode()) {
+        if (const std::optional<Credential> document = m_pairing.takeDocument(nowNs))
+            return conclude(HolderDocumentPairing::paired(credential, *document, credential),
+                            read.kind, false);
+    }
+    // A document that could not be read is refused as usual, and the code
+    // keeps waiting for the next try.
+    if (m_pairing.holdsCode() && credential.kind == Credential::Kind::Failure &&
+        read.kind != hal::RawRead::Kind::Barcode)
+        return conclude(credential, read.kind, false);
+    // Anything else ends a wait: the code held is refused first. The same
+    // code shown again only starts its wait anew.
+    if (m_pairing.holdsCode()) {
+        m_bindingWindow.stop();
+        const Credential held = *m_pairing.takeCode();
+        if (!(boundCode && held.ticket->tid == credential.ticket->tid))
+            conclude(held, hal::RawRead::Kind::Barcode, false);
+    }
+    conclude(credential, read.kind, true);
+}
+
+void PassageCoordinator::onBindingWindowElapsed() {
+    if (std::optional<Credential> code = m_pairing.takeCode())
+        conclude(*code, hal::RawRead::Kind::Barcode, false);
+}
+
+void PassageCoordinator::conclude(const Credential &credential, hal::RawRead::Kind readKind,
+                                  bool mayHold) {
     const QString blocked = blockingReason();
     Decision decision;
     if (blocked.isEmpty()) {
@@ -116,11 +175,22 @@ void PassageCoordinator::present(const hal::RawRead &read) {
         decision.reason = blocked;
         decision.decidedAt = m_parts.clock.nowSecs();
     }
+    if (mayHold && decision.reason == QLatin1String("holder_document_required") &&
+        m_pairing.windowNs() > 0) {
+        // Nothing is recorded yet: the decision comes with the document, or
+        // when the window ends.
+        m_pairing.holdCode(credential);
+        m_bindingWindow.start(std::chrono::duration_cast<std::chrono::milliseconds>(
+            std::chrono::nanoseconds(m_pairing.windowNs())));
+        qCInfo(lcPassage).noquote() << "bound code held for its holder's document";
+        emit awaitingHolderDocument(m_bindingWindow.interval());
+        return;
+    }
 
     QJsonObject fields{
         {QStringLiteral("admit"), decision.admit},
         {QStringLiteral("reason"), decision.reason},
-        {QStringLiteral("credential"), credentialKind(credential, read.kind)},
+        {QStringLiteral("credential"), credentialKind(credential, readKind)},
         {QStringLiteral("source"), credential.source},
         {QStringLiteral("direction"), directionName(m_parts.lane.direction)},
     };
@@ -144,7 +214,7 @@ void PassageCoordinator::present(const hal::RawRead &read) {
     PassageReport report;
     report.passageId = seq.value_or(0);
     report.decision = decision;
-    report.credentialKind = credentialKind(credential, read.kind);
+    report.credentialKind = credentialKind(credential, readKind);
     report.preferEnglish = credential.document && credential.document->prefersEnglish();
     report.source = credential.source;
     report.availableNs = credential.availableNs;
@@ -156,6 +226,12 @@ void PassageCoordinator::present(const hal::RawRead &read) {
         m_waiting.append(quint64(*seq));
         authoriseNextWaiting();
     }
+    // A document that did not admit may be the first half of a bound code's
+    // passage; an admission ends any such pairing.
+    if (credential.kind == Credential::Kind::Document && !decision.admit)
+        m_pairing.keepDocument(credential, steadyNowNs());
+    else
+        m_pairing.forgetDocument();
     qCInfo(lcPassage).noquote() << "decision" << report.passageId
                                 << (decision.admit ? "admit" : "deny") << decision.reason
                                 << report.credentialKind;
@@ -200,6 +276,49 @@ void PassageCoordinator::onNotTaken(quint64 passageId, const QString &outcome) {
 void PassageCoordinator::recordServiceAction(const QString &action, const QString &staffId) {
     record(AuditEventType::Service,
            {{QStringLiteral("action"), action}, {QStringLiteral("staff"), staffId}});
+}
+
+void PassageCoordinator::recordServiceOutcome(const QString &action, const QString &staffId,
+                                              const QString &outcome, const QString &reason) {
+    QJsonObject fields{{QStringLiteral("action"), action},
+                       {QStringLiteral("staff"), staffId},
+                       {QStringLiteral("outcome"), outcome}};
+    if (!reason.isEmpty())
+        fields.insert(QStringLiteral("reason"), reason);
+    record(AuditEventType::Service, fields);
+    emit serviceCommandFinished(action, outcome, reason);
+}
+
+void PassageCoordinator::serviceCommand(LaneServiceCommand command, const QString &staffId) {
+    m_staffCommands.append({command, staffId});
+    // The controller refuses at once, inside this call, what it does not send.
+    m_sendingStaffCommand = true;
+    m_parts.laneController.serviceCommand(command, staffId);
+    m_sendingStaffCommand = false;
+}
+
+void PassageCoordinator::onServiceCommandDone(LaneServiceCommand command, bool ok,
+                                              const QString &reason) {
+    const auto sent =
+        std::find_if(m_staffCommands.begin(), m_staffCommands.end(),
+                     [command](const StaffCommand &staff) { return staff.command == command; });
+    // Commands the controller sends on its own (safety) are no staff action.
+    if (sent == m_staffCommands.end())
+        return;
+    const QString staffId = sent->staffId;
+    m_staffCommands.erase(sent);
+    const QString outcome = ok                      ? QStringLiteral("done")
+                            : m_sendingStaffCommand ? QStringLiteral("refused")
+                                                    : QStringLiteral("failed");
+    recordServiceOutcome(toString(command), staffId, outcome, ok ? QString() : reason);
+}
+
+void PassageCoordinator::flushUnrecorded() {
+    QString error;
+    if (!m_parts.audit.writeUnrecordedCount(m_parts.clock.nowSecs(), &error)) {
+        qCCritical(lcPassage).noquote() << "audit count not written:" << error;
+        emit auditFailed(error);
+    }
 }
 
 void PassageCoordinator::onAlarm(const QString &code) {

@@ -5,12 +5,17 @@
 #include "core/credentials/credentialreader.h"
 #include "core/decision/decisionengine.h"
 #include "core/lane/lanecontroller.h"
+#include "core/lane/laneservicecommand.h"
 #include "core/passage/auditpassagehistory.h"
+#include "core/passage/holderdocumentpairing.h"
 #include "core/passage/passagereport.h"
 #include "hal/rawread.h"
 
 #include <QHash>
 #include <QObject>
+#include <QTimer>
+
+#include <chrono>
 
 namespace gate {
 
@@ -28,6 +33,9 @@ public:
         const DecisionEngine &engine;
         AuditStore &audit;
         LaneController &laneController;
+        // How long a bound code waits for its holder's document, and a
+        // document for its bound code (spec/eticket-qr.md).
+        std::chrono::milliseconds bindingWindow{20'000};
     };
 
     explicit PassageCoordinator(Parts parts, QObject *parent = nullptr);
@@ -36,6 +44,16 @@ public slots:
     void present(const gate::hal::RawRead &read);
     // Every service-mode action, with the staff member who took it.
     void recordServiceAction(const QString &action, const QString &staffId);
+    // A staff command for the lane: sent to the lane controller, and audited
+    // once the lane answered, as "done", "failed" (the lane did not carry it
+    // out) or "refused" (the controller did not send it).
+    void serviceCommand(gate::LaneServiceCommand command, const QString &staffId);
+    // A staff action whose outcome came later (e.g. "sync_now").
+    void recordServiceOutcome(const QString &action, const QString &staffId, const QString &outcome,
+                              const QString &reason);
+    // Writes the count of records left out while the outbox was full, once
+    // there is room again.
+    void flushUnrecorded();
 
 signals:
     void decided(const gate::PassageReport &report);
@@ -44,6 +62,12 @@ signals:
     void passageRecorded(qint64 passageId, const QString &outcome);
     // The audit store refused a write: the gate stops admitting.
     void auditFailed(const QString &error);
+    // A bound code is held: the passenger is asked for the document the
+    // ticket was bought with, for `windowMs`.
+    void awaitingHolderDocument(qint64 windowMs);
+    // A staff command's audited outcome: "done", "failed" or "refused".
+    void serviceCommandFinished(const QString &command, const QString &outcome,
+                                const QString &reason);
 
 private:
     struct Pending {
@@ -51,7 +75,17 @@ private:
         qint64 availableNs = 0;
     };
 
+    struct StaffCommand {
+        LaneServiceCommand command;
+        QString staffId;
+    };
+
     QString blockingReason() const;
+    // Decides, records and reports one credential. `mayHold`: a bound code
+    // that would admit is held for its holder's document instead.
+    void conclude(const Credential &credential, hal::RawRead::Kind readKind, bool mayHold);
+    void onBindingWindowElapsed();
+    void onServiceCommandDone(LaneServiceCommand command, bool ok, const QString &reason);
     void authoriseNextWaiting();
     std::optional<qint64> record(AuditEventType type, QJsonObject fields,
                                  const std::optional<TicketUse> &use = std::nullopt);
@@ -66,6 +100,11 @@ private:
     // Admitted while the lane still served the passenger before: authorised
     // in order as soon as it is idle again.
     QList<quint64> m_waiting;
+    HolderDocumentPairing m_pairing;
+    QTimer m_bindingWindow;
+    // Staff commands sent to the lane, oldest first, until it answers.
+    QList<StaffCommand> m_staffCommands;
+    bool m_sendingStaffCommand = false; // an answer now is the controller's refusal
 };
 
 } // namespace gate

@@ -37,6 +37,21 @@
     </message>
 </context>
 <context>
+    <name>AwaitingDocumentScreen</name>
+    <message>
+        <source>Now place the ID card or passport you bought the ticket with</source>
+        <translation>请放置购票时使用的身份证件或护照</translation>
+    </message>
+    <message>
+        <source>This e-ticket is valid only with its holder&apos;s document</source>
+        <translation>此电子客票须与购票证件一同使用</translation>
+    </message>
+    <message>
+        <source>Seconds left: %1</source>
+        <translation>剩余 %1 秒</translation>
+    </message>
+</context>
+<context>
     <name>DeniedScreen</name>
     <message>
         <source>Entry not possible</source>
@@ -306,6 +321,22 @@
         <source>Fire alarm input active: the emergency cannot be reset</source>
         <translation>火警信号仍然有效：无法复位紧急模式</translation>
     </message>
+    <message>
+        <source>done</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>失败</translation>
+    </message>
+    <message>
+        <source>refused</source>
+        <translation>被拒绝</translation>
+    </message>
+    <message>
+        <source>%1 %2: %3</source>
+        <translation>%1 %2：%3</translation>
+    </message>
 </context>
 <context>
     <name>StaleBanner</name>
@@ -477,10 +508,6 @@
         <translation>无法核验该车票与您的证件</translation>
     </message>
     <message>
-        <source>Please show the e-ticket alone, or ask staff for help</source>
-        <translation>请单独出示电子客票，或联系工作人员</translation>
-    </message>
-    <message>
         <source>ID check is not available at this gate now</source>
         <translation>本通道暂时无法刷证件检票</translation>
     </message>
@@ -495,6 +522,14 @@
     <message>
         <source>Your document number could not be verified</source>
         <translation>无法核验您的证件号码</translation>
+    </message>
+    <message>
+        <source>This e-ticket is valid only with its holder&apos;s document</source>
+        <translation>此电子客票须与购票证件一同使用</translation>
+    </message>
+    <message>
+        <source>Show the code, then place the ID card or passport you bought the ticket with</source>
+        <translation>请先出示二维码，再放置购票时使用的身份证件或护照</translation>
     </message>
 </context>
 </TS>

@@ -45,6 +45,11 @@ Window {
         visible: window.passenger.screen === PassengerScreenModel.FreePassage
         passenger: window.passenger
     }
+    AwaitingDocumentScreen {
+        anchors.fill: parent
+        visible: window.passenger.screen === PassengerScreenModel.AwaitingDocument
+        passenger: window.passenger
+    }
     EmergencyScreen {
         anchors.fill: parent
         visible: window.passenger.screen === PassengerScreenModel.Emergency

@@ -170,6 +170,20 @@ Rectangle {
                              "fire_alarm_active": qsTr("Fire alarm input active: the emergency cannot be reset") })[modelData] ?? modelData
                 }
             }
+            // What became of the last commands, as the audit trail has it.
+            Repeater {
+                model: panel.service.commandOutcomes
+                GateText {
+                    required property var modelData
+                    readonly property var outcomeTexts: ({ "done": qsTr("done"), "failed": qsTr("failed"), "refused": qsTr("refused") })
+                    width: commands.width
+                    font.pixelSize: Theme.small
+                    color: modelData.outcome === "done" ? Theme.ok : Theme.fault
+                    text: qsTr("%1 %2: %3").arg(modelData.time).arg(modelData.command)
+                          .arg(modelData.reason !== "" ? (outcomeTexts[modelData.outcome] ?? modelData.outcome) + " (" + modelData.reason + ")"
+                                                       : (outcomeTexts[modelData.outcome] ?? modelData.outcome))
+                }
+            }
         }
     }
 

@@ -110,4 +110,13 @@ std::optional<TicketClaims> decodeClaims(const CborItem &map) {
     return claims;
 }
 
+std::optional<QString> issuerClaim(const CborItem &map) {
+    if (map.type != CborItem::Type::Map)
+        return std::nullopt;
+    const CborItem *item = map.value(claimIss);
+    if (!item || item->type != CborItem::Type::Text)
+        return std::nullopt;
+    return QString::fromUtf8(item->bytes);
+}
+
 } // namespace gate::eticket

@@ -12,4 +12,8 @@ namespace gate::eticket {
 // unknown ones ignored. nullopt otherwise.
 std::optional<TicketClaims> decodeClaims(const CborItem &map);
 
+// The claim iss (1) alone, when it is a text; checked against the signing
+// key before the other claims are (spec/eticket-qr.md, issuer_mismatch).
+std::optional<QString> issuerClaim(const CborItem &map);
+
 } // namespace gate::eticket

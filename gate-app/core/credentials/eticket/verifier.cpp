@@ -3,6 +3,7 @@
 #include "core/credentials/eticket/base45.h"
 #include "core/credentials/eticket/claimsdecoder.h"
 #include "core/credentials/eticket/cosesign1.h"
+#include "core/credentials/eticket/ecdsalows.h"
 
 namespace gate::eticket {
 
@@ -18,6 +19,10 @@ Verification finish(Verification result, Outcome outcome) {
 
 const TrustedKey *findSigningKey(const TrustList &trust, const CoseSign1 &cose,
                                  SignatureAlgorithm algorithm) {
+    // A high-s ES256 signature verifies too; refusing it leaves one valid
+    // encoding per code (spec: s <= n/2).
+    if (algorithm == SignatureAlgorithm::ES256 && !isLowSEcdsaP256(cose.signature))
+        return nullptr;
     const QByteArray message = signatureInput(cose.protectedHeader, cose.payload);
     for (const TrustedKey *key : trust.keysWithKid(cose.kid)) {
         if (key->algorithm == algorithm && key->verifies(message, cose.signature))
@@ -40,6 +45,8 @@ QString toString(Outcome outcome) {
         return QStringLiteral("bad_signature");
     case Outcome::KeyRevoked:
         return QStringLiteral("key_revoked");
+    case Outcome::IssuerMismatch:
+        return QStringLiteral("issuer_mismatch");
     case Outcome::KeyExpired:
         return QStringLiteral("key_expired");
     case Outcome::NotYetValid:
@@ -86,6 +93,12 @@ Verification verify(QStringView text, const TrustList &trust, qint64 nowSecs, in
     result.claims = decodeClaims(cose->claims);
     if (key->status == TrustedKey::Status::Revoked)
         return finish(result, Outcome::KeyRevoked);
+    // A partner's key signs only its own issuer's tickets. Checked on the raw
+    // claim, before the others: a missing or mistyped iss is not this key's.
+    if (issuerClaim(cose->claims) != key->issuer) {
+        result.detail = QStringLiteral("claim iss is not the signing key's issuer");
+        return finish(result, Outcome::IssuerMismatch);
+    }
     if (!result.claims) {
         result.detail = QStringLiteral("required claims missing or mistyped");
         return finish(result, Outcome::Malformed);

@@ -18,6 +18,7 @@ enum class Outcome {
     UnknownKey,
     BadSignature,
     KeyRevoked,
+    IssuerMismatch,
     KeyExpired,
     NotYetValid,
     Expired,
