@@ -27,5 +27,6 @@ int ticketsSync(const QStringList &args);
 int ticketsLookup(const QStringList &args);
 int lane(const QStringList &args);
 int status(const QStringList &args);
+int emrtdRead(const QStringList &args);
 
 } // namespace gatectl
