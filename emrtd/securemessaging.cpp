@@ -64,9 +64,16 @@ std::optional<ResponseApdu> SecureMessaging::unwrap(const ResponseApdu &protecte
         return fail("malformed protected response");
     const auto mac = findTlv(*objects, 0x8E);
     if (!mac) {
-        // A chip answers an error it found before secure messaging with a plain status word.
+        // A chip may answer an error without a MAC: a plain status word, or
+        // DO'99' alone. Unauthenticated, it is only ever taken as a failure.
         if (protectedResponse.data.empty() && !protectedResponse.ok())
             return ResponseApdu{{}, protectedResponse.sw};
+        const auto status = findTlv(*objects, 0x99);
+        if (objects->size() == 1 && status && status->value.size() == 2) {
+            const auto sw = static_cast<std::uint16_t>((status->value[0] << 8) | status->value[1]);
+            if (sw != 0x9000)
+                return ResponseApdu{{}, sw};
+        }
         return fail("protected response without a MAC");
     }
     Bytes macInput = ssc_;
