@@ -14,6 +14,7 @@ declare -A corpus=(
     [fuzz_ticketrecord]=tests/fuzz/tickets/corpus/record
     [fuzz_ticketmanifest]=tests/fuzz/tickets/corpus/manifest
     [fuzz_laneprofile]=tests/fuzz/lane/corpus
+    [fuzz_emrtd_lds]=tests/fuzz/emrtd/corpus
 )
 cmake --preset fuzz >/dev/null
 cmake --build --preset fuzz --target "${!corpus[@]}"
