@@ -16,6 +16,7 @@ declare -A corpus=(
     [fuzz_sealedkeys]=tests/fuzz/tickets/corpus/sealed
     [fuzz_laneprofile]=tests/fuzz/lane/corpus
     [fuzz_modbustcpreply]=tests/fuzz/lane/corpus-tcpreply
+    [fuzz_emrtd_lds]=tests/fuzz/emrtd/corpus
 )
 cmake --preset fuzz >/dev/null
 cmake --build --preset fuzz --target "${!corpus[@]}"

@@ -29,5 +29,6 @@ int deviceKeyShow(const QStringList &args);
 int ticketsLookup(const QStringList &args);
 int lane(const QStringList &args);
 int status(const QStringList &args);
+int emrtdRead(const QStringList &args);
 
 } // namespace gatectl

@@ -36,6 +36,10 @@ const std::map<QString, Subcommand> &subcommands() {
           "--db FILE (--tid TID | --doc -), the identity on standard input"}},
         {QStringLiteral("lane"),
          {gatectl::lane, "status|open|close|mode ... --modbus URL [--profile FILE]"}},
+        {QStringLiteral("emrtd read"),
+         {gatectl::emrtdRead,
+          "--mrz-file FILE [--reader NAME] --csca DIR|MASTERLIST [--dg2-out FILE]  read and "
+          "check a passport chip"}},
         {QStringLiteral("status"),
          {gatectl::status, "[--socket PATH]  health of the running gate"}},
     };

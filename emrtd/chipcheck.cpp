@@ -1,0 +1,150 @@
+#include "emrtd/chipcheck.h"
+
+#include "emrtd/bac.h"
+#include "emrtd/filereader.h"
+
+#include <algorithm>
+#include <map>
+
+namespace gate::emrtd {
+
+const char *outcomeName(ChipOutcome outcome) {
+    switch (outcome) {
+    case ChipOutcome::Verified:
+        return "verified";
+    case ChipOutcome::Unverified:
+        return "unverified";
+    case ChipOutcome::Forged:
+        return "forged";
+    case ChipOutcome::AccessDenied:
+        return "access_denied";
+    case ChipOutcome::NoChip:
+        return "no_chip";
+    case ChipOutcome::ReaderError:
+        return "reader_error";
+    case ChipOutcome::Malformed:
+        return "malformed";
+    }
+    return "reader_error";
+}
+
+namespace {
+
+ChipReport failed(ChipReport report, ChipOutcome outcome, std::string error) {
+    report.outcome = outcome;
+    report.error = std::move(error);
+    return report;
+}
+
+ChipOutcome outcomeOfRead(FileReader::Status status) {
+    return status == FileReader::Status::ChannelLost ? ChipOutcome::ReaderError
+                                                     : ChipOutcome::Malformed;
+}
+
+ChipOutcome judge(const ChipReport &report) {
+    const PassiveAuthResult &sod = *report.sod;
+    if (sod.signature == "malformed")
+        return ChipOutcome::Malformed;
+    if (sod.signature == "bad" || sod.hashes != "ok" || !report.dg1MatchesMrz ||
+        sod.chain == "unknown_dsc" || sod.chain == "revoked")
+        return ChipOutcome::Forged;
+    if (sod.chain != "ok")
+        return ChipOutcome::Unverified;
+    return ChipOutcome::Verified;
+}
+
+} // namespace
+
+ChipReport readAndCheckChip(ChipChannel &channel,
+                            const std::vector<std::vector<std::string>> &mrzCandidates,
+                            const CscaStore &cscas, std::time_t now) {
+    ChipReport report;
+    std::string error;
+    if (mrzCandidates.empty() || mrzCandidates.size() > kMaxMrzCandidates)
+        return failed(report, ChipOutcome::AccessDenied, "one to three MRZ candidates");
+
+    std::optional<SecureMessaging> session;
+    for (std::size_t i = 0; i < mrzCandidates.size() && !session; ++i) {
+        const auto keyInformation = bacKeyInformation(mrzCandidates[i]);
+        if (!keyInformation)
+            continue;
+        // Each attempt starts from a freshly selected application: a refused
+        // EXTERNAL AUTHENTICATE leaves the chip's state undefined.
+        if (!selectApplication(channel, &error))
+            return failed(report, i == 0 ? ChipOutcome::NoChip : ChipOutcome::ReaderError, error);
+        BacResult bac = runBac(channel, *keyInformation);
+        switch (bac.status) {
+        case BacResult::Status::Opened:
+            session = std::move(bac.session);
+            report.openedBy = static_cast<int>(i);
+            break;
+        case BacResult::Status::Refused:
+            break;
+        case BacResult::Status::ChannelLost:
+            return failed(report, ChipOutcome::ReaderError, bac.error);
+        case BacResult::Status::Malformed:
+            return failed(report, ChipOutcome::Malformed, bac.error);
+        }
+    }
+    if (!session)
+        return failed(report, ChipOutcome::AccessDenied, "BAC refused every MRZ offered");
+    report.access = "BAC";
+
+    FileReader files(channel, *session);
+    auto readRequired = [&](std::uint16_t fileId, Bytes *out) -> std::optional<ChipReport> {
+        const auto read = files.read(fileId);
+        report.exchanges = files.exchanges();
+        if (read.status == FileReader::Status::Read) {
+            *out = read.bytes;
+            return std::nullopt;
+        }
+        if (read.status == FileReader::Status::NotFound)
+            return failed(report, ChipOutcome::Malformed, "a required file is missing");
+        return failed(report, outcomeOfRead(read.status), read.error);
+    };
+
+    Bytes com;
+    if (auto stop = readRequired(fid::kCom, &com))
+        return *stop;
+    const auto listed = parseCom(com);
+    if (!listed)
+        return failed(report, ChipOutcome::Malformed, "EF.COM is malformed");
+    report.dataGroups = *listed;
+    for (int needed : {1, 2})
+        if (std::find(listed->begin(), listed->end(), needed) == listed->end())
+            return failed(report, ChipOutcome::Malformed, "EF.COM lists no DG1 or DG2");
+
+    std::map<int, Bytes> groups;
+    for (int group : {1, 2, 14, 15}) {
+        if (std::find(listed->begin(), listed->end(), group) == listed->end())
+            continue;
+        if (auto stop = readRequired(fid::dataGroup(group), &groups[group]))
+            return *stop;
+    }
+    const auto dg1 = parseDg1(groups[1]);
+    if (!dg1)
+        return failed(report, ChipOutcome::Malformed, "DG1 is malformed");
+    report.mrz = *dg1;
+    report.dg1MatchesMrz =
+        std::find(mrzCandidates.begin(), mrzCandidates.end(), *dg1) != mrzCandidates.end();
+    report.face = parseDg2(groups[2]);
+    if (!report.face)
+        return failed(report, ChipOutcome::Malformed, "DG2 holds no face image");
+    if (groups.contains(14) || groups.contains(15))
+        report.chipAuth = "not_supported";
+
+    const auto sod = files.read(fid::kSod);
+    report.exchanges = files.exchanges();
+    if (sod.status == FileReader::Status::NotFound) {
+        report.outcome = report.dg1MatchesMrz ? ChipOutcome::Unverified : ChipOutcome::Forged;
+        report.error = "the chip has no SOD";
+        return report;
+    }
+    if (sod.status != FileReader::Status::Read)
+        return failed(report, outcomeOfRead(sod.status), sod.error);
+    report.sod = verifySod(sod.bytes, groups, cscas, now);
+    report.outcome = judge(report);
+    return report;
+}
+
+} // namespace gate::emrtd

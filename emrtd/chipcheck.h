@@ -1,0 +1,54 @@
+#pragma once
+
+#include "emrtd/chipchannel.h"
+#include "emrtd/cscastore.h"
+#include "emrtd/lds.h"
+#include "emrtd/passiveauth.h"
+
+#include <ctime>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace gate::emrtd {
+
+// What reading and checking one passport chip found.
+enum class ChipOutcome {
+    Verified,     // passive authentication passed and DG1 is the MRZ the camera read
+    Unverified,   // no CSCA for the issuer, an expired certificate, or no SOD
+    Forged,       // a signature or hash that does not verify, or DG1 contradicting the MRZ
+    AccessDenied, // BAC refused every MRZ offered
+    NoChip,       // no card, or a card without the eMRTD application
+    ReaderError,  // the reader failed or the chip left mid-read
+    Malformed,    // the chip's files or secure messaging break the format
+};
+
+// "verified", "unverified", "forged", "access_denied", "no_chip", "reader_error", "malformed".
+const char *outcomeName(ChipOutcome outcome);
+
+struct ChipReport {
+    ChipOutcome outcome = ChipOutcome::ReaderError;
+    std::string access;           // "BAC" once access control opened the chip
+    int openedBy = -1;            // which MRZ candidate opened it
+    std::vector<std::string> mrz; // DG1's lines
+    bool dg1MatchesMrz = false;
+    std::optional<PassiveAuthResult> sod; // when an SOD was read
+    // "none" when the chip offers neither DG14 nor DG15; "not_supported" when it
+    // offers Active or Chip Authentication, which this reader does not run yet.
+    std::string chipAuth = "none";
+    std::optional<FaceImage> face;
+    std::vector<int> dataGroups; // the groups EF.COM lists
+    int exchanges = 0;
+    std::string error; // for staff: what went wrong, never document data
+};
+
+// Opens the chip with the first MRZ candidate BAC accepts (up to three,
+// when the camera could not tell 0 from O), reads EF.COM, EF.SOD, DG1, DG2
+// and DG14/DG15 where listed, and runs passive authentication at `now`.
+ChipReport readAndCheckChip(ChipChannel &channel,
+                            const std::vector<std::vector<std::string>> &mrzCandidates,
+                            const CscaStore &cscas, std::time_t now);
+
+constexpr std::size_t kMaxMrzCandidates = 3;
+
+} // namespace gate::emrtd

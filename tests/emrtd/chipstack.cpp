@@ -1,0 +1,204 @@
+#include "chipstack.h"
+
+#include "emrtd/pcsc/pcscchannel.h"
+
+#include <QDir>
+#include <QElapsedTimer>
+#include <QFile>
+#include <QFileInfo>
+#include <QStandardPaths>
+#include <QTcpServer>
+#include <QThread>
+
+#include <opencv2/imgcodecs.hpp>
+#include <opencv2/imgproc.hpp>
+
+namespace test {
+
+namespace {
+
+const char *const kVpcdDriver = "/usr/lib/pcsc/drivers/serial/libifdvpcd.so";
+const char *const kVirtualSmartcard = "/usr/lib/python3/site-packages/virtualsmartcard";
+
+QString chipTool() {
+    return QStringLiteral(GATE_SHARED_DIR "/tools/emrtd-chip");
+}
+
+quint16 freePort() {
+    QTcpServer probe;
+    if (!probe.listen(QHostAddress::LocalHost, 0))
+        return 0;
+    return probe.serverPort();
+}
+
+bool waitFor(const std::function<bool()> &condition, int timeoutMs) {
+    QElapsedTimer timer;
+    timer.start();
+    while (!condition()) {
+        if (timer.elapsed() > timeoutMs)
+            return false;
+        QThread::msleep(20);
+    }
+    return true;
+}
+
+void stopProcess(std::unique_ptr<QProcess> &process) {
+    if (!process)
+        return;
+    process->kill();
+    process->waitForFinished(5000);
+    process.reset();
+}
+
+} // namespace
+
+ChipStack::ChipStack() = default;
+
+ChipStack::~ChipStack() {
+    stopProcess(chip_);
+    stopProcess(pcscd_);
+}
+
+QString ChipStack::python() {
+    return QStringLiteral("/usr/bin/python3");
+}
+
+QString ChipStack::missingPeer() {
+    if (!QFileInfo::exists(QStringLiteral("/usr/sbin/pcscd")))
+        return QStringLiteral("pcscd is not installed");
+    if (!QFileInfo::exists(QString::fromLatin1(kVpcdDriver)))
+        return QStringLiteral("vsmartcard-vpcd is not installed");
+    if (!QFileInfo::exists(QString::fromLatin1(kVirtualSmartcard)))
+        return QStringLiteral("python3-virtualsmartcard is not installed");
+    if (QStandardPaths::findExecutable(QStringLiteral("unshare")).isEmpty())
+        return QStringLiteral("unshare is not installed");
+    QProcess probe;
+    probe.start(python(),
+                {QStringLiteral("-c"), QStringLiteral("import Cryptodome, cryptography")});
+    if (!probe.waitForFinished(30000) || probe.exitCode() != 0)
+        return QStringLiteral("python3-pycryptodome or python3-cryptography is not installed");
+    return {};
+}
+
+QString ChipStack::socketPath() const {
+    return dir_.filePath(QStringLiteral("run/pcscd.comm"));
+}
+
+QProcessEnvironment ChipStack::environment() const {
+    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+    environment.insert(QStringLiteral("PCSCLITE_CSOCK_NAME"), socketPath());
+    return environment;
+}
+
+bool ChipStack::start(QString *error) {
+    if (!dir_.isValid() || !QDir(dir_.path()).mkpath(QStringLiteral("run")) ||
+        !QDir(dir_.path()).mkpath(QStringLiteral("reader.conf.d"))) {
+        *error = QStringLiteral("no temporary folder");
+        return false;
+    }
+    port_ = freePort();
+    QFile conf(dir_.filePath(QStringLiteral("reader.conf.d/vpcd")));
+    if (port_ == 0 || !conf.open(QIODevice::WriteOnly)) {
+        *error = QStringLiteral("no port or reader configuration for vpcd");
+        return false;
+    }
+    // The vpcd driver takes its TCP port from the channel id.
+    conf.write(QStringLiteral("FRIENDLYNAME \"Virtual PCD\"\nDEVICENAME /dev/null:0x%1\n"
+                              "LIBPATH %2\nCHANNELID 0x%1\n")
+                   .arg(port_, 0, 16)
+                   .arg(QString::fromLatin1(kVpcdDriver))
+                   .toUtf8());
+    conf.close();
+    // pcscd 1.9.9 always listens on /run/pcscd/pcscd.comm: give it a private
+    // /run/pcscd that is this test's folder.
+    QDir().mkpath(QStringLiteral("/run/pcscd"));
+    pcscd_ = std::make_unique<QProcess>();
+    pcscd_->setProcessChannelMode(QProcess::MergedChannels);
+    pcscd_->setStandardOutputFile(dir_.filePath(QStringLiteral("pcscd.log")));
+    pcscd_->start(
+        QStringLiteral("unshare"),
+        {QStringLiteral("--mount"), QStringLiteral("sh"), QStringLiteral("-c"),
+         QStringLiteral("mount --bind \"$0\" /run/pcscd && exec /usr/sbin/pcscd -f -c \"$1\""),
+         dir_.filePath(QStringLiteral("run")), dir_.filePath(QStringLiteral("reader.conf.d"))});
+    if (!pcscd_->waitForStarted(5000) ||
+        !waitFor(
+            [this] {
+                return QFileInfo::exists(socketPath()) || pcscd_->state() == QProcess::NotRunning;
+            },
+            10000) ||
+        pcscd_->state() == QProcess::NotRunning) {
+        QFile log(dir_.filePath(QStringLiteral("pcscd.log")));
+        log.open(QIODevice::ReadOnly);
+        *error = QStringLiteral("pcscd did not start: %1").arg(QString::fromUtf8(log.readAll()));
+        return false;
+    }
+    qputenv("PCSCLITE_CSOCK_NAME", socketPath().toLocal8Bit());
+    return true;
+}
+
+bool ChipStack::chipPresent() const {
+    gate::emrtd::PcscChannel channel;
+    std::string why;
+    return channel.open(&why) && channel.connect({}, 0, &why);
+}
+
+bool ChipStack::insert(const QString &folder, QString *error) {
+    // The last passport leaves first, so that the card pcscd reports next is the new one.
+    if (chip_)
+        remove();
+    chip_ = std::make_unique<QProcess>();
+    chip_->setProcessChannelMode(QProcess::MergedChannels);
+    chip_->setStandardOutputFile(dir_.filePath(QStringLiteral("emrtd-chip.log")));
+    chip_->start(python(), {chipTool(), folder, QStringLiteral("--port"), QString::number(port_)});
+    if (!chip_->waitForStarted(5000) ||
+        !waitFor([this] { return chipPresent() || chip_->state() == QProcess::NotRunning; },
+                 20000) ||
+        chip_->state() == QProcess::NotRunning) {
+        QFile log(dir_.filePath(QStringLiteral("emrtd-chip.log")));
+        log.open(QIODevice::ReadOnly);
+        *error = QStringLiteral("the emulated chip did not come up: %1")
+                     .arg(QString::fromUtf8(log.readAll().right(2000)));
+        return false;
+    }
+    return true;
+}
+
+void ChipStack::remove() {
+    stopProcess(chip_);
+    waitFor([this] { return !chipPresent(); }, 10000);
+}
+
+QString ChipStack::passportDir(const QString &name) const {
+    return dir_.filePath(name);
+}
+
+bool ChipStack::makePassport(const QString &name, const QStringList &mrz,
+                             const QStringList &options, QString *error) {
+    // A synthetic face: the emulator and the checks do not care what it shows,
+    // the service panel decodes it, so it must be a real image.
+    const QString face = dir_.filePath(QStringLiteral("face.jpg"));
+    if (!QFileInfo::exists(face)) {
+        cv::Mat image(640, 480, CV_8UC3, cv::Scalar(200, 190, 180));
+        cv::circle(image, {240, 300}, 150, cv::Scalar(120, 140, 170), cv::FILLED);
+        if (!cv::imwrite(face.toStdString(), image)) {
+            *error = QStringLiteral("cannot write a face image");
+            return false;
+        }
+    }
+    QProcess maker;
+    maker.setProcessChannelMode(QProcess::MergedChannels);
+    QStringList args{QStringLiteral(GATE_SOURCE_DIR "/tests/emrtd/make_passport.py"),
+                     passportDir(name), QStringLiteral("--mrz")};
+    args << mrz << QStringLiteral("--face") << face << QStringLiteral("--pki")
+         << dir_.filePath(QStringLiteral("pki")) << options;
+    maker.start(python(), args);
+    if (!maker.waitForFinished(60000) || maker.exitStatus() != QProcess::NormalExit ||
+        maker.exitCode() != 0) {
+        *error =
+            QStringLiteral("make_passport.py failed: %1").arg(QString::fromUtf8(maker.readAll()));
+        return false;
+    }
+    return true;
+}
+
+} // namespace test

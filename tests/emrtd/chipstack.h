@@ -1,0 +1,55 @@
+#pragma once
+
+#include <QProcess>
+#include <QString>
+#include <QStringList>
+#include <QTemporaryDir>
+
+#include <memory>
+
+namespace test {
+
+// A real PC/SC stack for one test process: a pcscd of its own (in a private
+// mount namespace, so that its fixed socket path /run/pcscd/pcscd.comm is a
+// folder of the test's and parallel tests never meet), the vsmartcard vpcd
+// reader driver on a free port, and shared/tools/emrtd-chip serving a
+// passport's files on it. PCSCLITE_CSOCK_NAME points this process (and the
+// children it starts with environment()) at that pcscd.
+class ChipStack {
+public:
+    ChipStack();
+    ~ChipStack();
+
+    // Why the stack cannot run here (a missing package, no namespaces), or empty.
+    static QString missingPeer();
+
+    bool start(QString *error);
+    // Serves the chip files in `folder` (com, sod, dg1 ...) and waits until
+    // pcscd sees the card.
+    bool insert(const QString &folder, QString *error);
+    // Kills the emulator: the card leaves the field the way a passport lifted
+    // off the glass does, without a goodbye.
+    void remove();
+    bool chipPresent() const;
+
+    QString socketPath() const;
+    QProcessEnvironment environment() const;
+    // The folder for a test's own files.
+    QString workDir() const { return dir_.path(); }
+
+    // Makes a passport with tests/emrtd/make_passport.py into workDir()/NAME;
+    // `options` are that script's options beyond OUT, --mrz, --face and --pki.
+    bool makePassport(const QString &name, const QStringList &mrz, const QStringList &options,
+                      QString *error);
+    QString passportDir(const QString &name) const;
+
+    static QString python();
+
+private:
+    QTemporaryDir dir_;
+    std::unique_ptr<QProcess> pcscd_;
+    std::unique_ptr<QProcess> chip_;
+    quint16 port_ = 0;
+};
+
+} // namespace test

@@ -1,0 +1,148 @@
+#!/usr/bin/python3
+"""Make a synthetic ePassport's chip files and the PKI that signs them, for tests.
+
+Usage: make_passport.py OUT --mrz LINE1 LINE2 --face IMAGE [--face-format jpeg|jpeg2000]
+                        [--dsc good|expired|unknown] [--tamper dg1|dg2] [--no-sod]
+                        [--dg15] [--pki DIR]
+
+Writes OUT/chip/{com,sod,dg1,dg2[,dg15]} for shared/tools/emrtd-chip and OUT/csca/ (the CSCA folder a
+gate installs: the issuing state's CSCA, plus another state's, so that "no CSCA for this issuer" can
+be tested by installing OUT/other-csca/ instead). The CSCA and DSC keys are made at test time, kept in
+--pki (default OUT/pki) so that several passports can share one CSCA; the SOD is a CMS SignedData made
+by `openssl cms -sign` over the LDS security object (ICAO 9303 part 10, 4.6.2)."""
+import argparse, datetime, hashlib, os, subprocess
+from cryptography import x509
+from cryptography.hazmat.primitives import hashes, serialization
+from cryptography.hazmat.primitives.asymmetric import ec
+from cryptography.x509.oid import NameOID
+
+
+def tlv(tag, value):
+    n = len(value)
+    if n < 0x80:
+        length = bytes([n])
+    elif n < 0x100:
+        length = bytes([0x81, n])
+    elif n < 0x10000:
+        length = bytes([0x82, n >> 8, n & 0xFF])
+    else:
+        length = bytes([0x83, n >> 16, (n >> 8) & 0xFF, n & 0xFF])
+    return tag.to_bytes((tag.bit_length() + 7) // 8, "big") + length + value
+
+
+def name(country, common):
+    return x509.Name([x509.NameAttribute(NameOID.COUNTRY_NAME, country),
+                      x509.NameAttribute(NameOID.ORGANIZATION_NAME, "Test State " + country),
+                      x509.NameAttribute(NameOID.COMMON_NAME, common)])
+
+
+def certificate(subject, issuer, key, issuer_key, not_before, not_after, ca):
+    builder = (x509.CertificateBuilder().subject_name(subject).issuer_name(issuer)
+               .public_key(key.public_key()).serial_number(x509.random_serial_number())
+               .not_valid_before(not_before).not_valid_after(not_after)
+               .add_extension(x509.BasicConstraints(ca=ca, path_length=0 if ca else None), critical=True)
+               .add_extension(x509.KeyUsage(digital_signature=not ca, content_commitment=False,
+                                            key_encipherment=False, data_encipherment=False,
+                                            key_agreement=False, key_cert_sign=ca, crl_sign=ca,
+                                            encipher_only=False, decipher_only=False), critical=True))
+    return builder.sign(issuer_key, hashes.SHA256())
+
+
+def write_pem(path, cert=None, key=None):
+    with open(path, "wb") as out:
+        if cert is not None:
+            out.write(cert.public_bytes(serialization.Encoding.PEM))
+        if key is not None:
+            out.write(key.private_bytes(serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8,
+                                        serialization.NoEncryption()))
+
+
+def load_or_make_ca(pki, stem, country, common, now):
+    cert_path, key_path = os.path.join(pki, stem + ".pem"), os.path.join(pki, stem + ".key")
+    if os.path.exists(cert_path):
+        return (x509.load_pem_x509_certificate(open(cert_path, "rb").read()),
+                serialization.load_pem_private_key(open(key_path, "rb").read(), None))
+    key = ec.generate_private_key(ec.SECP256R1())
+    cert = certificate(name(country, common), name(country, common), key, key,
+                       now - datetime.timedelta(days=3650), now + datetime.timedelta(days=3650), True)
+    write_pem(cert_path, cert=cert)
+    write_pem(key_path, key=key)
+    return cert, key
+
+
+def face_record(image, data_type):
+    facial_header = (0).to_bytes(2, "big") + bytes([0, 0, 0]) + bytes(3) + bytes(2) + bytes(3) + bytes(3)
+    image_info = bytes([1, data_type]) + (480).to_bytes(2, "big") + (640).to_bytes(2, "big") + bytes([1, 2]) + bytes(4)
+    block = facial_header + image_info + image
+    block = (len(block) + 4).to_bytes(4, "big") + block
+    record = b"FAC\x00010\x00" + (14 + len(block)).to_bytes(4, "big") + (1).to_bytes(2, "big") + block
+    header = tlv(0xA1, tlv(0x80, b"\x01\x01") + tlv(0x87, b"\x01\x01") + tlv(0x88, b"\x00\x08"))
+    return tlv(0x75, tlv(0x7F61, tlv(0x02, b"\x01") + tlv(0x7F60, header + tlv(0x5F2E, record))))
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("out")
+    ap.add_argument("--mrz", nargs=2, required=True)
+    ap.add_argument("--face", required=True)
+    ap.add_argument("--face-format", choices=["jpeg", "jpeg2000"], default="jpeg")
+    ap.add_argument("--dsc", choices=["good", "expired", "unknown"], default="good")
+    ap.add_argument("--tamper", choices=["dg1", "dg2"])
+    ap.add_argument("--no-sod", action="store_true")
+    ap.add_argument("--pki")
+    args = ap.parse_args()
+
+    now = datetime.datetime.utcnow()
+    pki = args.pki or os.path.join(args.out, "pki")
+    chip = os.path.join(args.out, "chip")
+    for folder in (pki, chip, os.path.join(args.out, "csca"), os.path.join(args.out, "other-csca")):
+        os.makedirs(folder, exist_ok=True)
+    csca, csca_key = load_or_make_ca(pki, "csca-ut", "UT", "CSCA Utopia", now)
+    other, _ = load_or_make_ca(pki, "csca-xx", "XX", "CSCA Elsewhere", now)
+    write_pem(os.path.join(args.out, "csca", "csca-ut.pem"), cert=csca)
+    write_pem(os.path.join(args.out, "csca", "csca-xx.pem"), cert=other)
+    write_pem(os.path.join(args.out, "other-csca", "csca-xx.pem"), cert=other)
+
+    issuer_cert, issuer_key = csca, csca_key
+    if args.dsc == "unknown":  # a CSCA that calls itself Utopia's, which no gate installed
+        issuer_cert, issuer_key = load_or_make_ca(pki, "csca-rogue", "UT", "CSCA Utopia", now)
+    begins, ends = now - datetime.timedelta(days=30), now + datetime.timedelta(days=3650)
+    if args.dsc == "expired":
+        begins, ends = now - datetime.timedelta(days=400), now - datetime.timedelta(days=2)
+    dsc_key = ec.generate_private_key(ec.SECP256R1())
+    dsc = certificate(name("UT", "Document Signer Utopia"), issuer_cert.subject, dsc_key, issuer_key,
+                      begins, ends, False)
+
+    mrz = "".join(args.mrz).encode()
+    groups = {1: tlv(0x61, tlv(0x5F1F, mrz)),
+              2: face_record(open(args.face, "rb").read(), 0 if args.face_format == "jpeg" else 1)}
+    com = tlv(0x60, tlv(0x5F01, b"0107") + tlv(0x5F36, b"040000") + tlv(0x5C, b"\x61\x75"))
+
+    sha256 = tlv(0x30, tlv(0x06, bytes.fromhex("608648016503040201")))
+    hashes_der = b"".join(tlv(0x30, tlv(0x02, bytes([n])) + tlv(0x04, hashlib.sha256(data).digest()))
+                          for n, data in sorted(groups.items()))
+    lds = tlv(0x30, tlv(0x02, b"\x00") + sha256 + tlv(0x30, hashes_der))
+    if not args.no_sod:
+        write_pem(os.path.join(pki, "dsc.pem"), cert=dsc)
+        write_pem(os.path.join(pki, "dsc.key"), key=dsc_key)
+        open(os.path.join(pki, "lds.der"), "wb").write(lds)
+        subprocess.run(["openssl", "cms", "-sign", "-binary", "-nodetach", "-nosmimecap",
+                        "-in", os.path.join(pki, "lds.der"), "-outform", "DER",
+                        "-out", os.path.join(pki, "sod.der"), "-signer", os.path.join(pki, "dsc.pem"),
+                        "-inkey", os.path.join(pki, "dsc.key"), "-md", "sha256",
+                        "-econtent_type", "2.23.136.1.1.1"], check=True)
+        open(os.path.join(chip, "sod"), "wb").write(tlv(0x77, open(os.path.join(pki, "sod.der"), "rb").read()))
+
+    if args.tamper == "dg1":  # another given name, same length: the MRZ's check digits do not cover it
+        groups[1] = groups[1].replace(b"<<ANNA", b"<<HANS", 1)
+    if args.tamper == "dg2":
+        face = bytearray(groups[2])
+        face[-20] ^= 0x55
+        groups[2] = bytes(face)
+    open(os.path.join(chip, "com"), "wb").write(com)
+    for n, data in groups.items():
+        open(os.path.join(chip, "dg%d" % n), "wb").write(data)
+
+
+if __name__ == "__main__":
+    main()
