@@ -125,12 +125,21 @@ private:
         return done.first().at(1).toBool() ? QString() : done.first().at(2).toString();
     }
 
+    // The driver's answer to a command sent to it directly, past the
+    // controller (whose own commands may be answered meanwhile).
     LaneCommandResult driverAnswer(LaneCommand command) {
+        constexpr quint64 token = 99;
         QSignalSpy done(m_lane->actuator(), &LaneActuator::commandDone);
-        m_lane->command(command, 1, 99);
-        if (done.isEmpty() && !done.wait(5000))
-            return LaneCommandResult::NotAcknowledged;
-        return done.first().at(1).value<LaneCommandResult>();
+        m_lane->command(command, 1, token);
+        const auto answer = [&]() -> std::optional<LaneCommandResult> {
+            for (const auto &arguments : std::as_const(done))
+                if (arguments.at(0).toULongLong() == token)
+                    return arguments.at(1).value<LaneCommandResult>();
+            return std::nullopt;
+        };
+        for (int waited = 0; !answer() && waited < 100; ++waited)
+            done.wait(50);
+        return answer().value_or(LaneCommandResult::NotAcknowledged);
     }
 
     void waitUntilReady() {

@@ -54,6 +54,15 @@ private slots:
         controller().authorise(PassDirection::Exit, 502);
         QTRY_VERIFY_WITH_TIMEOUT(!passed.isEmpty(), 5000);
     }
+
+    // On RTU libmodbus itself refuses a reply from another address.
+    void replyFromTheWrongUnitIsALinkFault() {
+        m_rig->sim().send(QStringLiteral("wrong-unit 20"));
+        QTRY_COMPARE_WITH_TIMEOUT(gate::toString(controller().state()),
+                                  gate::toString(LaneState::OutOfService), 10000);
+        QCOMPARE(controller().snapshot().reason, QStringLiteral("link_down"));
+        QTRY_VERIFY_WITH_TIMEOUT(controller().readyForPassenger(), 10000);
+    }
 };
 
 QTEST_GUILESS_MAIN(TestLaneRtu)
