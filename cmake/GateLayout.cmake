@@ -25,7 +25,7 @@ endfunction()
 function(gate_add_test name)
   cmake_parse_arguments(T "" "TIMEOUT" "SOURCES;LIBS;LABELS" ${ARGN})
   add_executable(${name} ${T_SOURCES})
-  target_link_libraries(${name} PRIVATE Qt6::Test ${T_LIBS})
+  target_link_libraries(${name} PRIVATE Qt6::Test gate_testsupport ${T_LIBS})
   target_compile_definitions(${name} PRIVATE
     GATE_SOURCE_DIR="${PROJECT_SOURCE_DIR}"
     GATE_BINARY_DIR="${PROJECT_BINARY_DIR}"

@@ -1,5 +1,6 @@
 // gate-app: the command line, then the runtime does everything else.
 #include "core/service/pinverifier.h"
+#include "ops/systemdnotifier.h"
 #include "ops/terminationsignals.h"
 #include "runtime/gateapplication.h"
 #include "ui/selftest.h"
@@ -14,6 +15,9 @@ namespace {
 // sysexits.h EX_CONFIG: systemd's RestartPreventExitStatus keeps a broken
 // configuration from restarting in a loop.
 constexpr int exitConfigurationError = 78;
+// sysexits.h EX_SOFTWARE: the screens did not load. systemd restarts the gate
+// (a package may just have been installed) until its start limit is reached.
+constexpr int exitSoftwareError = 70;
 
 int hashPinFromStdin() {
     QTextStream in(stdin);
@@ -97,7 +101,10 @@ int main(int argc, char *argv[]) {
         QTextStream err(stderr);
         for (const QString &error : std::as_const(errors))
             err << "gate-app: " << error << '\n';
-        return exitConfigurationError;
+        // `systemctl status` shows why the gate is down, not only an exit code.
+        gate::SystemdNotifier().status(QStringLiteral("not started: ") +
+                                       errors.join(QStringLiteral("; ")));
+        return gate.touchscreenFailed() ? exitSoftwareError : exitConfigurationError;
     }
     return app.exec();
 }

@@ -151,9 +151,13 @@ bool GateApplication::start(const GateConfig &config, QStringList *errors) {
     ui::WindowOptions window;
     window.portrait = m_config.ui.orientation == QLatin1String("portrait");
     window.fullScreen = QGuiApplication::platformName() == QLatin1String("eglfs");
-    m_qml = ui::createMainEngine(*m_passengerScreen, *m_serviceMode, window);
+    QStringList qmlErrors;
+    m_qml = ui::createMainEngine(*m_passengerScreen, *m_serviceMode, window, &qmlErrors);
     if (!m_qml) {
-        errors->append(QStringLiteral("the touchscreen did not load (see the log)"));
+        m_touchscreenFailed = true;
+        errors->append(QStringLiteral("the touchscreen did not load: %1")
+                           .arg(qmlErrors.isEmpty() ? QStringLiteral("no window was created")
+                                                    : qmlErrors.join(QStringLiteral("; "))));
         return false;
     }
 

@@ -51,6 +51,9 @@ public:
     bool startDemo(const QString &stateDir, QStringList *errors);
     // Quit after this many decisions, once no authorised pass is pending.
     void exitAfter(int decisions) { m_exitAfterDecisions = decisions; }
+    // The start failed on the QML screens (a missing QML module, a broken
+    // file), not on the configuration: a restart may help, editing will not.
+    bool touchscreenFailed() const { return m_touchscreenFailed; }
 
 private:
     bool start(const GateConfig &config, QStringList *errors);
@@ -76,6 +79,7 @@ private:
     int m_exitAfterDecisions = 0; // 0: run until stopped
     int m_decisions = 0;
     int m_pendingPasses = 0;
+    bool m_touchscreenFailed = false;
 
     hal::PluginCatalog m_catalog;
     std::unique_ptr<ThreadLiveness> m_liveness;

@@ -16,11 +16,12 @@ struct WindowOptions {
 
 // Loads the touchscreen (StationGate.Ui/Main.qml) on the two models, which
 // must outlive the engine, and shows it. Keeps the engine's texts in step with
-// the passenger's language. Null, with the QML errors logged, when the main
-// window does not load.
+// the passenger's language. Null when the main window does not load; then
+// `errors` (when given) holds each QML error with its file, line and import.
 std::unique_ptr<QQmlApplicationEngine> createMainEngine(PassengerScreenModel &passenger,
                                                         ServiceModeModel &service,
-                                                        const WindowOptions &options = {});
+                                                        const WindowOptions &options = {},
+                                                        QStringList *errors = nullptr);
 
 // The engine import path and type registration every engine of this module
 // needs.

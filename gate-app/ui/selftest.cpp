@@ -61,6 +61,14 @@ int selfTest() {
     ServiceModeModel service(verifier);
     QQmlComponent main(&engine,
                        QUrl(QStringLiteral("qrc") + kModuleDir + QStringLiteral("/Main.qml")));
+    // Creating from a component that did not compile crashes Qt 6.4: the
+    // errors above already name the file and the import that failed.
+    if (!main.isReady()) {
+        problems += reportErrors(main, QStringLiteral("Main.qml"));
+        qCCritical(lcSelfTest) << files << "QML files," << problems
+                               << "problems; the main window did not compile";
+        return 1;
+    }
     std::unique_ptr<QObject> window(main.createWithInitialProperties({
         {QStringLiteral("passenger"), QVariant::fromValue(&passenger)},
         {QStringLiteral("service"), QVariant::fromValue(&service)},

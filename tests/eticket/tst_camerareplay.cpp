@@ -7,6 +7,7 @@
 
 #include "../../plugins/camera/latestframe.h"
 #include "../../plugins/camera/sightingtracker.h"
+#include "support/testpeer.h"
 
 #include <QFile>
 #include <QJsonObject>
@@ -117,8 +118,7 @@ void TestCameraReplay::readsPassportMrzWhenAsked() {
     QFETCH(int, forgetMs);
     QFETCH(int, reads);
     const QString sample = QStringLiteral(GATE_SHARED_DIR "/data/mrz-dev/GBR_00.jpg");
-    if (!QFile::exists(sample))
-        QSKIP("shared MRZ samples absent");
+    GATE_REQUIRE_PEER("shared-mrz-pages");
     QTemporaryDir folder;
     QVERIFY(folder.isValid());
     const cv::Mat page = cv::imread(sample.toStdString());

@@ -2,6 +2,7 @@
 // pymodbus (tests/lane/pymodbus_lane.py).
 #include "lanetestsupport.h"
 #include "peerprocess.h"
+#include "support/testpeer.h"
 
 #include <QJsonArray>
 #include <QSignalSpy>
@@ -22,17 +23,13 @@ private:
     QString m_url;
 
     void startPeer() {
-        if (!QFile::exists(QStringLiteral("/usr/bin/python3")))
-            QSKIP("/usr/bin/python3 (with python3-pymodbus) is not installed");
+        GATE_REQUIRE_PEER("pymodbus");
+        GATE_REQUIRE_PEER("pyserial-asyncio");
         m_peer = std::make_unique<PeerProcess>();
         const QString endpoint =
             m_peer->start(QStringLiteral("/usr/bin/python3"),
                           {QStringLiteral(GATE_SOURCE_DIR "/tests/lane/pymodbus_lane.py")},
                           QStringLiteral("tcp"));
-        // Debian's python3-pymodbus server needs python3-serial and
-        // python3-serial-asyncio without depending on them.
-        if (endpoint.isEmpty() && m_peer->errors().contains(QLatin1String("ModuleNotFoundError")))
-            QSKIP(qPrintable(QStringLiteral("pymodbus lane cannot start: ") + m_peer->errors()));
         QVERIFY2(!endpoint.isEmpty(), qPrintable(m_peer->errors()));
         m_url = QStringLiteral("tcp://") + endpoint;
     }

@@ -8,6 +8,7 @@
 // file with the difference in <build>/tests/mrz/failures.
 #include "cameraframes.h"
 #include "specimenpage.h"
+#include "support/testpeer.h"
 #include "vision/mrz/mrzcompose.h"
 #include "vision/mrz/mrzreader.h"
 
@@ -133,15 +134,15 @@ class TestMrzAccuracy : public QObject {
 private slots:
     void developmentPages() {
         const auto samples = folderSamples(kDevFolder);
-        if (samples.empty())
-            QSKIP("development pages (shared data/mrz-dev) are not present");
+        GATE_REQUIRE_PEER("shared-mrz-pages");
+        QVERIFY(!samples.empty());
         checkSamples(QStringLiteral("mrz-dev"), samples, kDevPagesThreshold);
     }
 
     void cameraFrames() {
         const auto pages = folderSamples(kDevFolder);
-        if (pages.empty())
-            QSKIP("development pages (shared data/mrz-dev) are not present");
+        GATE_REQUIRE_PEER("shared-mrz-pages");
+        QVERIFY(!pages.empty());
         std::vector<Sample> frames;
         std::uint64_t seed = 1;
         for (const Sample &page : pages) {
@@ -167,8 +168,7 @@ private slots:
     void syntheticPassports() {
         QFETCH(bool, zeroPadded);
         QFETCH(double, threshold);
-        if (!QFile::exists(QString::fromLatin1(mrztest::kOcrbFontPath)))
-            QSKIP("the OCR-B font (fonts-ocr-b) is not installed");
+        GATE_REQUIRE_PEER("ocr-b-font");
         std::vector<Sample> frames;
         for (int i = 1; i <= 40; ++i) {
             const QString digits =

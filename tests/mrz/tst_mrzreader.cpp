@@ -2,6 +2,7 @@
 // turned, upside down), on hostile images, and the two-frame consensus.
 #include "specimenpage.h"
 #include "specimens.h"
+#include "support/testpeer.h"
 #include "vision/mrz/mrzconsensus.h"
 #include "vision/mrz/mrzreader.h"
 
@@ -50,8 +51,8 @@ private slots:
         QFETCH(double, degrees);
         const auto &lines = mrztest::icaoSpecimens()[specimen].lines;
         const cv::Mat page = mrztest::specimenPage(lines);
-        if (page.empty())
-            QSKIP("the OCR-B font (fonts-ocr-b) is not installed");
+        GATE_REQUIRE_PEER("ocr-b-font");
+        QVERIFY(!page.empty());
         cv::Mat framed;
         cv::copyMakeBorder(page, framed, 80, 80, 80, 80, cv::BORDER_CONSTANT, cv::Scalar::all(60));
         const vision::MrzReader reader(fixedDay());
@@ -65,8 +66,8 @@ private slots:
     void quadSurroundsTheZone() {
         const auto &lines = mrztest::icaoSpecimens().front().lines;
         const cv::Mat page = mrztest::specimenPage(lines);
-        if (page.empty())
-            QSKIP("the OCR-B font (fonts-ocr-b) is not installed");
+        GATE_REQUIRE_PEER("ocr-b-font");
+        QVERIFY(!page.empty());
         const vision::MrzFrameResult result = vision::MrzReader(fixedDay()).read(page);
         QVERIFY(result.valid);
         // The zone is the bottom part of the page, across most of its width.

@@ -6,6 +6,7 @@
 #include "rsyslogcollector.h"
 #include "silentserver.h"
 #include "stopreturns.h"
+#include "support/testpeer.h"
 #include "tcprelay.h"
 
 #include <QJsonDocument>
@@ -126,8 +127,8 @@ private slots:
     }
 
     void shipsToRsyslogAndReportsState() {
-        if (QStandardPaths::findExecutable(QStringLiteral("rsyslogd")).isEmpty())
-            QSKIP("rsyslogd is not installed");
+        GATE_REQUIRE_PEER("rsyslogd");
+        GATE_REQUIRE_PEER("imrelp");
         test::AuditOutbox outbox(gateId, 250);
         QVERIFY2(outbox.error().isEmpty(), qPrintable(outbox.error()));
         const QString db = outbox.path();
@@ -168,8 +169,8 @@ private slots:
     // across a dropped connection, a collector restart and a SIGKILL of the
     // shipping process, each in the middle of a batch.
     void deliversEveryRecordAcrossFailures() {
-        if (QStandardPaths::findExecutable(QStringLiteral("rsyslogd")).isEmpty())
-            QSKIP("rsyslogd is not installed");
+        GATE_REQUIRE_PEER("rsyslogd");
+        GATE_REQUIRE_PEER("imrelp");
         test::AuditOutbox outbox(gateId);
         QVERIFY2(outbox.error().isEmpty(), qPrintable(outbox.error()));
         const QString db = outbox.path();
@@ -252,8 +253,10 @@ private slots:
 
     void stopReturnsWhileTheCollectorStalls() {
         QFETCH(bool, midBatch);
-        if (midBatch && QStandardPaths::findExecutable(QStringLiteral("rsyslogd")).isEmpty())
-            QSKIP("rsyslogd is not installed");
+        if (midBatch) {
+            GATE_REQUIRE_PEER("rsyslogd");
+            GATE_REQUIRE_PEER("imrelp");
+        }
         constexpr int records = 300;
         test::AuditOutbox outbox(gateId, records);
         QVERIFY2(outbox.error().isEmpty(), qPrintable(outbox.error()));

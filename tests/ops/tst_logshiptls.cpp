@@ -7,6 +7,7 @@
 #include "rsyslogcollector.h"
 #include "silentserver.h"
 #include "stopreturns.h"
+#include "support/testpeer.h"
 #include "tcprelay.h"
 #include "testpki.h"
 
@@ -113,10 +114,9 @@ class LogShipTlsTest : public QObject {
 
 private slots:
     void initTestCase() {
-        if (QStandardPaths::findExecutable(QStringLiteral("rsyslogd")).isEmpty())
-            QSKIP("rsyslogd is not installed");
-        if (QStandardPaths::findExecutable(QStringLiteral("openssl")).isEmpty())
-            QSKIP("the openssl command line is not installed");
+        GATE_REQUIRE_PEER("rsyslogd");
+        GATE_REQUIRE_PEER("imrelp");
+        GATE_REQUIRE_PEER("openssl");
         QString error;
         QVERIFY2(m_pki.createCa(QStringLiteral("station"), &error), qPrintable(error));
         QVERIFY2(m_otherPki.createCa(QStringLiteral("other"), &error), qPrintable(error));
