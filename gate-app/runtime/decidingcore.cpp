@@ -68,8 +68,13 @@ void DecidingCore::reloadList() {
     QString error;
     auto trust =
         state.keysJson.isEmpty() ? std::nullopt : eticket::TrustList::parse(state.keysJson, &error);
-    if (!error.isEmpty())
+    // A trust list with one unusable key (a small-order Ed25519 key among
+    // them) is refused whole: no code verifies until a good one arrives.
+    if (!error.isEmpty()) {
         qCWarning(lcCore).noquote() << "trust list of list" << state.seq << "refused:" << error;
+        recordAlarm(QStringLiteral("trust_list_refused"),
+                    {{QStringLiteral("seq"), state.seq}, {QStringLiteral("detail"), error}});
+    }
     m_credentials.setTrustList(std::move(trust));
     publishStatus();
 }
