@@ -114,7 +114,7 @@ private slots:
     void passengersReadWhyInBothLanguages() {
         const QString output = QString::fromUtf8(m_gateOutput);
         for (const QString &text :
-             {u"This e-ticket is valid only with its holder's document"_s, u"车票与证件不符"_s,
+             {u"This e-ticket is valid only with its holder's document"_s, u"该车票属于其他证件"_s,
               u"This ticket belongs to another document"_s})
             QVERIFY2(output.contains(text), qPrintable(text));
     }
