@@ -43,6 +43,20 @@ bool looksLikePem(ByteView bytes) {
     return std::search(bytes.begin(), bytes.end(), marker.begin(), marker.end()) != bytes.end();
 }
 
+// One certificate or CRL, in PEM or DER as the file has it.
+template <typename T>
+T *decodePemOrDer(ByteView bytes, T *(*readPem)(BIO *, T **, pem_password_cb *, void *),
+                  T *(*readDer)(T **, const unsigned char **, long)) {
+    if (looksLikePem(bytes)) {
+        BIO *bio = BIO_new_mem_buf(bytes.data(), static_cast<int>(bytes.size()));
+        T *decoded = readPem(bio, nullptr, nullptr, nullptr);
+        BIO_free(bio);
+        return decoded;
+    }
+    const unsigned char *at = bytes.data();
+    return readDer(nullptr, &at, static_cast<long>(bytes.size()));
+}
+
 } // namespace
 
 CscaStore::CscaStore() = default;
@@ -82,15 +96,7 @@ bool CscaStore::addCertificate(ByteView bytes, std::string *error) {
         *error = "too many CSCA certificates";
         return false;
     }
-    X509 *certificate = nullptr;
-    if (looksLikePem(bytes)) {
-        BIO *bio = BIO_new_mem_buf(bytes.data(), static_cast<int>(bytes.size()));
-        certificate = PEM_read_bio_X509(bio, nullptr, nullptr, nullptr);
-        BIO_free(bio);
-    } else {
-        const unsigned char *at = bytes.data();
-        certificate = d2i_X509(nullptr, &at, static_cast<long>(bytes.size()));
-    }
+    X509 *certificate = decodePemOrDer(bytes, PEM_read_bio_X509, d2i_X509);
     if (!certificate) {
         *error = "not a certificate";
         return false;
@@ -100,15 +106,7 @@ bool CscaStore::addCertificate(ByteView bytes, std::string *error) {
 }
 
 bool CscaStore::addCrl(ByteView bytes, std::string *error) {
-    X509_CRL *crl = nullptr;
-    if (looksLikePem(bytes)) {
-        BIO *bio = BIO_new_mem_buf(bytes.data(), static_cast<int>(bytes.size()));
-        crl = PEM_read_bio_X509_CRL(bio, nullptr, nullptr, nullptr);
-        BIO_free(bio);
-    } else {
-        const unsigned char *at = bytes.data();
-        crl = d2i_X509_CRL(nullptr, &at, static_cast<long>(bytes.size()));
-    }
+    X509_CRL *crl = decodePemOrDer(bytes, PEM_read_bio_X509_CRL, d2i_X509_CRL);
     if (!crl) {
         *error = "not a CRL";
         return false;

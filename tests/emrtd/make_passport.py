@@ -3,13 +3,15 @@
 
 Usage: make_passport.py OUT --mrz LINE1 LINE2 --face IMAGE [--face-format jpeg|jpeg2000]
                         [--dsc good|expired|unknown] [--tamper dg1|dg2] [--no-sod]
-                        [--dg15] [--pki DIR]
+                        [--masterlist] [--pki DIR]
 
 Writes OUT/chip/{com,sod,dg1,dg2[,dg15]} for shared/tools/emrtd-chip and OUT/csca/ (the CSCA folder a
 gate installs: the issuing state's CSCA, plus another state's, so that "no CSCA for this issuer" can
 be tested by installing OUT/other-csca/ instead). The CSCA and DSC keys are made at test time, kept in
 --pki (default OUT/pki) so that several passports can share one CSCA; the SOD is a CMS SignedData made
-by `openssl cms -sign` over the LDS security object (ICAO 9303 part 10, 4.6.2)."""
+by `openssl cms -sign` over the LDS security object (ICAO 9303 part 10, 4.6.2). --masterlist also writes
+OUT/masterlist.der, an ICAO master list of both CSCAs signed by a list signer that Utopia's CSCA issued, and
+OUT/masterlist-rogue.der, the same list signed by a signer no CSCA in it issued."""
 import argparse, datetime, hashlib, os, subprocess
 from cryptography import x509
 from cryptography.hazmat.primitives import hashes, serialization
@@ -80,6 +82,21 @@ def face_record(image, data_type):
     return tlv(0x75, tlv(0x7F61, tlv(0x02, b"\x01") + tlv(0x7F60, header + tlv(0x5F2E, record))))
 
 
+def write_master_list(out, pki, cscas, issuer, issuer_key, file_name, now):
+    """CscaMasterList ::= SEQUENCE { version INTEGER, certList SET OF Certificate }, CMS-signed."""
+    signer_key = ec.generate_private_key(ec.SECP256R1())
+    signer = certificate(name("UT", "Master List Signer Utopia"), issuer.subject, signer_key, issuer_key,
+                         now - datetime.timedelta(days=1), now + datetime.timedelta(days=365), False)
+    write_pem(os.path.join(pki, "mls.pem"), cert=signer)
+    write_pem(os.path.join(pki, "mls.key"), key=signer_key)
+    certs = sorted(c.public_bytes(serialization.Encoding.DER) for c in cscas)
+    open(os.path.join(pki, "ml.der"), "wb").write(tlv(0x30, tlv(0x02, b"\x00") + tlv(0x31, b"".join(certs))))
+    subprocess.run(["openssl", "cms", "-sign", "-binary", "-nodetach", "-nosmimecap",
+                    "-in", os.path.join(pki, "ml.der"), "-outform", "DER", "-out", os.path.join(out, file_name),
+                    "-signer", os.path.join(pki, "mls.pem"), "-inkey", os.path.join(pki, "mls.key"),
+                    "-md", "sha256", "-econtent_type", "2.23.136.1.1.2"], check=True)
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("out")
@@ -89,6 +106,7 @@ def main():
     ap.add_argument("--dsc", choices=["good", "expired", "unknown"], default="good")
     ap.add_argument("--tamper", choices=["dg1", "dg2"])
     ap.add_argument("--no-sod", action="store_true")
+    ap.add_argument("--masterlist", action="store_true")
     ap.add_argument("--pki")
     args = ap.parse_args()
 
@@ -132,6 +150,11 @@ def main():
                         "-inkey", os.path.join(pki, "dsc.key"), "-md", "sha256",
                         "-econtent_type", "2.23.136.1.1.1"], check=True)
         open(os.path.join(chip, "sod"), "wb").write(tlv(0x77, open(os.path.join(pki, "sod.der"), "rb").read()))
+
+    if args.masterlist:
+        write_master_list(args.out, pki, [csca, other], csca, csca_key, "masterlist.der", now)
+        rogue, rogue_key = load_or_make_ca(pki, "csca-rogue", "UT", "CSCA Utopia", now)
+        write_master_list(args.out, pki, [csca, other], rogue, rogue_key, "masterlist-rogue.der", now)
 
     if args.tamper == "dg1":  # another given name, same length: the MRZ's check digits do not cover it
         groups[1] = groups[1].replace(b"<<ANNA", b"<<HANS", 1)

@@ -18,16 +18,6 @@ using namespace gate::emrtd;
 
 namespace {
 
-// Where a peer is missing: skipped on a developer's machine, a failure in CI.
-#define REQUIRE_PEER(why)                                                                          \
-    do {                                                                                           \
-        const QString missing = (why);                                                             \
-        if (!missing.isEmpty()) {                                                                  \
-            if (qgetenv("CI") == "true")                                                           \
-                QFAIL(qPrintable(missing));                                                        \
-            QSKIP(qPrintable(missing));                                                            \
-        }                                                                                          \
-    } while (false)
 
 const QStringList kMrz{QStringLiteral("P<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<<<<<<<<<"),
                        QStringLiteral("L898902C36UTO7408122F1204159ZE184226B<<<<<10")};

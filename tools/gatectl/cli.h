@@ -30,5 +30,6 @@ int ticketsLookup(const QStringList &args);
 int lane(const QStringList &args);
 int status(const QStringList &args);
 int emrtdRead(const QStringList &args);
+int emrtdImportMasterList(const QStringList &args);
 
 } // namespace gatectl

@@ -40,6 +40,9 @@ const std::map<QString, Subcommand> &subcommands() {
          {gatectl::emrtdRead,
           "--mrz-file FILE [--reader NAME] --csca DIR|MASTERLIST [--dg2-out FILE]  read and "
           "check a passport chip"}},
+        {QStringLiteral("emrtd import-masterlist"),
+         {gatectl::emrtdImportMasterList,
+          "FILE --out DIR  install the CSCAs of a verified ICAO master list"}},
         {QStringLiteral("status"),
          {gatectl::status, "[--socket PATH]  health of the running gate"}},
     };
