@@ -71,23 +71,13 @@ Station::Station(const QString &dir)
     : m_dir(dir) {
     // The bench gate is commissioned like a real one: its device key is
     // enrolled, and the list's keys are sealed to it.
-    const QJsonObject device = runToolJson(QStringLiteral("gatectl"),
-                                           {QStringLiteral("device-key"), QStringLiteral("init"),
-                                            QStringLiteral("--out"), deviceKeyFile()});
-    QFile enrolment(path(QStringLiteral("enrolled-gates.ndjson")));
-    if (!enrolment.open(QIODevice::WriteOnly) ||
-        enrolment.write(QJsonDocument(device).toJson(QJsonDocument::Compact)) < 0)
-        abortBench(QStringLiteral("cannot write %1").arg(enrolment.fileName()));
-    enrolment.close();
-    const QJsonObject demo = runToolJson(QStringLiteral("gate-issuer"),
-                                         {QStringLiteral("demo-station"), QStringLiteral("--out"),
-                                          path(QStringLiteral("station")),
-                                          QStringLiteral("--enrol"), enrolment.fileName()});
-    m_listUrl = demo.value(QStringLiteral("list_url")).toString();
-    m_rootKey = demo.value(QStringLiteral("root_key")).toString();
+    QString error;
+    if (!m_commissioned.commission(m_dir, &error))
+        abortBench(error);
+    const QJsonObject demo = m_commissioned.issued();
+    m_listUrl = m_commissioned.listUrl();
+    m_rootKey = m_commissioned.rootKey();
     m_now = qint64(demo.value(QStringLiteral("now")).toDouble());
-    if (m_listUrl.isEmpty() || m_rootKey.isEmpty())
-        abortBench(QStringLiteral("gate-issuer demo-station printed no list"));
     m_listDir = QUrl(m_listUrl).toLocalFile();
     m_departure = m_now + 2 * 3600;
     readListKey();
@@ -98,7 +88,7 @@ QString Station::path(const QString &name) const {
 }
 
 QString Station::deviceKeyFile() const {
-    return path(QStringLiteral("device.key"));
+    return m_commissioned.deviceKeyFile();
 }
 
 QString Station::secretsFile() const {
@@ -179,12 +169,9 @@ QStringList Station::deltaArguments(int changes, const QList<CameraPassenger> &l
 }
 
 void Station::syncInto(const QString &database) const {
-    const QJsonObject synced = runToolJson(
-        QStringLiteral("gatectl"), {QStringLiteral("tickets"), QStringLiteral("sync"), m_listUrl,
-                                    QStringLiteral("--db"), database, QStringLiteral("--root-key"),
-                                    m_rootKey, QStringLiteral("--device-key"), deviceKeyFile()});
-    if (synced.value(QStringLiteral("outcome")).toString() != QLatin1String("applied"))
-        abortBench(QStringLiteral("gatectl tickets sync did not apply the list"));
+    QString error;
+    if (!m_commissioned.syncInto(database, &error))
+        abortBench(error);
 }
 
 cv::Mat Station::ticketFrame(const QString &tid) const {

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "support/demostation.h"
+
 #include <QByteArray>
 #include <QList>
 #include <QString>
@@ -71,6 +73,7 @@ private:
     void readListKey();
 
     QString m_dir;
+    gate::test::DemoStation m_commissioned;
     QString m_listUrl;
     QString m_rootKey;
     QString m_listDir;

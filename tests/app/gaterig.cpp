@@ -1,47 +1,16 @@
 #include "gaterig.h"
 
+#include "support/gatetools.h"
+
 #include <QDir>
 #include <QFile>
 #include <QJsonDocument>
 #include <QRegularExpression>
 
-namespace {
-
-constexpr int toolTimeoutMs = 60'000;
-
-QJsonObject lastJsonLine(const QByteArray &output) {
-    QJsonObject last;
-    for (const QByteArray &line : output.split('\n')) {
-        const QJsonObject object = QJsonDocument::fromJson(line).object();
-        if (!object.isEmpty())
-            last = object;
-    }
-    return last;
-}
-
-} // namespace
-
 GateRig::GateRig() = default;
 
 GateRig::~GateRig() {
     stopLane();
-}
-
-QString GateRig::binary(const QString &name) {
-    return QDir(qEnvironmentVariable("GATE_BIN_DIR", QStringLiteral(GATE_BINARY_DIR "/bin")))
-        .absoluteFilePath(name);
-}
-
-QJsonObject GateRig::runTool(const QString &program, const QStringList &arguments,
-                             const QByteArray &input) {
-    QProcess process;
-    process.setProcessChannelMode(QProcess::ForwardedErrorChannel);
-    process.start(binary(program), arguments);
-    process.write(input);
-    process.closeWriteChannel();
-    if (!process.waitForFinished(toolTimeoutMs) || process.exitCode() != 0)
-        return {};
-    return lastJsonLine(process.readAllStandardOutput());
 }
 
 QStringList GateRig::decisionReasons(const QByteArray &gateOutput) {
@@ -61,38 +30,15 @@ bool GateRig::prepareStation(QString *error) {
         *error = QStringLiteral("no temporary folder");
         return false;
     }
-    // Commissioning: the gate's device key, enrolled for the station.
-    const QJsonObject device =
-        runTool(QStringLiteral("gatectl"), {QStringLiteral("device-key"), QStringLiteral("init"),
-                                            QStringLiteral("--out"), path("device.key")});
-    QFile enrolment(path("enrolled-gates.ndjson"));
-    if (device.isEmpty() || !enrolment.open(QIODevice::WriteOnly)) {
-        *error = QStringLiteral("gatectl device-key init failed");
+    if (!m_station.commission(m_dir.path(), error))
         return false;
-    }
-    enrolment.write(QJsonDocument(device).toJson(QJsonDocument::Compact));
-    enrolment.close();
-    m_station = runTool(QStringLiteral("gate-issuer"),
-                        {QStringLiteral("demo-station"), QStringLiteral("--out"), path("station"),
-                         QStringLiteral("--enrol"), enrolment.fileName()});
-    QFile script(m_station.value(QStringLiteral("script")).toString());
-    if (m_station.isEmpty() || !script.open(QIODevice::ReadOnly)) {
-        *error = QStringLiteral("gate-issuer demo-station failed");
+    QFile script(station().value(QStringLiteral("script")).toString());
+    if (!script.open(QIODevice::ReadOnly)) {
+        *error = QStringLiteral("gate-issuer demo-station wrote no passenger script");
         return false;
     }
     m_steps = QJsonDocument::fromJson(script.readAll()).array();
-    const QJsonObject synced =
-        runTool(QStringLiteral("gatectl"),
-                {QStringLiteral("tickets"), QStringLiteral("sync"),
-                 m_station.value(QStringLiteral("list_url")).toString(), QStringLiteral("--db"),
-                 path("tickets.db"), QStringLiteral("--root-key"),
-                 m_station.value(QStringLiteral("root_key")).toString(),
-                 QStringLiteral("--device-key"), path("device.key")});
-    if (synced.value(QStringLiteral("outcome")).toString() != QLatin1String("applied")) {
-        *error = QStringLiteral("gatectl tickets sync did not apply the demo list");
-        return false;
-    }
-    return true;
+    return m_station.syncInto(path("tickets.db"), error);
 }
 
 QJsonObject GateRig::demoStep(const QString &label) const {
@@ -104,7 +50,7 @@ QJsonObject GateRig::demoStep(const QString &label) const {
 }
 
 bool GateRig::startLane(QString *error) {
-    m_lane.start(binary(QStringLiteral("gate-lane-sim")),
+    m_lane.start(gate::test::gateBinary(QStringLiteral("gate-lane-sim")),
                  {QStringLiteral("--tcp"), QStringLiteral("127.0.0.1:0"),
                   QStringLiteral("--passengers"), QStringLiteral("auto")});
     if (!m_lane.waitForStarted() || !m_lane.waitForReadyRead(10'000)) {
@@ -155,9 +101,7 @@ QString GateRig::writeConfig(const QJsonArray &script, const QJsonObject &extra,
                                 {"plugin", "modbus-lane"},
                                 {"role", "lane"},
                                 {"settings", QJsonObject{{"url", "tcp://" + m_laneAddress}}}}}},
-        {"tickets", QJsonObject{{"source", m_station.value(QStringLiteral("list_url"))},
-                                {"root_key", m_station.value(QStringLiteral("root_key"))},
-                                {"device_key", path("device.key")}}},
+        {"tickets", m_station.ticketsConfig()},
         {"status_socket", path("status.sock")}};
     for (auto it = extra.begin(); it != extra.end(); ++it)
         config.insert(it.key(), it.value());
@@ -173,10 +117,11 @@ void GateRig::startGate(QProcess &gate, const QString &config, int decisions) co
     QStringList arguments{QStringLiteral("--config"), config};
     if (decisions > 0)
         arguments << QStringLiteral("--exit-after") << QString::number(decisions);
-    gate.start(binary(QStringLiteral("gate-app")), arguments);
+    gate.start(gate::test::gateBinary(QStringLiteral("gate-app")), arguments);
 }
 
 QJsonObject GateRig::status() const {
-    return runTool(QStringLiteral("gatectl"),
-                   {QStringLiteral("status"), QStringLiteral("--socket"), path("status.sock")});
+    return gate::test::runGateTool(
+        QStringLiteral("gatectl"),
+        {QStringLiteral("status"), QStringLiteral("--socket"), path("status.sock")});
 }

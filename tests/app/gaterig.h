@@ -1,5 +1,7 @@
 #pragma once
 
+#include "support/demostation.h"
+
 #include <QByteArray>
 #include <QJsonArray>
 #include <QJsonObject>
@@ -18,10 +20,6 @@ public:
     GateRig();
     ~GateRig();
 
-    static QString binary(const QString &name);
-    // Runs a tool to its end; its last JSON line, or nothing unless it exited 0.
-    static QJsonObject runTool(const QString &program, const QStringList &arguments,
-                               const QByteArray &input = {});
     // "#3 DENY ... reason=too_early: ..." lines of the console, in order.
     static QStringList decisionReasons(const QByteArray &gateOutput);
 
@@ -31,7 +29,7 @@ public:
     void stopLane();
 
     QString path(const QString &name) const { return m_dir.filePath(name); }
-    QJsonObject station() const { return m_station; }
+    QJsonObject station() const { return m_station.issued(); }
     // The demo's passenger script, and one of its steps by label.
     QJsonArray demoSteps() const { return m_steps; }
     QJsonObject demoStep(const QString &label) const;
@@ -49,7 +47,7 @@ public:
 
 private:
     QTemporaryDir m_dir;
-    QJsonObject m_station;
+    gate::test::DemoStation m_station;
     QJsonArray m_steps;
     QString m_laneAddress;
     QProcess m_lane;

@@ -4,6 +4,7 @@
 // is refused once the window is over, with another document it is refused at
 // once; only the holder's document, before or after the code, admits.
 #include "gaterig.h"
+#include "support/gatetools.h"
 
 #include "core/audit/auditstore.h"
 
@@ -35,7 +36,7 @@ private:
         const QJsonObject station = m_rig.station();
         const qint64 now = station.value(u"now"_s).toInteger();
         QProcess issuer;
-        issuer.start(GateRig::binary(u"gate-issuer"_s),
+        issuer.start(gate::test::gateBinary(u"gate-issuer"_s),
                      {u"code"_s,
                       u"--key"_s,
                       m_rig.path("station/ticket-key.pem"),

@@ -1,4 +1,5 @@
 #include "lanerig.h"
+#include "support/gatetools.h"
 
 bool LaneRig::start(Transport transport, const QStringList &simArguments,
                     const QJsonObject &profile) {
@@ -13,7 +14,7 @@ bool LaneRig::start(Transport transport, const QStringList &simArguments,
         arguments << QStringLiteral("--rtu-link") << m_dir.filePath(QStringLiteral("lane-tty"));
         readyKey = QStringLiteral("link");
     }
-    const QString endpoint = m_sim.start(PeerProcess::binary(QStringLiteral("gate-lane-sim")),
+    const QString endpoint = m_sim.start(gate::test::gateBinary(QStringLiteral("gate-lane-sim")),
                                          arguments + simArguments, readyKey);
     if (endpoint.isEmpty()) {
         m_error = QStringLiteral("the simulator did not start: ") + m_sim.errors();

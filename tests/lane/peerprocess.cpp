@@ -9,13 +9,6 @@ PeerProcess::~PeerProcess() {
     stop();
 }
 
-QString PeerProcess::binary(const QString &name) {
-    QString dir = qEnvironmentVariable("GATE_BIN_DIR");
-    if (dir.isEmpty())
-        dir = QStringLiteral(GATE_BINARY_DIR "/bin");
-    return QDir(dir).absoluteFilePath(name);
-}
-
 PeerProcess::Match PeerProcess::field(const QString &key, const QJsonValue &value) {
     return [key, value](const QJsonObject &line) { return line.value(key) == value; };
 }

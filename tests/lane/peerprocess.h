@@ -28,7 +28,6 @@ public:
                                        int timeoutMs = 10000);
     QString errors() const { return m_stderr; }
 
-    static QString binary(const QString &name); // in GATE_BIN_DIR or the build tree
     static Match field(const QString &key, const QJsonValue &value);
 
 private:

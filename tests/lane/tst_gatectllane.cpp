@@ -1,5 +1,6 @@
 // gatectl lane status|open|close|mode against the simulator (spec/gatectl.md).
 #include "peerprocess.h"
+#include "support/gatetools.h"
 
 #include <QJsonDocument>
 #include <QTest>
@@ -18,7 +19,7 @@ private:
 
     Run gatectl(QStringList arguments) {
         QProcess process;
-        process.start(PeerProcess::binary(QStringLiteral("gatectl")),
+        process.start(gate::test::gateBinary(QStringLiteral("gatectl")),
                       QStringList{QStringLiteral("lane")} + arguments);
         process.waitForFinished(20000);
         Run run;
@@ -35,7 +36,7 @@ private:
 private slots:
     void initTestCase() {
         const QString endpoint = m_sim.start(
-            PeerProcess::binary(QStringLiteral("gate-lane-sim")),
+            gate::test::gateBinary(QStringLiteral("gate-lane-sim")),
             {QStringLiteral("--tcp"), QStringLiteral("127.0.0.1:0"), QStringLiteral("--door-ms"),
              QStringLiteral("50"), QStringLiteral("--walk-ms"), QStringLiteral("150")},
             QStringLiteral("tcp"));

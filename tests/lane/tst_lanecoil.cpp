@@ -2,6 +2,7 @@
 // simulator, which also serves the coils and discrete inputs.
 #include "lanetestsupport.h"
 #include "peerprocess.h"
+#include "support/gatetools.h"
 
 #include <QSignalSpy>
 #include <QTest>
@@ -32,7 +33,7 @@ private slots:
     void init() {
         m_sim = std::make_unique<PeerProcess>();
         const QString endpoint = m_sim->start(
-            PeerProcess::binary(QStringLiteral("gate-lane-sim")),
+            gate::test::gateBinary(QStringLiteral("gate-lane-sim")),
             {QStringLiteral("--tcp"), QStringLiteral("127.0.0.1:0"), QStringLiteral("--door-ms"),
              QStringLiteral("50"), QStringLiteral("--walk-ms"), QStringLiteral("150")},
             QStringLiteral("tcp"));

@@ -6,6 +6,7 @@
 // restart of the gate; a reply from the wrong unit id.
 #include "lanetestsupport.h"
 #include "peerprocess.h"
+#include "support/gatetools.h"
 
 #include "core/lane/lanecontroller.h"
 
@@ -66,7 +67,7 @@ private:
                                   QStringLiteral("50")};
             if (fireAtStart)
                 arguments << QStringLiteral("--fire");
-            endpoint = m_peer->start(PeerProcess::binary(QStringLiteral("gate-lane-sim")),
+            endpoint = m_peer->start(gate::test::gateBinary(QStringLiteral("gate-lane-sim")),
                                      arguments + simArguments, QStringLiteral("tcp"));
         }
         QVERIFY2(!endpoint.isEmpty(), qPrintable(m_peer->errors()));

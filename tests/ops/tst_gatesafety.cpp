@@ -5,9 +5,10 @@
 // in the camera while passengers keep coming by ID card. Real peers: the lane
 // simulator (without a fire release of its own), the gate's plugins, a ticket
 // list synced by the real sync code, an AF_UNIX socket as systemd.
-#include "gatetools.h"
 #include "lanetestsupport.h"
 #include "notifysocket.h"
+#include "support/demostation.h"
+#include "support/gatetools.h"
 
 #include <QDir>
 #include <QFile>
@@ -52,10 +53,9 @@ class GateSafetyTest : public QObject {
     Q_OBJECT
 
 private:
-    QTemporaryDir m_station;
-    QString m_listUrl;
-    QString m_rootKey;
-    QJsonArray m_idCardAdmissions; // script steps: ID cards the list admits
+    QTemporaryDir m_stationDir;
+    gate::test::DemoStation m_station; // the gates of these tests share one device key
+    QJsonArray m_idCardAdmissions;     // script steps: ID cards the list admits
 
     std::unique_ptr<QTemporaryDir> m_gateDir; // one gate's state
     std::unique_ptr<PeerProcess> m_lane;
@@ -66,7 +66,7 @@ private:
     // lane's plugin settings.
     QString startLane(bool coils, const QStringList &extra) {
         const QString endpoint =
-            m_lane->start(gateBinary(QStringLiteral("gate-lane-sim")),
+            m_lane->start(gate::test::gateBinary(QStringLiteral("gate-lane-sim")),
                           QStringList{QStringLiteral("--tcp"), QStringLiteral("127.0.0.1:0"),
                                       QStringLiteral("--no-fire-release"),
                                       QStringLiteral("--door-ms"), QStringLiteral("50")} +
@@ -88,28 +88,25 @@ private:
     // Writes the gate's configuration with the ticket list, the lane and the
     // given credential sources; returns its path.
     QString writeConfig(const QString &laneSettings, const QJsonArray &sources) {
-        if (runGateTool(QStringLiteral("gatectl"),
-                        {QStringLiteral("tickets"), QStringLiteral("sync"), m_listUrl,
-                         QStringLiteral("--db"), m_gateDir->filePath("tickets.db"),
-                         QStringLiteral("--root-key"), m_rootKey})
-                .value(QStringLiteral("outcome"))
-                .toString() != QLatin1String("applied"))
+        QString error;
+        if (!m_station.syncInto(m_gateDir->filePath("tickets.db"), &error)) {
+            qWarning("%s", qPrintable(error));
             return {};
+        }
         QJsonArray devices = sources;
         devices.append(
             QJsonObject{{"name", "lane"},
                         {"plugin", "modbus-lane"},
                         {"role", "lane"},
                         {"settings", QJsonDocument::fromJson(laneSettings.toUtf8()).object()}});
-        const QJsonObject config{
-            {"gate", QJsonObject{{"id", "TEST-A1-02"},
-                                 {"station", "VNP"},
-                                 {"gate_group", "A1"},
-                                 {"direction", "entry"}}},
-            {"state_dir", m_gateDir->path()},
-            {"devices", devices},
-            {"tickets", QJsonObject{{"source", m_listUrl}, {"root_key", m_rootKey}}},
-            {"status_socket", m_gateDir->filePath("status.sock")}};
+        const QJsonObject config{{"gate", QJsonObject{{"id", "TEST-A1-02"},
+                                                      {"station", "VNP"},
+                                                      {"gate_group", "A1"},
+                                                      {"direction", "entry"}}},
+                                 {"state_dir", m_gateDir->path()},
+                                 {"devices", devices},
+                                 {"tickets", m_station.ticketsConfig()},
+                                 {"status_socket", m_gateDir->filePath("status.sock")}};
         QFile file(m_gateDir->filePath("gate.json"));
         if (!file.open(QIODevice::WriteOnly))
             return {};
@@ -137,15 +134,15 @@ private:
         m_gate.setProcessEnvironment(environment);
         connect(&m_gate, &QProcess::readyReadStandardError, this,
                 [this] { m_gateLog += m_gate.readAllStandardError(); });
-        m_gate.start(gateBinary(QStringLiteral("gate-app")),
+        m_gate.start(gate::test::gateBinary(QStringLiteral("gate-app")),
                      QStringList{QStringLiteral("--config"), config} + arguments);
         QVERIFY(m_gate.waitForStarted());
     }
 
     QJsonObject gateStatus() {
-        return runGateTool(QStringLiteral("gatectl"),
-                           {QStringLiteral("status"), QStringLiteral("--socket"),
-                            m_gateDir->filePath("status.sock")});
+        return gate::test::runGateTool(QStringLiteral("gatectl"),
+                                       {QStringLiteral("status"), QStringLiteral("--socket"),
+                                        m_gateDir->filePath("status.sock")});
     }
 
     QString laneState() {
@@ -158,13 +155,9 @@ private:
 
 private slots:
     void initTestCase() {
-        const QJsonObject station =
-            runGateTool(QStringLiteral("gate-issuer"), {QStringLiteral("demo-station"),
-                                                        QStringLiteral("--out"), m_station.path()});
-        QVERIFY2(!station.isEmpty(), "gate-issuer demo-station failed");
-        m_listUrl = station.value(QStringLiteral("list_url")).toString();
-        m_rootKey = station.value(QStringLiteral("root_key")).toString();
-        QFile script(station.value(QStringLiteral("script")).toString());
+        QString error;
+        QVERIFY2(m_station.commission(m_stationDir.path(), &error), qPrintable(error));
+        QFile script(m_station.issued().value(QStringLiteral("script")).toString());
         QVERIFY(script.open(QIODevice::ReadOnly));
         for (const QJsonValue &step : QJsonDocument::fromJson(script.readAll()).array())
             if (step[QStringLiteral("kind")] == QLatin1String("idcard") &&

@@ -1,4 +1,5 @@
 #include "servicelane.h"
+#include "support/gatetools.h"
 
 #include "lanetestsupport.h"
 #include "modbuslanefactory.h"
@@ -24,7 +25,7 @@ ServiceLane::~ServiceLane() {
 
 bool ServiceLane::start(gate::ui::PassengerScreenModel &passenger,
                         gate::ui::ServiceModeModel &service) {
-    const QString endpoint = m_sim.start(PeerProcess::binary(QStringLiteral("gate-lane-sim")),
+    const QString endpoint = m_sim.start(gate::test::gateBinary(QStringLiteral("gate-lane-sim")),
                                          {QStringLiteral("--tcp"), QStringLiteral("127.0.0.1:0"),
                                           QStringLiteral("--passengers"), QStringLiteral("none")},
                                          QStringLiteral("tcp"));
