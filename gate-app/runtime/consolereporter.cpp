@@ -41,7 +41,7 @@ void ConsoleReporter::decided(const PassageReport &report) {
                        .arg(report.passageId)
                        .arg(decision.admit ? QStringLiteral("ADMIT") : QStringLiteral("DENY "))
                        .arg(report.credentialKind, -8)
-                       .arg(report.source, decision.reason);
+                       .arg(report.source, toString(decision.reason));
     if (decision.admit && decision.ticket) {
         line += QStringLiteral(": %1").arg(ticketSummary(*decision.ticket));
     } else {

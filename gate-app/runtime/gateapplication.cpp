@@ -361,12 +361,13 @@ void GateApplication::showDecision(const PassageReport &report) {
         m_passengerScreen->showAdmitted(ticketForScreen(report, m_config));
     } else {
         const PassengerMessage message = passengerMessage(report.decision);
-        m_passengerScreen->showDenied(report.decision.reason, message.headline, message.advice);
+        m_passengerScreen->showDenied(toString(report.decision.reason), message.headline,
+                                      message.advice);
     }
     m_serviceMode->addDecision(
         {{QStringLiteral("at"), report.decision.decidedAt},
          {QStringLiteral("admit"), report.decision.admit},
-         {QStringLiteral("reason"), report.decision.reason},
+         {QStringLiteral("reason"), toString(report.decision.reason)},
          {QStringLiteral("credential"), report.credentialKind},
          {QStringLiteral("trn"),
           report.decision.ticket ? report.decision.ticket->trn : QString()}});

@@ -204,13 +204,13 @@ void TestEticketCodec::credentialFromCode() {
 
     const gate::Credential revoked = gate::credentialFromTicketCode(text, *trust, now);
     QCOMPARE(revoked.kind, gate::Credential::Kind::Failure);
-    QCOMPARE(revoked.failure, QStringLiteral("ticket_key_revoked"));
+    QCOMPARE(revoked.failure, std::optional(gate::Reason::TicketKeyRevoked));
     QVERIFY(!revoked.ticket);
 
     const gate::Credential expired = gate::credentialFromTicketCode(text, *active, now + 2 * 86400);
-    QCOMPARE(expired.failure, QStringLiteral("ticket_expired"));
+    QCOMPARE(expired.failure, std::optional(gate::Reason::TicketExpired));
     QCOMPARE(gate::credentialFromTicketCode(QStringLiteral("hello"), *active, now).failure,
-             QStringLiteral("ticket_malformed"));
+             std::optional(gate::Reason::TicketMalformed));
 }
 
 QTEST_GUILESS_MAIN(TestEticketCodec)

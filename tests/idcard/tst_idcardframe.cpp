@@ -1,9 +1,9 @@
 // The serial frame layer of SAM readers: request frames, captured responses,
 // hostile frames and the incremental assembler (reference/idcard-sam.md).
 #include "core/credentials/idcard/cardanswer.h"
-#include "core/credentials/idcard/frameassembler.h"
 #include "core/credentials/idcard/idcardreading.h"
-#include "core/credentials/idcard/samframe.h"
+#include "hal/sam/frameassembler.h"
+#include "hal/sam/samframe.h"
 
 #include <QRandomGenerator>
 #include <QTest>
@@ -263,11 +263,11 @@ void IdCardFrameTest::assemblerStaysSmallOnEndlessNoise() {
 
 void IdCardFrameTest::credentialFailures() {
     QCOMPARE(gate::credentialFromIdCardAnswer(hex("AAAAAA9669000400004145")).failure,
-             QStringLiteral("card_unreadable"));
+             std::optional(gate::Reason::CardUnreadable));
     QCOMPARE(gate::credentialFromIdCardAnswer(QByteArray()).failure,
-             QStringLiteral("card_unreadable"));
+             std::optional(gate::Reason::CardUnreadable));
     QCOMPARE(gate::credentialFromIdCardAnswer(plainReadAnswer()).failure,
-             QStringLiteral("card_unreadable")); // blank text block
+             std::optional(gate::Reason::CardUnreadable)); // blank text block
     QCOMPARE(gate::credentialFromIdCardAnswer(plainReadAnswer()).kind,
              gate::Credential::Kind::Failure);
 }

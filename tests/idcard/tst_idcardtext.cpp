@@ -357,13 +357,14 @@ void IdCardTextTest::credentialFromAnswer() {
     credential = gate::credentialFromIdCardAnswer(
         *encodeReadAnswer(wrongDigit, gate::idcard::SamCommand::ReadTextFingerprint, &error));
     QCOMPARE(credential.kind, gate::Credential::Kind::Failure);
-    QCOMPARE(credential.failure, QStringLiteral("card_number_invalid"));
+    QCOMPARE(credential.failure, std::optional(gate::Reason::CardNumberInvalid));
 
     QByteArray broken = *answer;
     broken[14 + 36] = '\x01'; // a control character in the birth date
     broken.back() = char(broken.back() ^ '\x01' ^ '1');
     QCOMPARE(readIdCardAnswer(broken).error->code(), QStringLiteral("bad_text"));
-    QCOMPARE(gate::credentialFromIdCardAnswer(broken).failure, QStringLiteral("card_unreadable"));
+    QCOMPARE(gate::credentialFromIdCardAnswer(broken).failure,
+             std::optional(gate::Reason::CardUnreadable));
 }
 
 void IdCardTextTest::renewedCardYieldsBothIdentities() {

@@ -1,9 +1,9 @@
 // The sam-idreader plugin, loaded from the plugin directory, against
 // gate-reader-sim on a real pseudo-terminal.
 #include "core/credentials/idcard/idcardreading.h"
-#include "core/credentials/idcard/samframe.h"
+#include "hal/monotonicclock.h"
 #include "hal/plugincatalog.h"
-#include "hal/serial/monotonicclock.h"
+#include "hal/sam/samframe.h"
 
 #include <QFile>
 #include <QJsonArray>
@@ -317,7 +317,7 @@ void SamIdReaderTest::unreadableCardIsReportedOnceWhileItStays() {
     QVERIFY(read.availableNs > 0 && read.availableNs <= gate::hal::monotonicNowNs());
     const gate::Credential credential = gate::credentialFromIdCardAnswer(read.bytes);
     QCOMPARE(credential.kind, gate::Credential::Kind::Failure);
-    QCOMPARE(credential.failure, QStringLiteral("card_unreadable"));
+    QCOMPARE(credential.failure, std::optional(gate::Reason::CardUnreadable));
     // The two attempts before the last asked the passenger to hold still.
     QCOMPARE(m_collector->hints, QStringList(2, QStringLiteral("hold_still")));
 
@@ -359,7 +359,7 @@ void SamIdReaderTest::unreadableCardIsReportedAgainWhenPresentedAgain() {
     QCOMPARE(m_collector->hintsBeforeRead.mid(0, 2), (QList<qsizetype>{1, 2}));
     for (const RawRead &read : m_collector->reads)
         QCOMPARE(gate::credentialFromIdCardAnswer(read.bytes).failure,
-                 QStringLiteral("card_unreadable"));
+                 std::optional(gate::Reason::CardUnreadable));
 }
 
 void SamIdReaderTest::cardReadAfterFailedAttemptsIsReportedNormally_data() {

@@ -283,12 +283,12 @@ private slots:
         QStringList lines = {QString::fromStdString(kTd3[0]), QString::fromStdString(kTd3[1])};
         lines[1][0] = QLatin1Char('M');
         QCOMPARE(credentialFromMrzLines(lines, QDate(2026, 11, 21)).failure,
-                 QStringLiteral("mrz_invalid"));
+                 std::optional(gate::Reason::MrzInvalid));
         QCOMPARE(credentialFromMrzLines({}, QDate(2026, 11, 21)).failure,
-                 QStringLiteral("mrz_invalid"));
+                 std::optional(gate::Reason::MrzInvalid));
         QCOMPARE(credentialFromMrzLines(QStringList(2, QString(100000, 'A')), QDate(2026, 11, 21))
                      .failure,
-                 QStringLiteral("mrz_invalid"));
+                 std::optional(gate::Reason::MrzInvalid));
     }
 };
 

@@ -2,6 +2,7 @@
 
 #include "core/credentials/identitydocument.h"
 #include "core/credentials/ticketclaims.h"
+#include "core/reason.h"
 
 #include <QString>
 
@@ -10,14 +11,14 @@
 namespace gate {
 
 // What a raw read became: a verified e-ticket code, a verified identity
-// document, or a failure with a stable reason code (see docs/reason-codes.md),
-// e.g. "ticket_bad_signature", "card_read_failed", "mrz_invalid".
+// document, or a failure with its reason (docs/reason-codes.md), e.g.
+// Reason::TicketBadSignature, Reason::CardUnreadable, Reason::MrzInvalid.
 struct Credential {
     enum class Kind { ETicket, Document, Failure };
     Kind kind = Kind::Failure;
     std::optional<TicketClaims> ticket;
     std::optional<IdentityDocument> document;
-    QString failure;
+    std::optional<Reason> failure;
     QString source;         // device name
     qint64 availableNs = 0; // when the raw read was complete (monotonic)
 
@@ -33,9 +34,9 @@ struct Credential {
         c.document = std::move(document);
         return c;
     }
-    static Credential failed(QString reason) {
+    static Credential failed(Reason reason) {
         Credential c;
-        c.failure = std::move(reason);
+        c.failure = reason;
         return c;
     }
 };

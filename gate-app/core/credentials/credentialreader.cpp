@@ -32,9 +32,9 @@ Credential CredentialReader::read(const hal::RawRead &read) const {
         break;
     case hal::RawRead::Kind::Barcode:
         if (!read.text.startsWith(eticketPrefix))
-            credential = Credential::failed(QStringLiteral("ticket_not_recognised"));
+            credential = Credential::failed(Reason::TicketNotRecognised);
         else if (!m_trust)
-            credential = Credential::failed(QStringLiteral("ticket_no_trust_list"));
+            credential = Credential::failed(Reason::TicketNoTrustList);
         else
             credential = credentialFromTicketCode(read.text, *m_trust, m_clock.nowSecs());
         break;

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "core/reason.h"
+
 #include <QString>
 #include <QVariantMap>
 
@@ -20,13 +22,13 @@ struct MatchedTicket {
     QString nm; // masked name, e.g. "ZHANG*"
 };
 
-// Allow or deny, with a stable reason code (docs/reason-codes.md): "ok" when
+// Allow or deny, with its reason (docs/reason-codes.md): Reason::Ok when
 // admitted. `details` carries what the passenger message needs ("trn",
 // "opens_at", "closes_at", "gates", "used_at", ...). `identityKind` says which
 // credential decided ("eticket", "resident", "mrz", ...), never a number.
 struct Decision {
     bool admit = false;
-    QString reason;
+    Reason reason = Reason::CredentialUnreadable;
     std::optional<MatchedTicket> ticket;
     QVariantMap details;
     QString identityKind;

@@ -5,6 +5,7 @@
 #include "core/tickets/ticketstorereader.h"
 
 #include <algorithm>
+#include <array>
 
 namespace gate {
 
@@ -40,7 +41,7 @@ TicketRecord ticketFromClaims(const TicketClaims &claims) {
     return ticket;
 }
 
-Decision denied(Decision decision, const QString &reason) {
+Decision denied(Decision decision, Reason reason) {
     decision.admit = false;
     decision.reason = reason;
     return decision;
@@ -49,16 +50,13 @@ Decision denied(Decision decision, const QString &reason) {
 // When no ticket of a document fits now, the one to explain is the one the
 // passenger can act on: a train that opens later, another gate, ... before a
 // ticket for another station.
-int explanationRank(const QString &reason) {
-    static const QStringList order{
-        QStringLiteral("too_early"),       QStringLiteral("wrong_gate"),
-        QStringLiteral("already_used"),    QStringLiteral("too_late"),
-        QStringLiteral("train_cancelled"), QStringLiteral("ticket_changed"),
-        QStringLiteral("ticket_refunded"), QStringLiteral("train_unknown"),
-        QStringLiteral("wrong_station"),
+int explanationRank(Reason reason) {
+    static constexpr std::array order{
+        Reason::TooEarly,       Reason::WrongGate,      Reason::AlreadyUsed,
+        Reason::TooLate,        Reason::TrainCancelled, Reason::TicketChanged,
+        Reason::TicketRefunded, Reason::TrainUnknown,   Reason::WrongStation,
     };
-    const qsizetype rank = order.indexOf(reason);
-    return rank < 0 ? int(order.size()) : int(rank);
+    return int(std::find(order.begin(), order.end(), reason) - order.begin());
 }
 
 } // namespace
@@ -83,27 +81,25 @@ Decision DecisionEngine::decide(const Credential &credential, const LaneContext 
     decision.decidedAt = m_clock.nowSecs();
     decision.identityKind = identityKindOf(credential);
     if (credential.kind == Credential::Kind::Failure)
-        return denied(decision, credential.failure.isEmpty()
-                                    ? QStringLiteral("credential_unreadable")
-                                    : credential.failure);
+        return denied(decision, credential.failure.value_or(Reason::CredentialUnreadable));
 
     QStringList identities;
     if (credential.document) {
         if (credential.document->expiredOn(beijingDate(decision.decidedAt)))
-            return denied(decision, QStringLiteral("document_expired"));
+            return denied(decision, Reason::DocumentExpired);
         identities = canonicalIdentities(*credential.document);
         if (identities.isEmpty())
-            return denied(decision, QStringLiteral("document_invalid"));
+            return denied(decision, Reason::DocumentInvalid);
     }
 
     const tickets::TicketStoreReader::Snapshot snapshot(m_store);
     if (listAge() == ListAge::PastHardLimit)
-        return denied(decision, QStringLiteral("list_stale"));
+        return denied(decision, Reason::ListStale);
     if (credential.kind == Credential::Kind::ETicket && credential.ticket)
         return decideCode(credential, lane, history, decision);
     if (credential.kind == Credential::Kind::Document && credential.document)
         return decideDocument(identities, lane, history, decision);
-    return denied(decision, QStringLiteral("credential_unreadable"));
+    return denied(decision, Reason::CredentialUnreadable);
 }
 
 Decision DecisionEngine::decideCode(const Credential &credential, const LaneContext &lane,
@@ -119,15 +115,15 @@ Decision DecisionEngine::decideCode(const Credential &credential, const LaneCont
         const std::optional<QByteArray> bindKey =
             claims.bindingKey ? state.bindKey(*claims.bindingKey) : std::nullopt;
         if (!bindKey)
-            return denied(decision, QStringLiteral("binding_key_unknown"));
+            return denied(decision, Reason::BindingKeyUnknown);
         if (identities.isEmpty()) {
             // Everything else is checked now, so that a passenger whose ticket
             // fails anyway is told at once instead of being asked for a document.
             Decision alone = decideListed(claims, identities, lane, history, decision);
-            return alone.admit ? denied(alone, QStringLiteral("holder_document_required")) : alone;
+            return alone.admit ? denied(alone, Reason::HolderDocumentRequired) : alone;
         }
         if (!isBoundTo(*bindKey, claims, identities))
-            return denied(decision, QStringLiteral("holder_mismatch"));
+            return denied(decision, Reason::HolderMismatch);
     }
     return decideListed(claims, identities, lane, history, decision);
 }
@@ -156,7 +152,7 @@ Decision DecisionEngine::decideListed(const TicketClaims &claims, const QStringL
                                               listed->holder.toLatin1());
                 });
             if (!holder)
-                return denied(decision, QStringLiteral("holder_mismatch"));
+                return denied(decision, Reason::HolderMismatch);
         }
         return evaluate(*listed, lane, history, false, decision);
     }
@@ -164,22 +160,22 @@ Decision DecisionEngine::decideListed(const TicketClaims &claims, const QStringL
     if (state.generated < claims.iat)
         return evaluate(ticketFromClaims(claims), lane, history, true, decision);
     decision.ticket = matched(ticketFromClaims(claims));
-    return denied(decision, QStringLiteral("ticket_unknown"));
+    return denied(decision, Reason::TicketUnknown);
 }
 
 Decision DecisionEngine::decideDocument(const QStringList &identities, const LaneContext &lane,
                                         const PassageHistory &history, Decision decision) const {
     const tickets::ListState &state = m_store.state();
     if (state.isEmpty())
-        return denied(decision, QStringLiteral("list_unavailable"));
+        return denied(decision, Reason::ListUnavailable);
     if (listAge() != ListAge::Fresh)
-        return denied(decision, QStringLiteral("list_stale"));
+        return denied(decision, Reason::ListStale);
 
     QList<TicketRecord> candidates;
     for (const QString &identity : identities)
         candidates << m_store.ticketsOfHolder(holderKey(state.listKey.key, identity));
     if (candidates.isEmpty())
-        return denied(decision, QStringLiteral("no_ticket"));
+        return denied(decision, Reason::NoTicket);
     std::stable_sort(candidates.begin(), candidates.end(),
                      [](const TicketRecord &a, const TicketRecord &b) { return a.dpt < b.dpt; });
 
@@ -206,25 +202,25 @@ Decision DecisionEngine::evaluate(const TicketRecord &ticket, const LaneContext 
     const QString &station = entry ? ticket.dep : ticket.arr;
     if (station != lane.station) {
         decision.details.insert(QStringLiteral("station"), station);
-        return denied(decision, QStringLiteral("wrong_station"));
+        return denied(decision, Reason::WrongStation);
     }
     if (ticket.status == QLatin1String("refunded"))
-        return denied(decision, QStringLiteral("ticket_refunded"));
+        return denied(decision, Reason::TicketRefunded);
     if (ticket.status == QLatin1String("changed"))
-        return denied(decision, QStringLiteral("ticket_changed"));
+        return denied(decision, Reason::TicketChanged);
 
     const QString direction = entry ? QStringLiteral("in") : QStringLiteral("out");
     for (const tickets::UsedRecord &use : m_store.uses(ticket.tid)) {
         if (use.dir == direction) {
             decision.details.insert(QStringLiteral("used_at"), use.at);
             decision.details.insert(QStringLiteral("used_gate"), use.gate);
-            return denied(decision, QStringLiteral("already_used"));
+            return denied(decision, Reason::AlreadyUsed);
         }
     }
     if (const std::optional<qint64> usedAt = history.localUseAt(ticket.tid, lane.direction)) {
         decision.details.insert(QStringLiteral("used_at"), *usedAt);
         decision.details.insert(QStringLiteral("used_gate"), lane.gateId);
-        return denied(decision, QStringLiteral("already_used"));
+        return denied(decision, Reason::AlreadyUsed);
     }
 
     qint64 opens = 0;
@@ -232,13 +228,13 @@ Decision DecisionEngine::evaluate(const TicketRecord &ticket, const LaneContext 
     if (entry) {
         const std::optional<tickets::TrainRecord> train = m_store.train(ticket.trn, ticket.dpt);
         if (train && train->status == QLatin1String("cancelled"))
-            return denied(decision, QStringLiteral("train_cancelled"));
+            return denied(decision, Reason::TrainCancelled);
         if (train && !train->gates.isEmpty() && !train->gates.contains(lane.gateGroup)) {
             decision.details.insert(QStringLiteral("gates"), train->gates);
-            return denied(decision, QStringLiteral("wrong_gate"));
+            return denied(decision, Reason::WrongGate);
         }
         if (!train && !unlistedTrain)
-            return denied(decision, QStringLiteral("train_unknown"));
+            return denied(decision, Reason::TrainUnknown);
         opens = train ? train->open : ticket.dpt - m_settings.unlistedTrainOpensBeforeSecs;
         closes = train ? train->close : ticket.dpt - m_settings.unlistedTrainClosesBeforeSecs;
     } else {
@@ -248,12 +244,12 @@ Decision DecisionEngine::evaluate(const TicketRecord &ticket, const LaneContext 
     decision.details.insert(QStringLiteral("opens_at"), opens);
     decision.details.insert(QStringLiteral("closes_at"), closes);
     if (now < opens)
-        return denied(decision, QStringLiteral("too_early"));
+        return denied(decision, Reason::TooEarly);
     if (now > closes)
-        return denied(decision, QStringLiteral("too_late"));
+        return denied(decision, Reason::TooLate);
 
     decision.admit = true;
-    decision.reason = QStringLiteral("ok");
+    decision.reason = Reason::Ok;
     return decision;
 }
 

@@ -43,140 +43,56 @@ QString beijingTimeText(qint64 unixSecs, qint64 decidedAt) {
     return at.toString(sameDay ? QStringLiteral("HH:mm") : QStringLiteral("MM-dd HH:mm"));
 }
 
-PassengerMessage credentialFailure(const QString &reason, const ReasonText &reasonText) {
-    if (reason == QLatin1String("ticket_expired"))
-        return {reasonText(QT_TRANSLATE_NOOP("gate::Reason", "This e-ticket has expired")),
-                reasonText(QT_TRANSLATE_NOOP("gate::Reason", "Please go to the service counter"))};
-    if (reason == QLatin1String("ticket_no_trust_list"))
-        return {reasonText(QT_TRANSLATE_NOOP("gate::Reason",
-                                             "E-tickets cannot be checked at this gate now")),
-                reasonText(QT_TRANSLATE_NOOP("gate::Reason",
-                                             "Please use your ID, or ask staff for help"))};
-    if (reason == QLatin1String("ticket_not_yet_valid"))
-        return {reasonText(QT_TRANSLATE_NOOP("gate::Reason", "This e-ticket is not valid yet")),
-                reasonText(QT_TRANSLATE_NOOP("gate::Reason", "Please go to the service counter"))};
-    if (reason.startsWith(QLatin1String("ticket_")))
-        return {
-            reasonText(QT_TRANSLATE_NOOP("gate::Reason", "This code is not a valid e-ticket")),
-            reasonText(QT_TRANSLATE_NOOP(
-                "gate::Reason", "Please show the e-ticket from the official app, or use your ID"))};
-    if (reason.startsWith(QLatin1String("mrz_")))
-        return {reasonText(QT_TRANSLATE_NOOP("gate::Reason", "Your passport could not be read")),
-                reasonText(QT_TRANSLATE_NOOP("gate::Reason",
-                                             "Please place the photo page flat on the reader"))};
-    if (reason.startsWith(QLatin1String("card_")))
-        return {reasonText(QT_TRANSLATE_NOOP("gate::Reason", "Your card could not be read")),
-                reasonText(QT_TRANSLATE_NOOP("gate::Reason",
-                                             "Please place your card on the reader again"))};
-    return {reasonText(QT_TRANSLATE_NOOP("gate::Reason", "Your ticket could not be read")),
-            reasonText(QT_TRANSLATE_NOOP("gate::Reason", "Please try again"))};
-}
-
 PassengerMessage message(const Decision &decision, const ReasonText &reasonText) {
-    const QString &reason = decision.reason;
     const QVariantMap &details = decision.details;
     const QString train = details.value(QStringLiteral("trn")).toString();
     const auto time = [&](const char *key) {
         return beijingTimeText(details.value(QLatin1String(key)).toLongLong(), decision.decidedAt);
     };
-
-    if (decision.admit) {
-        const MatchedTicket *ticket = decision.ticket ? &*decision.ticket : nullptr;
-        if (ticket && ticket->car && !ticket->seat.isEmpty())
-            return {reasonText(QT_TRANSLATE_NOOP("gate::Reason", "Please pass")),
-                    reasonText(QT_TRANSLATE_NOOP("gate::Reason", "Train %1, coach %2, seat %3"))
-                        .arg(ticket->trn)
-                        .arg(*ticket->car)
-                        .arg(ticket->seat)};
-        return {reasonText(QT_TRANSLATE_NOOP("gate::Reason", "Please pass")),
-                ticket ? reasonText(QT_TRANSLATE_NOOP("gate::Reason", "Train %1")).arg(ticket->trn)
-                       : QString()};
-    }
-    if (reason == QLatin1String("too_early"))
-        return {reasonText(QT_TRANSLATE_NOOP("gate::Reason", "Check-in for %1 opens at %2"))
-                    .arg(train, time("opens_at")),
-                reasonText(QT_TRANSLATE_NOOP("gate::Reason", "Please wait in the waiting hall"))};
-    if (reason == QLatin1String("too_late"))
-        return {reasonText(QT_TRANSLATE_NOOP("gate::Reason", "Check-in for %1 closed at %2"))
-                    .arg(train, time("closes_at")),
-                reasonText(QT_TRANSLATE_NOOP(
-                    "gate::Reason", "Please go to the service counter to change your ticket"))};
-    if (reason == QLatin1String("wrong_gate"))
-        return {reasonText(QT_TRANSLATE_NOOP("gate::Reason", "%1 does not board at this gate"))
-                    .arg(train),
-                reasonText(QT_TRANSLATE_NOOP("gate::Reason", "Please go to gate %1"))
-                    .arg(details.value(QStringLiteral("gates"))
-                             .toStringList()
-                             .join(QStringLiteral(", ")))};
-    if (reason == QLatin1String("wrong_station"))
-        return {
-            reasonText(QT_TRANSLATE_NOOP("gate::Reason", "This ticket is not for this station")),
-            reasonText(QT_TRANSLATE_NOOP("gate::Reason", "Your ticket is for station %1"))
-                .arg(details.value(QStringLiteral("station")).toString())};
-    if (reason == QLatin1String("train_cancelled"))
-        return {
-            reasonText(QT_TRANSLATE_NOOP("gate::Reason", "Train %1 is cancelled")).arg(train),
-            reasonText(QT_TRANSLATE_NOOP(
-                "gate::Reason", "Please go to the service counter for a refund or another train"))};
-    if (reason == QLatin1String("train_unknown"))
-        return {reasonText(QT_TRANSLATE_NOOP("gate::Reason", "Train %1 is not on today's list"))
-                    .arg(train),
-                reasonText(QT_TRANSLATE_NOOP("gate::Reason", "Please go to the service counter"))};
-    if (reason == QLatin1String("ticket_refunded"))
-        return {reasonText(QT_TRANSLATE_NOOP("gate::Reason", "This ticket was refunded")),
-                reasonText(QT_TRANSLATE_NOOP("gate::Reason", "Please go to the service counter"))};
-    if (reason == QLatin1String("ticket_changed"))
-        return {reasonText(
-                    QT_TRANSLATE_NOOP("gate::Reason", "This ticket was changed to another train")),
-                reasonText(QT_TRANSLATE_NOOP("gate::Reason", "Please use your new ticket"))};
-    if (reason == QLatin1String("already_used"))
-        return {reasonText(QT_TRANSLATE_NOOP("gate::Reason", "This ticket was already used at %1"))
-                    .arg(time("used_at")),
-                reasonText(QT_TRANSLATE_NOOP("gate::Reason", "Please ask staff for help"))};
-    if (reason == QLatin1String("no_ticket"))
-        return {reasonText(QT_TRANSLATE_NOOP("gate::Reason", "No ticket found for this document")),
-                reasonText(QT_TRANSLATE_NOOP(
-                    "gate::Reason", "Please use the document you bought the ticket with"))};
-    if (reason == QLatin1String("ticket_unknown"))
-        return {reasonText(QT_TRANSLATE_NOOP("gate::Reason", "This ticket is not on the list")),
-                reasonText(QT_TRANSLATE_NOOP("gate::Reason", "Please go to the service counter"))};
-    if (reason == QLatin1String("holder_mismatch"))
-        return {reasonText(
-                    QT_TRANSLATE_NOOP("gate::Reason", "This ticket belongs to another document")),
-                reasonText(QT_TRANSLATE_NOOP(
-                    "gate::Reason", "Please use the document you bought the ticket with"))};
-    if (reason == QLatin1String("binding_key_unknown"))
-        return {reasonText(QT_TRANSLATE_NOOP(
-                    "gate::Reason", "This ticket cannot be checked against your document")),
-                reasonText(QT_TRANSLATE_NOOP("gate::Reason", "Please go to the service counter"))};
-    if (reason == QLatin1String("holder_document_required"))
-        return {reasonText(QT_TRANSLATE_NOOP(
-                    "gate::Reason", "This e-ticket is valid only with its holder's document")),
-                reasonText(QT_TRANSLATE_NOOP("gate::Reason",
-                                             "Show the code, then place the ID card or passport "
-                                             "you bought the ticket with"))};
     // Past the list's hard limit a code is refused too: asking for the code
     // would send the passenger round in a circle.
-    if (reason == QLatin1String("list_stale") && decision.identityKind == QLatin1String("eticket"))
-        return {reasonText(QT_TRANSLATE_NOOP("gate::Reason", "This gate is not in service")),
-                reasonText(QT_TRANSLATE_NOOP("gate::Reason", "Please use another gate"))};
-    if (reason == QLatin1String("list_stale") || reason == QLatin1String("list_unavailable"))
-        return {reasonText(QT_TRANSLATE_NOOP("gate::Reason",
-                                             "ID check is not available at this gate now")),
-                reasonText(QT_TRANSLATE_NOOP(
-                    "gate::Reason", "Please show your e-ticket code, or ask staff for help"))};
-    if (reason == QLatin1String("document_expired"))
-        return {reasonText(QT_TRANSLATE_NOOP("gate::Reason", "Your document has expired")),
-                reasonText(QT_TRANSLATE_NOOP("gate::Reason", "Please go to the service counter"))};
-    if (reason == QLatin1String("document_invalid"))
-        return {reasonText(QT_TRANSLATE_NOOP("gate::Reason",
-                                             "Your document number could not be verified")),
-                reasonText(QT_TRANSLATE_NOOP("gate::Reason", "Please go to the service counter"))};
-    if (reason == QLatin1String("lane_unavailable") ||
-        reason == QLatin1String("gate_out_of_service"))
-        return {reasonText(QT_TRANSLATE_NOOP("gate::Reason", "This gate is not in service")),
-                reasonText(QT_TRANSLATE_NOOP("gate::Reason", "Please use another gate"))};
-    return credentialFailure(reason, reasonText);
+    const Reason shown =
+        decision.reason == Reason::ListStale && decision.identityKind == QLatin1String("eticket")
+            ? Reason::GateOutOfService
+            : decision.reason;
+    const ReasonEntry &entry = reasonEntry(shown);
+    QString headline = reasonText(entry.headline);
+    QString advice = reasonText(entry.advice);
+    switch (shown) {
+    case Reason::Ok:
+        if (const MatchedTicket *ticket = decision.ticket ? &*decision.ticket : nullptr;
+            ticket && ticket->car && !ticket->seat.isEmpty())
+            advice = advice.arg(ticket->trn).arg(*ticket->car).arg(ticket->seat);
+        else
+            advice =
+                ticket ? reasonText(QT_TRANSLATE_NOOP("gate::Reason", "Train %1")).arg(ticket->trn)
+                       : QString();
+        break;
+    case Reason::TooEarly:
+        headline = headline.arg(train, time("opens_at"));
+        break;
+    case Reason::TooLate:
+        headline = headline.arg(train, time("closes_at"));
+        break;
+    case Reason::WrongGate:
+        headline = headline.arg(train);
+        advice = advice.arg(
+            details.value(QStringLiteral("gates")).toStringList().join(QStringLiteral(", ")));
+        break;
+    case Reason::WrongStation:
+        advice = advice.arg(details.value(QStringLiteral("station")).toString());
+        break;
+    case Reason::TrainCancelled:
+    case Reason::TrainUnknown:
+        headline = headline.arg(train);
+        break;
+    case Reason::AlreadyUsed:
+        headline = headline.arg(time("used_at"));
+        break;
+    default: // the texts of every other reason have nothing to fill in
+        break;
+    }
+    return {headline, advice};
 }
 
 } // namespace

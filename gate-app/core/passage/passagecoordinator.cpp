@@ -1,5 +1,7 @@
 #include "core/passage/passagecoordinator.h"
 
+#include "hal/monotonicclock.h"
+
 #include <QLoggingCategory>
 
 #include <algorithm>
@@ -11,12 +13,6 @@ Q_LOGGING_CATEGORY(lcPassage, "gate.passage")
 namespace gate {
 
 namespace {
-
-qint64 steadyNowNs() {
-    return std::chrono::duration_cast<std::chrono::nanoseconds>(
-               std::chrono::steady_clock::now().time_since_epoch())
-        .count();
-}
 
 // What the passenger presented: the document kind once it is known, else
 // what the device read ("eticket", "idcard", "mrz").
@@ -98,12 +94,12 @@ PassageCoordinator::PassageCoordinator(Parts parts, QObject *parent)
     });
 }
 
-QString PassageCoordinator::blockingReason() const {
+std::optional<Reason> PassageCoordinator::blockingReason() const {
     if (!servesPassengers(m_parts.laneController.state()))
-        return QStringLiteral("lane_unavailable");
+        return Reason::LaneUnavailable;
     if (m_parts.audit.full())
-        return QStringLiteral("gate_out_of_service");
-    return {};
+        return Reason::GateOutOfService;
+    return std::nullopt;
 }
 
 std::optional<qint64> PassageCoordinator::record(AuditEventType type, QJsonObject fields,
@@ -129,7 +125,7 @@ std::optional<qint64> PassageCoordinator::record(AuditEventType type, QJsonObjec
 
 void PassageCoordinator::present(const hal::RawRead &read) {
     const Credential credential = m_parts.credentials.read(read);
-    const qint64 nowNs = steadyNowNs();
+    const qint64 nowNs = hal::monotonicNowNs();
     const bool boundCode = HolderDocumentPairing::isBoundCode(credential);
     // Code first: the document completes the held code.
     if (credential.kind == Credential::Kind::Document && m_pairing.holdsCode()) {
@@ -167,16 +163,15 @@ void PassageCoordinator::onBindingWindowElapsed() {
 
 void PassageCoordinator::conclude(const Credential &credential, hal::RawRead::Kind readKind,
                                   bool mayHold) {
-    const QString blocked = blockingReason();
+    const std::optional<Reason> blocked = blockingReason();
     Decision decision;
-    if (blocked.isEmpty()) {
+    if (!blocked) {
         decision = m_parts.engine.decide(credential, m_parts.lane, m_history);
     } else {
-        decision.reason = blocked;
+        decision.reason = *blocked;
         decision.decidedAt = m_parts.clock.nowSecs();
     }
-    if (mayHold && decision.reason == QLatin1String("holder_document_required") &&
-        m_pairing.windowNs() > 0) {
+    if (mayHold && decision.reason == Reason::HolderDocumentRequired && m_pairing.windowNs() > 0) {
         // Nothing is recorded yet: the decision comes with the document, or
         // when the window ends.
         m_pairing.holdCode(credential);
@@ -189,7 +184,7 @@ void PassageCoordinator::conclude(const Credential &credential, hal::RawRead::Ki
 
     QJsonObject fields{
         {QStringLiteral("admit"), decision.admit},
-        {QStringLiteral("reason"), decision.reason},
+        {QStringLiteral("reason"), toString(decision.reason)},
         {QStringLiteral("credential"), credentialKind(credential, readKind)},
         {QStringLiteral("source"), credential.source},
         {QStringLiteral("direction"), directionName(m_parts.lane.direction)},
@@ -208,7 +203,7 @@ void PassageCoordinator::conclude(const Credential &credential, hal::RawRead::Ki
     if (!seq && decision.admit) {
         // Never admit a passenger the gate has not recorded.
         decision.admit = false;
-        decision.reason = QStringLiteral("gate_out_of_service");
+        decision.reason = Reason::GateOutOfService;
     }
 
     PassageReport report;
@@ -218,7 +213,7 @@ void PassageCoordinator::conclude(const Credential &credential, hal::RawRead::Ki
     report.preferEnglish = credential.document && credential.document->prefersEnglish();
     report.source = credential.source;
     report.availableNs = credential.availableNs;
-    report.decidedNs = steadyNowNs();
+    report.decidedNs = hal::monotonicNowNs();
 
     if (decision.admit) {
         m_pending.insert(quint64(*seq), {decision.ticket ? decision.ticket->tid : QString(),
@@ -229,11 +224,11 @@ void PassageCoordinator::conclude(const Credential &credential, hal::RawRead::Ki
     // A document that did not admit may be the first half of a bound code's
     // passage; an admission ends any such pairing.
     if (credential.kind == Credential::Kind::Document && !decision.admit)
-        m_pairing.keepDocument(credential, steadyNowNs());
+        m_pairing.keepDocument(credential, hal::monotonicNowNs());
     else
         m_pairing.forgetDocument();
     qCInfo(lcPassage).noquote() << "decision" << report.passageId
-                                << (decision.admit ? "admit" : "deny") << decision.reason
+                                << (decision.admit ? "admit" : "deny") << toString(decision.reason)
                                 << report.credentialKind;
     emit decided(report);
 }

@@ -80,7 +80,7 @@ private:
         QString staffId;
     };
 
-    QString blockingReason() const;
+    std::optional<Reason> blockingReason() const;
     // Decides, records and reports one credential. `mayHold`: a bound code
     // that would admit is held for its holder's document instead.
     void conclude(const Credential &credential, hal::RawRead::Kind readKind, bool mayHold);

@@ -57,9 +57,9 @@ namespace gate {
 Credential credentialFromIdCardAnswer(const QByteArray &frame) {
     idcard::IdCardReading reading = idcard::readIdCardAnswer(frame);
     if (!reading.document)
-        return Credential::failed(QStringLiteral("card_unreadable"));
+        return Credential::failed(Reason::CardUnreadable);
     if (!reading.document->numberValid)
-        return Credential::failed(QStringLiteral("card_number_invalid"));
+        return Credential::failed(Reason::CardNumberInvalid);
     return Credential::fromDocument(std::move(*reading.document));
 }
 

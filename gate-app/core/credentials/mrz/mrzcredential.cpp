@@ -13,7 +13,7 @@ QString fromAscii(const std::string &text) {
 } // namespace
 
 Credential credentialFromMrzLines(const QStringList &lines, const QDate &today) {
-    static const QString invalid = QStringLiteral("mrz_invalid");
+    constexpr Reason invalid = Reason::MrzInvalid;
     if (lines.size() > 3 || !today.isValid())
         return Credential::failed(invalid);
     std::vector<std::string> text;
