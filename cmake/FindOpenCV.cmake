@@ -21,6 +21,13 @@ if(OpenCV_INCLUDE_DIR)
   set(OpenCV_VERSION "${OpenCV_VERSION_MAJOR}.${OpenCV_VERSION_MINOR}.${OpenCV_VERSION_REVISION}")
 endif()
 
+# What each module links against, as OpenCV's own configuration declares it:
+# a target that calls imgproc through freetype still names imgproc.
+set(opencv_depends_imgproc core)
+set(opencv_depends_imgcodecs imgproc core)
+set(opencv_depends_videoio imgcodecs imgproc core)
+set(opencv_depends_freetype imgproc core)
+
 set(OpenCV_LIBS)
 set(opencv_required_libraries)
 foreach(module IN LISTS OpenCV_FIND_COMPONENTS)
@@ -32,6 +39,13 @@ foreach(module IN LISTS OpenCV_FIND_COMPONENTS)
       set_target_properties(opencv_${module} PROPERTIES
         IMPORTED_LOCATION "${OpenCV_${module}_LIBRARY}"
         INTERFACE_INCLUDE_DIRECTORIES "${OpenCV_INCLUDE_DIR}")
+      foreach(dependency IN LISTS opencv_depends_${module})
+        find_library(OpenCV_${dependency}_LIBRARY opencv_${dependency})
+        if(OpenCV_${dependency}_LIBRARY)
+          set_property(TARGET opencv_${module} APPEND PROPERTY
+            INTERFACE_LINK_LIBRARIES "${OpenCV_${dependency}_LIBRARY}")
+        endif()
+      endforeach()
     endif()
   endif()
   if(OpenCV_FIND_REQUIRED_${module})

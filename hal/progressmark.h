@@ -1,9 +1,10 @@
 #pragma once
 
+#include "hal/monotonicclock.h"
+
 #include <QtGlobal>
 
 #include <atomic>
-#include <chrono>
 
 namespace gate::hal {
 
@@ -14,16 +15,12 @@ class ProgressMark {
 public:
     ProgressMark() { mark(); }
 
-    void mark() { m_ns.store(nowNs(), std::memory_order_relaxed); }
-    qint64 ageMs() const { return (nowNs() - m_ns.load(std::memory_order_relaxed)) / 1'000'000; }
-
-private:
-    static qint64 nowNs() {
-        return std::chrono::duration_cast<std::chrono::nanoseconds>(
-                   std::chrono::steady_clock::now().time_since_epoch())
-            .count();
+    void mark() { m_ns.store(monotonicNowNs(), std::memory_order_relaxed); }
+    qint64 ageMs() const {
+        return (monotonicNowNs() - m_ns.load(std::memory_order_relaxed)) / 1'000'000;
     }
 
+private:
     std::atomic<qint64> m_ns{0};
 };
 

@@ -26,9 +26,13 @@ install_missing_packages() {
 build() {
     # ccache (scripts/debian-packages.txt) makes a rebuild after a clean or a
     # branch switch mostly cache hits; the launcher is read at first configure.
+    # Paths are hashed relative to the clone, so a clone in another folder (CI's)
+    # reuses what an earlier build here compiled.
     if command -v ccache >/dev/null 2>&1; then
         export CMAKE_C_COMPILER_LAUNCHER="${CMAKE_C_COMPILER_LAUNCHER:-ccache}"
         export CMAKE_CXX_COMPILER_LAUNCHER="${CMAKE_CXX_COMPILER_LAUNCHER:-ccache}"
+        export CCACHE_BASEDIR="${CCACHE_BASEDIR:-$PWD}"
+        export CCACHE_NOHASHDIR="${CCACHE_NOHASHDIR:-true}"
     fi
     cmake --preset default
     cmake --build --preset default

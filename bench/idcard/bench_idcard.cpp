@@ -6,8 +6,8 @@
 
 #include "core/credentials/idcard/cardencoder.h"
 #include "core/credentials/idcard/idcardreading.h"
+#include "hal/monotonicclock.h"
 #include "hal/plugincatalog.h"
-#include "hal/serial/monotonicclock.h"
 #include "readersimulator.h"
 
 #include <QCoreApplication>

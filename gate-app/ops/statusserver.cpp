@@ -20,10 +20,6 @@ StatusServer::StatusServer(SnapshotProvider snapshot, QObject *parent)
     connect(&m_server, &QLocalServer::newConnection, this, &StatusServer::answer);
 }
 
-QString StatusServer::defaultSocketPath() {
-    return QStringLiteral("/run/station-gate/status.sock");
-}
-
 bool StatusServer::listen(const QString &path, QString *error) {
     if (QFileInfo::exists(path)) {
         QLocalSocket probe;

@@ -19,8 +19,6 @@ public:
 
     explicit StatusServer(SnapshotProvider snapshot, QObject *parent = nullptr);
 
-    static QString defaultSocketPath(); // /run/station-gate/status.sock
-
     // Replaces a stale socket file, but never one another live gate answers on.
     bool listen(const QString &path, QString *error);
     void close();

@@ -20,6 +20,11 @@ public:
     explicit CuePlayer(QObject *parent = nullptr);
     ~CuePlayer() override;
 
+    // Whether cues reach a speaker: false without a usable audio output.
+    bool audible() const { return m_sink != nullptr; }
+    // The samples of the cue playing, or played last; empty while silent.
+    QByteArray lastCue() const { return m_buffer.data(); }
+
 public slots:
     void play(gate::ui::PassengerScreenModel::Cue cue);
 

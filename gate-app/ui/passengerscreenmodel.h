@@ -53,7 +53,7 @@ public:
 
     // Entry points for the application.
     void showIdle();
-    // hint: "reading", "hold_still", "move_closer", "move_back", "glare"; other
+    // hint: "reading", "hold_still", "move_closer", "glare"; other
     // codes show the generic "reading" text.
     void showReading(const QString &hint);
     // A code bound to its holder was read: the passenger is asked for the ID

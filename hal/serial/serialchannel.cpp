@@ -1,6 +1,6 @@
 #include "hal/serial/serialchannel.h"
 
-#include "hal/serial/monotonicclock.h"
+#include "hal/monotonicclock.h"
 
 namespace gate::hal {
 

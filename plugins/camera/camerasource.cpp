@@ -1,9 +1,9 @@
 #include "camerasource.h"
 
 #include "hal/exceptiontext.h"
+#include "hal/monotonicclock.h"
 
 #include <QDateTime>
-#include <QDeadlineTimer>
 
 #include <chrono>
 #include <condition_variable>
@@ -16,11 +16,6 @@ constexpr auto retryInterval = std::chrono::seconds(1);
 constexpr auto firstBackoff = std::chrono::milliseconds(100);
 constexpr auto longestBackoff = std::chrono::milliseconds(5000);
 constexpr qint64 hintRepeatNs = 1'000'000'000;
-
-// Monotonic nanoseconds on the clock QElapsedTimer uses.
-qint64 monotonicNowNs() {
-    return QDeadlineTimer::current(Qt::PreciseTimer).deadlineNSecs();
-}
 
 // Sleeps for `duration` unless a stop is requested first.
 void pause(std::stop_token stop, std::chrono::milliseconds duration) {
@@ -130,7 +125,7 @@ bool CameraSource::captureFrames(std::stop_token stop, FrameSource &source) {
         cv::Mat image;
         switch (source.next(image, &error)) {
         case FrameSource::Status::Frame:
-            m_latest.put({std::move(image), monotonicNowNs()});
+            m_latest.put({std::move(image), hal::monotonicNowNs()});
             reportHealth(hal::DeviceHealth::State::Ok, {});
             break;
         case FrameSource::Status::Ended:

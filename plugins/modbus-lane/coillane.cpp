@@ -52,7 +52,7 @@ void CoilLane::issue(LaneCommand command, quint16, quint64 token) {
                                      : result.outcome == hal::ModbusBus::Outcome::Exception
                                          ? LaneCommandResult::Fault
                                          : LaneCommandResult::NotAcknowledged;
-    emit commandDone(token, answer, steadyNs());
+    emit commandDone(token, answer, hal::monotonicNowNs());
 }
 
 Result CoilLane::pulse(int coil) {

@@ -1,5 +1,6 @@
 #include "laneprofile.h"
 
+#include "hal/lanenames.h"
 #include "hal/wholenumber.h"
 
 #include <QFile>
@@ -9,6 +10,8 @@
 
 #include <algorithm>
 #include <initializer_list>
+#include <span>
+#include <string_view>
 #include <utility>
 
 namespace gate::modbuslane {
@@ -90,33 +93,34 @@ public:
         return value.toObject();
     }
 
-    // A map of names to 16-bit wire values.
+    // A map of names to 16-bit wire values: `names[i]` (hal/lanenames.h) sets
+    // `target[first + i]`.
     template <size_t N>
-    void values(const QJsonObject &root, const char *key,
-                std::initializer_list<std::pair<const char *, int>> indexByName,
-                std::array<quint16, N> &target) {
+    void values(const QJsonObject &root, const char *key, std::span<const std::string_view> names,
+                std::size_t first, std::array<quint16, N> &target) {
         const QJsonObject object = section(root, key);
         const QString prefix = QLatin1String(key) + QLatin1Char('.');
-        QSet<int> seen;
         for (auto it = object.begin(); it != object.end(); ++it) {
-            const auto found = std::find_if(indexByName.begin(), indexByName.end(),
-                                            [&](const auto &p) { return it.key() == p.first; });
-            if (found == indexByName.end()) {
+            const auto found = std::find_if(names.begin(), names.end(), [&](std::string_view name) {
+                return it.key() == QLatin1StringView(name.data(), qsizetype(name.size()));
+            });
+            if (found == names.end()) {
                 fail(prefix + it.key(), QStringLiteral("is not a known name"));
                 return;
             }
             int value = -1;
-            integer(object, prefix, found->first, 0, 65535, value);
+            integer(object, prefix, found->data(), 0, 65535, value);
             if (value >= 0)
-                target[size_t(found->second)] = quint16(value);
+                target[first + std::size_t(found - names.begin())] = quint16(value);
         }
-        for (const auto &[name, index] : indexByName) {
-            if (seen.contains(target[size_t(index)])) {
-                fail(prefix + QLatin1String(name),
+        QSet<int> seen;
+        for (std::size_t i = 0; i < names.size(); ++i) {
+            if (seen.contains(target[first + i])) {
+                fail(prefix + QLatin1StringView(names[i].data(), qsizetype(names[i].size())),
                      QStringLiteral("repeats the value of another name"));
                 return;
             }
-            seen.insert(target[size_t(index)]);
+            seen.insert(target[first + i]);
         }
     }
 
@@ -284,41 +288,13 @@ std::optional<LaneProfile> LaneProfile::fromJson(const QByteArray &json, QString
     r.integer(root, top, "heartbeat_echo_stale_ms", 0, 60000, profile.heartbeatEchoStaleMs);
     readHolding(r, r.section(root, "holding"), profile.holding);
     readInput(r, r.section(root, "input"), profile.input);
-    r.values(root, "commands",
-             {{"open_entry", 1},
-              {"open_exit", 2},
-              {"close", 3},
-              {"free_entry", 4},
-              {"free_exit", 5},
-              {"free_both", 6},
-              {"lock", 7},
-              {"normal", 8},
-              {"emergency_open", 9},
-              {"emergency_reset", 10},
-              {"alarm_reset", 11}},
+    // Commands start at 1 on the wire; a lane answers only the first results.
+    r.values(root, "commands", std::span(hal::kLaneCommandNames).subspan(1), 1,
              profile.commandValues);
-    r.values(root, "modes",
-             {{"controlled", 0},
-              {"free_entry", 1},
-              {"free_exit", 2},
-              {"free_both", 3},
-              {"locked", 4},
-              {"emergency", 5},
-              {"out_of_service", 6}},
-             profile.modeValues);
-    r.values(root, "events",
-             {{"none", 0},
-              {"passed_entry", 1},
-              {"passed_exit", 2},
-              {"pass_timed_out", 3},
-              {"tailgating", 4},
-              {"intrusion", 5},
-              {"wrong_way", 6},
-              {"fire_alarm", 7},
-              {"fault", 8}},
-             profile.eventValues);
+    r.values(root, "modes", hal::kLaneModeNames, 0, profile.modeValues);
+    r.values(root, "events", hal::kLaneEventNames, 0, profile.eventValues);
     r.values(root, "results",
-             {{"ok", 0}, {"refused_mode", 1}, {"refused_occupied", 2}, {"fault", 3}},
+             std::span(hal::kLaneCommandResultNames).first(hal::kLaneAnsweredResults), 0,
              profile.resultValues);
     readCoils(r, r.section(root, "coils"), profile.coils);
     r.integer(root, top, "pulse_ms", 100, 10000, profile.pulseMs);

@@ -3,8 +3,6 @@
 #include <QLoggingCategory>
 #include <QTimer>
 
-#include <chrono>
-
 Q_LOGGING_CATEGORY(lcModbusLane, "gate.modbus-lane")
 
 namespace gate::modbuslane {
@@ -28,12 +26,6 @@ PolledLane::PolledLane(const QString &deviceName, const hal::ModbusEndpoint &end
 }
 
 PolledLane::~PolledLane() = default;
-
-qint64 PolledLane::steadyNs() {
-    return std::chrono::duration_cast<std::chrono::nanoseconds>(
-               std::chrono::steady_clock::now().time_since_epoch())
-        .count();
-}
 
 int PolledLane::pollPeriodFor(const LaneProfile &profile, const hal::LaneStatus &status) {
     const bool passage =
@@ -71,13 +63,13 @@ void PolledLane::stop() {
 
 void PolledLane::command(hal::LaneCommand command, quint16 passes, quint64 token) {
     if (!linkUp()) {
-        emit commandDone(token, hal::LaneCommandResult::LinkDown, steadyNs());
+        emit commandDone(token, hal::LaneCommandResult::LinkDown, hal::monotonicNowNs());
         return;
     }
     if (command == hal::LaneCommand::EmergencyReset && fireInput()) {
         qCWarning(lcModbusLane) << m_deviceName
                                 << "emergency reset refused: the fire-alarm input is on";
-        emit commandDone(token, hal::LaneCommandResult::RefusedMode, steadyNs());
+        emit commandDone(token, hal::LaneCommandResult::RefusedMode, hal::monotonicNowNs());
         return;
     }
     issue(command, passes, token);

@@ -4,6 +4,7 @@
 
 #include "hal/laneactuator.h"
 #include "hal/modbus/modbusbus.h"
+#include "hal/monotonicclock.h"
 
 #include <memory>
 
@@ -37,9 +38,6 @@ public:
     // Answers LinkDown without a link and RefusedMode to an emergency reset
     // while the fire-alarm input is on; hands everything else to issue().
     void command(gate::hal::LaneCommand command, quint16 passes, quint64 token) final;
-
-    // Monotonic nanoseconds (the clock of commandDone's doneNs).
-    static qint64 steadyNs();
 
     // The poll period for a lane in this state: the profile's passage period
     // while a pass is authorised or the lane is occupied, else its idle one.

@@ -88,7 +88,7 @@ hal::ModbusBus::Result RegisterLane::readStatus(bool afterHeartbeat) {
     if (!decoded)
         return {hal::ModbusBus::Outcome::BadReply, error};
     if (afterHeartbeat) {
-        m_echoWatch.observe(m_heartbeat, decoded->heartbeatEcho, steadyNs() / 1'000'000);
+        m_echoWatch.observe(m_heartbeat, decoded->heartbeatEcho, hal::monotonicNowNs() / 1'000'000);
         setUnresponsive(m_echoWatch.stale()
                             ? QStringLiteral("lane controller not responding: heartbeat echo stale")
                             : QString());
@@ -133,7 +133,7 @@ void RegisterLane::holdOpenForFire() {
             refused.push_back(queued.token);
     m_queue.clear();
     m_inFlight.reset();
-    const qint64 now = steadyNs();
+    const qint64 now = hal::monotonicNowNs();
     for (quint64 token : refused)
         emit commandDone(token, hal::LaneCommandResult::RefusedMode, now);
     m_queue.push_front({hal::LaneCommand::EmergencyOpen, 0, 0, true});
@@ -198,7 +198,7 @@ void RegisterLane::finish(hal::LaneCommandResult result) {
     const Command done = m_inFlight->command;
     m_inFlight.reset();
     if (!done.ownSafetyCommand)
-        emit commandDone(done.token, result, steadyNs());
+        emit commandDone(done.token, result, hal::monotonicNowNs());
     else if (result != hal::LaneCommandResult::Ok)
         qCWarning(lcModbusLane) << "the lane did not take the emergency open, result" << int(result)
                                 << "; ordering it again at the next poll";
@@ -206,7 +206,7 @@ void RegisterLane::finish(hal::LaneCommandResult result) {
 }
 
 void RegisterLane::linkLost() {
-    const qint64 now = steadyNs();
+    const qint64 now = hal::monotonicNowNs();
     std::vector<quint64> tokens;
     if (m_inFlight && !m_inFlight->command.ownSafetyCommand)
         tokens.push_back(m_inFlight->command.token);

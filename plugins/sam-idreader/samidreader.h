@@ -2,9 +2,9 @@
 
 #include "samreadersettings.h"
 
-#include "core/credentials/idcard/frameassembler.h"
-#include "core/credentials/idcard/samframe.h"
 #include "hal/credentialsource.h"
+#include "hal/sam/frameassembler.h"
+#include "hal/sam/samframe.h"
 #include "hal/serial/serialchannel.h"
 
 #include <QTimer>

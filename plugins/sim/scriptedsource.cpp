@@ -1,11 +1,11 @@
 #include "scriptedsource.h"
 
+#include "hal/monotonicclock.h"
+
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QLoggingCategory>
-
-#include <chrono>
 
 Q_LOGGING_CATEGORY(lcSim, "gate.device.sim")
 
@@ -15,12 +15,6 @@ namespace {
 
 constexpr qsizetype maxScriptSteps = 10'000;
 constexpr int maxPauseMs = 600'000;
-
-qint64 steadyNowNs() {
-    return std::chrono::duration_cast<std::chrono::nanoseconds>(
-               std::chrono::steady_clock::now().time_since_epoch())
-        .count();
-}
 
 std::optional<ScriptedSource::Step> parseStep(const QJsonObject &object, QString *error) {
     ScriptedSource::Step step;
@@ -117,7 +111,7 @@ void ScriptedSource::presentNext() {
     const Step &step = m_steps.at(m_next++);
     hal::RawRead read = step.read;
     read.source = m_deviceName;
-    read.availableNs = steadyNowNs();
+    read.availableNs = hal::monotonicNowNs();
     qCInfo(lcSim).noquote() << "presenting" << step.label;
     emit rawRead(read);
     m_timer->start(step.pauseMs >= 0 ? step.pauseMs : m_intervalMs);

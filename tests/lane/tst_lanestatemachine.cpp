@@ -96,7 +96,7 @@ private slots:
         settle();
         m_lane->answer(LaneCommandResult::NotAcknowledged);
         QCOMPARE(refused.size(), 1);
-        QCOMPARE(refused.first().at(1).toString(), QStringLiteral("no_ack"));
+        QCOMPARE(refused.first().at(1).toString(), QStringLiteral("not_acknowledged"));
         QVERIFY(m_controller->readyForPassenger());
     }
 

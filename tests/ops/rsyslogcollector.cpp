@@ -3,6 +3,7 @@
 #include <QDeadlineTimer>
 #include <QDir>
 #include <QFile>
+#include <QRegularExpression>
 #include <QTcpServer>
 #include <QTcpSocket>
 #include <QThread>
@@ -105,6 +106,18 @@ QByteArrayList RsyslogCollector::receivedLines() const {
     if (!lines.isEmpty() && lines.last().isEmpty())
         lines.removeLast();
     return lines;
+}
+
+std::map<qint64, int> RsyslogCollector::receivedSeqs(const QString &gateId) const {
+    static const QRegularExpression id(
+        QStringLiteral("^GATE_\\w+ \\[gate@32473 gate=\"([^\"]+)\" seq=\"(\\d+)\""));
+    std::map<qint64, int> seqs;
+    for (const QByteArray &line : receivedLines()) {
+        const QRegularExpressionMatch match = id.match(QString::fromUtf8(line));
+        if (match.hasMatch() && match.captured(1) == gateId)
+            ++seqs[match.captured(2).toLongLong()];
+    }
+    return seqs;
 }
 
 } // namespace gate::test

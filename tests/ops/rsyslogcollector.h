@@ -4,6 +4,7 @@
 #include <QProcess>
 #include <QTemporaryDir>
 
+#include <map>
 #include <memory>
 #include <optional>
 
@@ -37,6 +38,8 @@ public:
 
     // Lines of "MSGID STRUCTURED-DATA MSG" as rsyslog parsed them.
     QByteArrayList receivedLines() const;
+    // How often it received each audit seq of `gateId`.
+    std::map<qint64, int> receivedSeqs(const QString &gateId) const;
 
 private:
     QTemporaryDir m_dir;

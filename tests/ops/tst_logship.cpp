@@ -11,7 +11,6 @@
 
 #include <QJsonDocument>
 #include <QProcess>
-#include <QRegularExpression>
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
@@ -37,19 +36,6 @@ QJsonObject testSettings(quint16 port) {
             {QStringLiteral("timeout_s"), 2},
             {QStringLiteral("retry"),
              QJsonObject{{QStringLiteral("min_ms"), 50}, {QStringLiteral("max_ms"), 400}}}};
-}
-
-// How often the collector received each seq of our gate.
-std::map<qint64, int> receivedSeqs(const QByteArrayList &lines) {
-    static const QRegularExpression id(
-        QStringLiteral("^GATE_\\w+ \\[gate@32473 gate=\"([^\"]+)\" seq=\"(\\d+)\""));
-    std::map<qint64, int> seqs;
-    for (const QByteArray &line : lines) {
-        const QRegularExpressionMatch match = id.match(QString::fromUtf8(line));
-        if (match.hasMatch() && match.captured(1) == gateId)
-            ++seqs[match.captured(2).toLongLong()];
-    }
-    return seqs;
 }
 
 } // namespace
@@ -159,7 +145,7 @@ private slots:
         shipper.stop();
         collector.stop();
 
-        const auto seqs = receivedSeqs(collector.receivedLines());
+        const auto seqs = collector.receivedSeqs(gateId);
         QCOMPARE(qint64(seqs.size()), 260);
         QCOMPARE(seqs.begin()->first, 1);
         QCOMPARE(seqs.rbegin()->first, 260);
@@ -229,7 +215,7 @@ private slots:
         child.kill();
         child.waitForFinished(10'000);
         collector.stop();
-        const auto seqs = receivedSeqs(collector.receivedLines());
+        const auto seqs = collector.receivedSeqs(gateId);
         qint64 duplicates = 0;
         for (const auto &[seq, count] : seqs)
             duplicates += count - 1;

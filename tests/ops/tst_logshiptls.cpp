@@ -14,7 +14,6 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QProcess>
-#include <QRegularExpression>
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
@@ -30,19 +29,6 @@ namespace {
 const QString gateId = QStringLiteral("VNP-A2-07");
 const QString collectorName = QStringLiteral("collector.test.invalid");
 const QString gateName = QStringLiteral("gate.test.invalid");
-
-// How often the collector received each seq of our gate.
-std::map<qint64, int> receivedSeqs(const QByteArrayList &lines) {
-    static const QRegularExpression id(
-        QStringLiteral("^GATE_\\w+ \\[gate@32473 gate=\"([^\"]+)\" seq=\"(\\d+)\""));
-    std::map<qint64, int> seqs;
-    for (const QByteArray &line : lines) {
-        const QRegularExpressionMatch match = id.match(QString::fromUtf8(line));
-        if (match.hasMatch() && match.captured(1) == gateId)
-            ++seqs[match.captured(2).toLongLong()];
-    }
-    return seqs;
-}
 
 QString childProgram() {
     return qEnvironmentVariable("GATE_BIN_DIR", QCoreApplication::applicationDirPath()) +
@@ -185,7 +171,7 @@ private slots:
         shipper.stop();
         collector.stop();
 
-        const auto seqs = receivedSeqs(collector.receivedLines());
+        const auto seqs = collector.receivedSeqs(gateId);
         QCOMPARE(qint64(seqs.size()), records);
         QCOMPARE(seqs.begin()->first, 1);
         QCOMPARE(seqs.rbegin()->first, records);
@@ -273,7 +259,7 @@ private slots:
         qInfo("refused: %s", qPrintable(refusal.trimmed()));
         QVERIFY2(refusal.contains(expectedError), qPrintable(refusal));
         QCOMPARE(store.shippedSeq(), 0);
-        QVERIFY(receivedSeqs(collector.receivedLines()).empty());
+        QVERIFY(collector.receivedSeqs(gateId).empty());
 
         const auto settings =
             parseSettings(settingsJson(relay.port(), trustedClient(library, auth)));
@@ -284,7 +270,7 @@ private slots:
         shipper.stop();
         collector.stop();
 
-        const auto seqs = receivedSeqs(collector.receivedLines());
+        const auto seqs = collector.receivedSeqs(gateId);
         QCOMPARE(qint64(seqs.size()), records);
         for (const auto &[seq, count] : seqs)
             QCOMPARE(count, 1);
@@ -356,7 +342,7 @@ private slots:
         test::stopReturns(shipper);
         collector.stop();
 
-        const auto seqs = receivedSeqs(collector.receivedLines());
+        const auto seqs = collector.receivedSeqs(gateId);
         QCOMPARE(qint64(seqs.size()), records);
         for (const auto &[seq, count] : seqs)
             QCOMPARE(count, 1);

@@ -3,12 +3,16 @@
 #include "ui/cueplayer.h"
 #include "ui/cuetones.h"
 
+#include <QAudioDevice>
+#include <QMediaDevices>
+#include <QRegularExpression>
 #include <QTest>
 #include <QtEndian>
 
 #include <cmath>
 
 using gate::ui::PassengerScreenModel;
+using namespace Qt::StringLiterals;
 
 namespace {
 
@@ -71,11 +75,25 @@ private slots:
         }
     }
 
+    // With a speaker the newer cue cuts the one playing; without one the
+    // player says so once and plays nothing.
     void playingWithOrWithoutASpeakerIsSafe() {
+        const QAudioDevice output = QMediaDevices::defaultAudioOutput();
+        if (output.isNull())
+            QTest::ignoreMessage(QtWarningMsg, QRegularExpression(u"cues are silent"_s));
         gate::ui::CuePlayer player;
+        if (output.isNull())
+            QVERIFY(!player.audible());
         player.play(PassengerScreenModel::Cue::Admit);
-        player.play(PassengerScreenModel::Cue::Deny); // cuts the first
-        QTest::qWait(50);
+        player.play(PassengerScreenModel::Cue::Deny);
+        if (!player.audible()) {
+            QVERIFY(player.lastCue().isEmpty());
+            return;
+        }
+        const int outputRate = output.preferredFormat().sampleRate() > 0
+                                   ? output.preferredFormat().sampleRate()
+                                   : 44100;
+        QCOMPARE(player.lastCue(), gate::ui::cueTone(PassengerScreenModel::Cue::Deny, outputRate));
     }
 };
 

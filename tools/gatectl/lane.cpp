@@ -3,6 +3,8 @@
 #include "cli.h"
 
 #include "hal/laneactuator.h"
+#include "hal/lanenames.h"
+#include "hal/monotonicclock.h"
 #include "hal/plugincatalog.h"
 
 #include <QCoreApplication>
@@ -12,7 +14,6 @@
 #include <QJsonArray>
 #include <QTimer>
 
-#include <chrono>
 #include <optional>
 
 namespace gatectl {
@@ -23,48 +24,21 @@ using gate::hal::LaneCommand;
 using gate::hal::LaneCommandResult;
 using gate::hal::LaneStatus;
 
-const char *const modeNames[] = {"controlled", "free_entry", "free_exit",     "free_both",
-                                 "locked",     "emergency",  "out_of_service"};
-const char *const inputNames[] = {
-    "barrier_closed", "barrier_open",   "occupied",   "entry_beam", "centre_beam",     "exit_beam",
-    "tailgating",     "intrusion",      "wrong_way",  "climb",      "passage_timeout", "fire_alarm",
-    "emergency",      "out_of_service", "on_battery", "obstruction"};
-const char *const eventNames[] = {"none",           "passed_entry", "passed_exit",
-                                  "pass_timed_out", "tailgating",   "intrusion",
-                                  "wrong_way",      "fire_alarm",   "fault"};
-
-QString resultName(LaneCommandResult result) {
-    switch (result) {
-    case LaneCommandResult::Ok:
-        return QStringLiteral("ok");
-    case LaneCommandResult::RefusedMode:
-        return QStringLiteral("refused_mode");
-    case LaneCommandResult::RefusedOccupied:
-        return QStringLiteral("refused_occupied");
-    case LaneCommandResult::Fault:
-        return QStringLiteral("fault");
-    case LaneCommandResult::NotAcknowledged:
-        return QStringLiteral("not_acknowledged");
-    case LaneCommandResult::LinkDown:
-        return QStringLiteral("link_down");
-    }
-    return QStringLiteral("unknown");
-}
-
 QJsonObject describe(const LaneStatus &status) {
     QJsonObject inputs;
     for (int bit = 0; bit < 16; ++bit)
-        inputs.insert(QLatin1String(inputNames[bit]), status.input(bit));
-    const quint16 event = status.lastEvent < std::size(eventNames) ? status.lastEvent : 0;
+        inputs.insert(gate::hal::laneName(gate::hal::kLaneInputNames, std::size_t(bit)),
+                      status.input(bit));
     return {{QStringLiteral("command"), QStringLiteral("status")},
             {QStringLiteral("link_up"), status.linkUp},
-            {QStringLiteral("mode"), QLatin1String(modeNames[int(status.mode)])},
+            {QStringLiteral("mode"), gate::hal::name(status.mode)},
             {QStringLiteral("inputs"), inputs},
             {QStringLiteral("pending_entry"), status.pendingEntry},
             {QStringLiteral("pending_exit"), status.pendingExit},
             {QStringLiteral("passed_entry"), qint64(status.passedEntry)},
             {QStringLiteral("passed_exit"), qint64(status.passedExit)},
-            {QStringLiteral("last_event"), QLatin1String(eventNames[event])},
+            {QStringLiteral("last_event"),
+             gate::hal::laneName(gate::hal::kLaneEventNames, status.lastEvent)},
             {QStringLiteral("event_seq"), status.eventSeq},
             {QStringLiteral("fault_code"), status.faultCode},
             {QStringLiteral("firmware"), status.firmware},
@@ -126,12 +100,6 @@ std::optional<Request> parseRequest(const QStringList &words, QString *error) {
 
 double msSince(qint64 startNs, qint64 endNs) {
     return double(endNs - startNs) / 1e6;
-}
-
-qint64 steadyNs() {
-    return std::chrono::duration_cast<std::chrono::nanoseconds>(
-               std::chrono::steady_clock::now().time_since_epoch())
-        .count();
 }
 
 } // namespace
@@ -220,7 +188,7 @@ int lane(const QStringList &args) {
 
     QObject::disconnect(lane.actuator(), &gate::hal::LaneActuator::statusChanged, &loop,
                         &QEventLoop::quit);
-    const qint64 sentNs = steadyNs();
+    const qint64 sentNs = gate::hal::monotonicNowNs();
     lane.command(*request->command, 1, 1);
     QTimer::singleShot(waitMs, &loop, &QEventLoop::quit);
     loop.exec();
@@ -230,7 +198,7 @@ int lane(const QStringList &args) {
         answer.insert(QStringLiteral("seq"), status->acknowledgedSeq);
     answer.insert(QStringLiteral("acked"), acked);
     answer.insert(QStringLiteral("result"),
-                  result ? resultName(*result) : QStringLiteral("not_acknowledged"));
+                  gate::hal::name(result.value_or(LaneCommandResult::NotAcknowledged)));
     if (result)
         answer.insert(QStringLiteral("ms"), qRound(msSince(sentNs, doneNs) * 100) / 100.0);
     printJson(answer);

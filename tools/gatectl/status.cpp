@@ -76,6 +76,7 @@ QByteArray readStatusSocket(const QByteArray &path, QString *error) {
 } // namespace
 
 int status(const QStringList &args) {
+    // Where the shipped configuration (status_socket) puts it.
     QString socketPath = QStringLiteral("/run/station-gate/status.sock");
     for (qsizetype i = 0; i < args.size(); ++i) {
         if (args.at(i) == QLatin1String("--socket") && i + 1 < args.size())

@@ -4,8 +4,8 @@
 #include "core/credentials/eticket/trustlist.h"
 #include "core/credentials/holderkey.h"
 #include "core/credentials/idcard/cardencoder.h"
-#include "core/credentials/idcard/samframe.h"
 #include "core/credentials/ticketclaims.h"
+#include "hal/sam/samframe.h"
 #include "vision/mrz/mrzcompose.h"
 
 #include <QDateTime>

@@ -1,5 +1,7 @@
 #include "lanemodel.h"
 
+#include "hal/lanenames.h"
+
 #include <algorithm>
 
 namespace gate::lanesim {
@@ -48,16 +50,6 @@ enum Input {
 constexpr quint16 unlimitedPasses = 0xFFFF;
 constexpr quint16 latchedAlarms =
     1u << TailgatingInput | 1u << IntrusionInput | 1u << WrongWayInput | 1u << PassageTimeoutInput;
-
-const char *const commandNames[] = {
-    "none",      "open_entry", "open_exit", "close",          "free_entry",      "free_exit",
-    "free_both", "lock",       "normal",    "emergency_open", "emergency_reset", "alarm_reset"};
-const char *const modeNames[] = {"controlled", "free_entry", "free_exit",     "free_both",
-                                 "locked",     "emergency",  "out_of_service"};
-const char *const eventNames[] = {"none",           "passed_entry", "passed_exit",
-                                  "pass_timed_out", "tailgating",   "intrusion",
-                                  "wrong_way",      "fire_alarm",   "fault"};
-const char *const resultNames[] = {"ok", "refused_mode", "refused_occupied", "fault"};
 
 quint16 addPasses(quint16 pending, quint16 more) {
     if (pending == unlimitedPasses || more == unlimitedPasses)
@@ -125,13 +117,13 @@ void LaneModel::applyWrites(const quint16 *holding, const quint8 *coils, qint64 
 void LaneModel::execute(quint16 code, quint16 arg, quint16 seq, qint64 nowMs) {
     m_executedSeq = seq;
     m_result = executeCode(code, arg, nowMs);
-    m_output({{QStringLiteral("command"),
-               QLatin1String(code < std::size(commandNames) ? commandNames[code] : "unknown")},
+    m_output({{QStringLiteral("command"), gate::hal::laneName(gate::hal::kLaneCommandNames, code)},
               {QStringLiteral("code"), code},
               {QStringLiteral("arg"), arg},
               {QStringLiteral("seq"), seq},
               {QStringLiteral("result"), m_result},
-              {QStringLiteral("result_name"), QLatin1String(resultNames[m_result])}});
+              {QStringLiteral("result_name"),
+               gate::hal::laneName(gate::hal::kLaneCommandResultNames, m_result)}});
 }
 
 quint16 LaneModel::executeCode(quint16 code, quint16 arg, qint64 nowMs) {
@@ -425,7 +417,7 @@ void LaneModel::walkUnauthorised(bool entry, qint64 nowMs) {
 void LaneModel::event(quint16 code) {
     m_lastEvent = code;
     ++m_eventSeq; // wraps at 65535 by itself
-    m_output({{QStringLiteral("event"), QLatin1String(eventNames[code])},
+    m_output({{QStringLiteral("event"), gate::hal::laneName(gate::hal::kLaneEventNames, code)},
               {QStringLiteral("code"), code},
               {QStringLiteral("seq"), m_eventSeq}});
 }
@@ -434,7 +426,7 @@ void LaneModel::setMode(quint16 mode) {
     if (mode == m_mode)
         return;
     m_mode = mode;
-    m_output({{QStringLiteral("mode"), QLatin1String(modeNames[mode])}});
+    m_output({{QStringLiteral("mode"), gate::hal::laneName(gate::hal::kLaneModeNames, mode)}});
 }
 
 bool LaneModel::freeFor(bool entry) const {

@@ -1,7 +1,7 @@
 #include "readersimulator.h"
 
 #include "core/credentials/idcard/cardencoder.h"
-#include "hal/serial/monotonicclock.h"
+#include "hal/monotonicclock.h"
 
 #include <QtEndian>
 

@@ -1,8 +1,8 @@
 #pragma once
 
 #include "core/credentials/idcard/carddescription.h"
-#include "core/credentials/idcard/frameassembler.h"
-#include "core/credentials/idcard/samframe.h"
+#include "hal/sam/frameassembler.h"
+#include "hal/sam/samframe.h"
 
 #include <QElapsedTimer>
 #include <QList>

@@ -1,5 +1,7 @@
 #include "core/audit/auditstore.h"
 
+#include "core/sqlite/sqlitetransaction.h"
+
 #include <QDir>
 #include <QFileInfo>
 #include <QJsonDocument>
@@ -22,35 +24,10 @@ const QStringList &forbiddenFieldKeys() {
     return keys;
 }
 
-// A deferred rollback unless commit() was reached.
-class Transaction {
-public:
-    explicit Transaction(sqlite3 *db)
-        : m_db(db) {}
-    ~Transaction() {
-        if (m_open)
-            sqliteExec(m_db, "ROLLBACK");
-    }
-    int begin() {
-        const int rc = sqliteExec(m_db, "BEGIN IMMEDIATE");
-        m_open = rc == SQLITE_OK;
-        return rc;
-    }
-    int commit() {
-        const int rc = sqliteExec(m_db, "COMMIT");
-        m_open = rc != SQLITE_OK;
-        return rc;
-    }
-
-private:
-    sqlite3 *m_db;
-    bool m_open = false;
-};
-
 // An admission's commit reaches the disk before the barrier opens: a power
 // cut must not lose the ticket's use and let the code work a second time.
 // Set before BEGIN and restored after COMMIT (declare it before the
-// Transaction, so that it outlives it).
+// SqliteTransaction, so that it outlives it).
 class DurableCommit {
 public:
     DurableCommit(sqlite3 *db, bool durable)
@@ -168,7 +145,7 @@ bool AuditStore::createSchema(const QString &gateId, QString *error) {
         sqliteExec(m_db, "PRAGMA page_size=4096");
         sqliteExec(m_db, pragma.constData());
     }
-    Transaction transaction(m_db);
+    SqliteTransaction transaction(m_db);
     if ((rc = transaction.begin()) != SQLITE_OK)
         return fail(rc, QStringLiteral("schema"), error);
     rc = sqliteExec(m_db, R"(
@@ -306,7 +283,7 @@ std::optional<qint64> AuditStore::append(const AuditEvent &event, QString *error
     const Backlog before = backlog();
     qint64 alarmBytes = -1; // the nearly-full alarm written with this record, if any
     const DurableCommit durable(m_db, use.has_value());
-    Transaction transaction(m_db);
+    SqliteTransaction transaction(m_db);
     int rc = transaction.begin();
     std::optional<qint64> seq;
     if (rc == SQLITE_OK)
@@ -369,7 +346,7 @@ bool AuditStore::countUnrecorded(AuditEventType type, qint64 at, QString *error)
     const bool first = counts.isEmpty();
     const QString name = auditEventTypeName(type);
     counts.insert(name, counts.value(name).toInteger() + 1);
-    Transaction transaction(m_db);
+    SqliteTransaction transaction(m_db);
     int rc = transaction.begin();
     if (rc == SQLITE_OK && first) {
         // The one record past the limit: ops learn that the gate stopped
@@ -410,7 +387,7 @@ bool AuditStore::writeUnrecordedCount(qint64 at, QString *error) {
     const QJsonObject counts = unrecorded();
     const QJsonObject fields{{QStringLiteral("reason"), QStringLiteral("outbox_recovered")},
                              {QStringLiteral("unrecorded"), counts}};
-    Transaction transaction(m_db);
+    SqliteTransaction transaction(m_db);
     int rc = transaction.begin();
     if (rc == SQLITE_OK && !insertEvent({0, AuditEventType::System, at, fields},
                                         QJsonDocument(fields).toJson(QJsonDocument::Compact), &rc))
@@ -481,7 +458,7 @@ bool AuditStore::acknowledge(qint64 uptoSeq, QString *error) {
         *error = QStringLiteral("audit store is not open");
         return false;
     }
-    Transaction transaction(m_db);
+    SqliteTransaction transaction(m_db);
     int rc = transaction.begin();
     if (rc == SQLITE_OK) {
         rc = m_setShipped.reset().bind(1, uptoSeq).step();

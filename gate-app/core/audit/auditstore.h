@@ -35,7 +35,7 @@ public:
     struct Options {
         qint64 maxRows = 500'000;            // unshipped records
         qint64 maxBytes = 256 << 20;         // unshipped record payload
-        qint64 retainedShippedRows = 10'000; // kept for the service screen
+        qint64 retainedShippedRows = 10'000; // a short local history once shipped (recentEvents)
         qint64 maxDatabaseBytes = 0;         // hard cap on the file (0: the disk's size)
         // The shipper's connection checkpoints the WAL (checkpoint()), so that
         // the deciding thread never pays for it; a store used without a

@@ -32,7 +32,7 @@ QString resultReason(LaneCommandResult result) {
     case LaneCommandResult::Fault:
         return QStringLiteral("lane_fault");
     case LaneCommandResult::NotAcknowledged:
-        return QStringLiteral("no_ack");
+        return QStringLiteral("not_acknowledged");
     case LaneCommandResult::LinkDown:
         return QStringLiteral("link_down");
     }

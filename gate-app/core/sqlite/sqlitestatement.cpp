@@ -59,11 +59,6 @@ SqliteStatement &SqliteStatement::bindBlob(int index, const QByteArray &blob) {
     return *this;
 }
 
-SqliteStatement &SqliteStatement::bindNull(int index) {
-    sqlite3_bind_null(m_statement, index);
-    return *this;
-}
-
 int SqliteStatement::step() {
     return sqlite3_step(m_statement);
 }

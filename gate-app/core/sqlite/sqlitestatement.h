@@ -35,7 +35,6 @@ public:
     SqliteStatement &bind(int index, const QByteArray &) = delete;
     SqliteStatement &bindText(int index, const QByteArray &utf8);
     SqliteStatement &bindBlob(int index, const QByteArray &blob);
-    SqliteStatement &bindNull(int index);
 
     int step();  // SQLITE_ROW, SQLITE_DONE or an error
     bool exec(); // runs to completion; true when it finished without an error

@@ -12,6 +12,9 @@ constexpr const char *ticketColumns =
     "SELECT tid, trn, dep, arr, dpt, car, seat, cls, holder, status, nm FROM tickets ";
 } // namespace
 
+// BEGIN and COMMIT here open and close the read snapshot of one decision
+// (Snapshot): prepared once, since every passenger runs them. Writes use
+// SqliteTransaction.
 struct TicketStoreReader::Statements {
     explicit Statements(sqlite3 *db)
         : begin(db, "BEGIN")

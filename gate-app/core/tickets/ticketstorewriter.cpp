@@ -1,6 +1,7 @@
 #include "core/tickets/ticketstorewriter.h"
 
 #include "core/sqlite/sqlitestatement.h"
+#include "core/sqlite/sqlitetransaction.h"
 #include "core/tickets/gziplinereader.h"
 #include "core/tickets/storeschema.h"
 #include "core/tickets/ticketrecord.h"
@@ -162,11 +163,12 @@ bool TicketStoreWriter::writeState(const ListState &state) {
 }
 
 std::optional<ApplyStats> TicketStoreWriter::apply(const ListUpdate &update, QString *error) {
-    QString failure;
-    if (!execSql(m_db, "BEGIN IMMEDIATE", &failure)) {
-        *error = failure;
+    SqliteTransaction transaction(m_db);
+    if (transaction.begin() != SQLITE_OK) {
+        *error = QString::fromUtf8(sqlite3_errmsg(m_db));
         return std::nullopt;
     }
+    QString failure;
     // A snapshot replaces everything. Building the holder index once after
     // the inserts is several times faster than keeping it up to date.
     bool ok = !update.replaceAll ||
@@ -188,14 +190,17 @@ std::optional<ApplyStats> TicketStoreWriter::apply(const ListUpdate &update, QSt
     }
     if (ok)
         stats.tickets = ticketCount();
-    if (ok && execSql(m_db, "COMMIT", &failure)) {
+    if (ok && transaction.commit() != SQLITE_OK) {
+        failure = QString::fromUtf8(sqlite3_errmsg(m_db));
+        ok = false;
+    }
+    if (ok) {
         // A snapshot went through the WAL whole: copy it into the database
         // now and give the disk space back (waits for readers, never blocks them).
         if (update.replaceAll)
             execSql(m_db, "PRAGMA wal_checkpoint(TRUNCATE)");
         return stats;
     }
-    execSql(m_db, "ROLLBACK");
     *error = failure;
     return std::nullopt;
 }

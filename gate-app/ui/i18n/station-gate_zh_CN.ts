@@ -203,10 +203,6 @@
         <translation>请将证件靠近一些</translation>
     </message>
     <message>
-        <source>Move the document back a little</source>
-        <translation>请将证件稍微移远</translation>
-    </message>
-    <message>
         <source>Glare: tilt the document slightly</source>
         <translation>有反光，请稍微倾斜证件</translation>
     </message>

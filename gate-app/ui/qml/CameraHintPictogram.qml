@@ -7,7 +7,7 @@ Item {
 
     property string hint: "reading"
     property color ink: Theme.text
-    readonly property real documentScale: hint === "move_closer" ? 0.45 : hint === "move_back" ? 1.05 : 0.75
+    readonly property real documentScale: hint === "move_closer" ? 0.45 : 0.75
 
     implicitWidth: 300
     implicitHeight: 300

@@ -9,7 +9,6 @@ Rectangle {
     readonly property var hints: ({
         "hold_still": qsTr("Hold still"),
         "move_closer": qsTr("Move the document closer"),
-        "move_back": qsTr("Move the document back a little"),
         "glare": qsTr("Glare: tilt the document slightly")
     })
 

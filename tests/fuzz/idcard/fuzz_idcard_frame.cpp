@@ -1,8 +1,8 @@
 // libFuzzer: serial bytes from a SAM reader, fed to the frame assembler in
 // chunks of fuzzer-chosen sizes, and whole inputs to the answer parsers.
 #include "core/credentials/idcard/cardanswer.h"
-#include "core/credentials/idcard/frameassembler.h"
 #include "core/credentials/idcard/idcardreading.h"
+#include "hal/sam/frameassembler.h"
 
 #include <cstddef>
 #include <cstdint>

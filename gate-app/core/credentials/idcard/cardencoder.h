@@ -1,7 +1,7 @@
 #pragma once
 
 #include "core/credentials/idcard/carddescription.h"
-#include "core/credentials/idcard/samframe.h"
+#include "hal/sam/samframe.h"
 
 #include <QByteArray>
 #include <QString>

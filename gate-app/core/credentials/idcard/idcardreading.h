@@ -1,8 +1,8 @@
 #pragma once
 
 #include "core/credentials/credential.h"
-#include "core/credentials/idcard/samframe.h"
 #include "core/credentials/identitydocument.h"
+#include "hal/sam/samframe.h"
 
 #include <QByteArray>
 #include <QByteArrayView>

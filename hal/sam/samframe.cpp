@@ -1,4 +1,4 @@
-#include "core/credentials/idcard/samframe.h"
+#include "hal/sam/samframe.h"
 
 #include <QtEndian>
 

@@ -6,8 +6,10 @@
 
 namespace gate::hal {
 
-// Now on the QElapsedTimer clock (CLOCK_MONOTONIC), in nanoseconds: the clock
-// of RawRead::availableNs, comparable across threads and processes on a box.
+// Now on std::chrono::steady_clock (CLOCK_MONOTONIC on Linux), in
+// nanoseconds: the one clock of the latency budget (RawRead::availableNs to
+// the lane's acknowledgement), comparable across threads and, on one box,
+// across processes.
 inline qint64 monotonicNowNs() {
     return std::chrono::duration_cast<std::chrono::nanoseconds>(
                std::chrono::steady_clock::now().time_since_epoch())

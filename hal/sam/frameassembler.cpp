@@ -1,4 +1,4 @@
-#include "core/credentials/idcard/frameassembler.h"
+#include "hal/sam/frameassembler.h"
 
 #include <QtEndian>
 

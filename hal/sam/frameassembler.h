@@ -1,6 +1,6 @@
 #pragma once
 
-#include "core/credentials/idcard/samframe.h"
+#include "hal/sam/samframe.h"
 
 #include <QByteArray>
 #include <QByteArrayView>
