@@ -1,9 +1,7 @@
 #include "camerasettings.h"
 
+#include "hal/configfiles.h"
 #include "hal/wholenumber.h"
-
-#include <QDir>
-#include <QFileInfo>
 
 namespace gate::camera {
 
@@ -52,10 +50,10 @@ std::optional<CameraSettings> CameraSettings::fromJson(const QJsonObject &settin
         result.path = source.mid(v4l2Prefix.size());
     } else if (source.startsWith(replayPrefix) && source.size() > replayPrefix.size()) {
         result.kind = Kind::Replay;
-        result.path = QDir(settings.value(QStringLiteral("config_dir")).toString())
-                          .absoluteFilePath(source.mid(replayPrefix.size()));
-        if (!QFileInfo::exists(result.path)) {
-            *error = QStringLiteral("settings.source: %1 does not exist").arg(result.path);
+        QString findError;
+        result.path = hal::findConfigFile(settings, source.mid(replayPrefix.size()), &findError);
+        if (result.path.isEmpty()) {
+            *error = QStringLiteral("settings.source: %1").arg(findError);
             return std::nullopt;
         }
     } else {

@@ -1,5 +1,7 @@
 #include "samreadersettings.h"
 
+#include "hal/configfiles.h"
+
 #include <QJsonValue>
 
 #include <array>
@@ -28,10 +30,11 @@ bool fail(QString *error, const char *key, const QString &problem) {
 } // namespace
 
 std::optional<SamReaderSettings> readerSettingsFromJson(const QJsonObject &json, QString *error) {
-    // config_dir is added by the configuration loader for every device.
-    static const QStringList known{QStringLiteral("port"),          QStringLiteral("baud"),
-                                   QStringLiteral("poll_ms"),       QStringLiteral("fingerprint"),
-                                   QStringLiteral("read_attempts"), QStringLiteral("config_dir")};
+    // config_dirs is added by the configuration loader for every device.
+    static const QStringList known{
+        QStringLiteral("port"),          QStringLiteral("baud"),
+        QStringLiteral("poll_ms"),       QStringLiteral("fingerprint"),
+        QStringLiteral("read_attempts"), QString(hal::kConfigDirsSetting)};
     for (auto it = json.begin(); it != json.end(); ++it) {
         if (!known.contains(it.key())) {
             *error = QStringLiteral("settings.%1: unknown setting (known: port, baud, poll_ms, "

@@ -2,7 +2,8 @@
 
 #include "scriptedsource.h"
 
-#include <QDir>
+#include "hal/configfiles.h"
+
 #include <QFile>
 
 namespace gate::sim {
@@ -15,8 +16,12 @@ SimPlugin::createCredentialSource(const QString &deviceName, const QJsonObject &
         *error = QStringLiteral("settings.script: is required (a JSON file of raw reads)");
         return nullptr;
     }
-    const QString path = QDir(settings.value(QStringLiteral("config_dir")).toString())
-                             .absoluteFilePath(scriptSetting);
+    QString findError;
+    const QString path = hal::findConfigFile(settings, scriptSetting, &findError);
+    if (path.isEmpty()) {
+        *error = QStringLiteral("settings.script: %1").arg(findError);
+        return nullptr;
+    }
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly)) {
         *error =

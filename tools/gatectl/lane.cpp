@@ -2,6 +2,7 @@
 // through the modbus-lane device plugin, the same driver the gate runs.
 #include "cli.h"
 
+#include "hal/configfiles.h"
 #include "hal/laneactuator.h"
 #include "hal/plugincatalog.h"
 
@@ -140,8 +141,10 @@ int lane(const QStringList &args) {
     QStringList words;
     // A maintenance tool must not arm the lane's watchdog and then leave:
     // the lane would fall into its watchdog action once gatectl exits.
-    QJsonObject settings{{QStringLiteral("config_dir"), QDir::currentPath()},
-                         {QStringLiteral("supervise"), false}};
+    // --profile: a file of the current folder, else one of the shipped profiles.
+    QJsonObject settings{
+        {gate::hal::kConfigDirsSetting, gate::hal::configSearchPath(QDir::currentPath())},
+        {QStringLiteral("supervise"), false}};
     int waitMs = 3000;
     for (qsizetype i = 0; i < args.size(); ++i) {
         const QString &arg = args.at(i);
