@@ -96,7 +96,7 @@ in_root apt-get update -q >"$cache_dir/apt.log" 2>&1 || { cat "$cache_dir/apt.lo
 in_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends \
     -o APT::Keep-Downloaded-Packages=true /tmp/station-gate.deb >>"$cache_dir/apt.log" 2>&1 ||
     { tail -n 40 "$cache_dir/apt.log" >&2; fail "installing the package failed"; }
-grep -E '^(Setting up station-gate|[0-9]+ upgraded)' "$cache_dir/apt.log"
+grep -E '^(Setting up station-gate|station-gate:|[0-9]+ upgraded)' "$cache_dir/apt.log"
 in_root getent passwd station-gate
 in_root ls -ld /etc/station-gate /etc/station-gate/gate.json /var/log/station-gate
 
