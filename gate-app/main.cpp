@@ -2,6 +2,8 @@
 #include "core/service/pinverifier.h"
 #include "ops/systemdnotifier.h"
 #include "ops/terminationsignals.h"
+#include "runtime/configurationcheck.h"
+#include "runtime/exitcodes.h"
 #include "runtime/gateapplication.h"
 #include "ui/selftest.h"
 
@@ -10,14 +12,20 @@
 #include <QLoggingCategory>
 #include <QTextStream>
 
+#include <memory>
+
 namespace {
 
-// sysexits.h EX_CONFIG: systemd's RestartPreventExitStatus keeps a broken
-// configuration from restarting in a loop.
-constexpr int exitConfigurationError = 78;
-// sysexits.h EX_SOFTWARE: the screens did not load. systemd restarts the gate
-// (a package may just have been installed) until its start limit is reached.
-constexpr int exitSoftwareError = 70;
+// Commands that need no screen run without a platform plugin, so that they
+// work over ssh on a box whose display belongs to the running gate.
+bool needsScreen(int argc, char *argv[]) {
+    for (int i = 1; i < argc; ++i) {
+        const QByteArray arg(argv[i]);
+        if (arg == "--check-config" || arg.startsWith("--check-config=") || arg == "--hash-pin")
+            return false;
+    }
+    return true;
+}
 
 int hashPinFromStdin() {
     QTextStream in(stdin);
@@ -25,7 +33,7 @@ int hashPinFromStdin() {
     const QString hash = gate::service::PinVerifier::hash(pin);
     if (hash.isEmpty()) {
         QTextStream(stderr) << "gate-app: a PIN is 6 to 12 digits\n";
-        return 2;
+        return gate::exitUsage;
     }
     QTextStream(stdout) << hash << '\n';
     return 0;
@@ -34,10 +42,13 @@ int hashPinFromStdin() {
 } // namespace
 
 int main(int argc, char *argv[]) {
-    QGuiApplication app(argc, argv);
-    QGuiApplication::setApplicationName(QStringLiteral("gate-app"));
-    QGuiApplication::setOrganizationName(QStringLiteral("station-gate"));
-    QGuiApplication::setApplicationVersion(QStringLiteral(GATE_VERSION));
+    const std::unique_ptr<QCoreApplication> application =
+        needsScreen(argc, argv) ? std::make_unique<QGuiApplication>(argc, argv)
+                                : std::make_unique<QCoreApplication>(argc, argv);
+    QCoreApplication &app = *application;
+    QCoreApplication::setApplicationName(QStringLiteral("gate-app"));
+    QCoreApplication::setOrganizationName(QStringLiteral("station-gate"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(GATE_VERSION));
 
     // Debug output is for developers (QT_LOGGING_RULES turns it back on).
     QLoggingCategory::setFilterRules(QStringLiteral("*.debug=false"));
@@ -61,6 +72,12 @@ int main(int argc, char *argv[]) {
         QStringLiteral("Quit after N decisions, once no authorised pass is pending (demo runs, "
                        "tests, benchmarks)."),
         QStringLiteral("N"));
+    const QCommandLineOption checkConfigOption(
+        QStringLiteral("check-config"),
+        QStringLiteral("Check FILE as a start would, without opening devices, databases or the "
+                       "screen; print every problem and what is not commissioned yet. Exit 0: "
+                       "\"configuration OK\"; 3: valid, not commissioned; 78: errors."),
+        QStringLiteral("FILE"));
     const QCommandLineOption selfTestOption(
         QStringLiteral("self-test"),
         QStringLiteral("Load every QML file, then quit (0 = all load)."));
@@ -68,9 +85,12 @@ int main(int argc, char *argv[]) {
         QStringLiteral("hash-pin"),
         QStringLiteral("Read a staff PIN from standard input and print its salted hash for "
                        "service.staff[].pin_hash."));
-    parser.addOptions({configOption, stateOption, exitAfterOption, selfTestOption, hashPinOption});
+    parser.addOptions({configOption, stateOption, exitAfterOption, checkConfigOption,
+                       selfTestOption, hashPinOption});
     parser.process(app);
 
+    if (parser.isSet(checkConfigOption))
+        return gate::runConfigurationCheck(parser.value(checkConfigOption));
     if (parser.isSet(selfTestOption))
         return gate::ui::selfTest();
     if (parser.isSet(hashPinOption))
@@ -89,7 +109,7 @@ int main(int argc, char *argv[]) {
         const int decisions = parser.value(exitAfterOption).toInt(&ok);
         if (!ok || decisions < 1) {
             QTextStream(stderr) << "gate-app: --exit-after takes a number of decisions\n";
-            return 2;
+            return gate::exitUsage;
         }
         gate.exitAfter(decisions);
     }
@@ -104,7 +124,7 @@ int main(int argc, char *argv[]) {
         // `systemctl status` shows why the gate is down, not only an exit code.
         gate::SystemdNotifier().status(QStringLiteral("not started: ") +
                                        errors.join(QStringLiteral("; ")));
-        return gate.touchscreenFailed() ? exitSoftwareError : exitConfigurationError;
+        return gate.touchscreenFailed() ? gate::exitSoftwareError : gate::exitConfigurationError;
     }
     return app.exec();
 }

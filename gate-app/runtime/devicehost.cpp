@@ -17,27 +17,38 @@ DeviceHost::~DeviceHost() {
     stopAll();
 }
 
-bool DeviceHost::create(const GateConfig &config, hal::PluginCatalog &catalog,
-                        QStringList *errors) {
+bool DeviceHost::create(const GateConfig &config, hal::PluginCatalog &catalog, QStringList *errors,
+                        const QList<qsizetype> &leaveOut) {
     const int errorsBefore = int(errors->size());
-    for (const DeviceConfig &device : config.devices) {
+    for (qsizetype i = 0; i < config.devices.size(); ++i) {
+        if (leaveOut.contains(i))
+            continue;
+        const DeviceConfig &device = config.devices.at(i);
+        const QString key = QStringLiteral("%1: devices[%2]").arg(config.sourcePath).arg(i);
         QString error;
         hal::DevicePlugin *plugin = catalog.plugin(device.plugin, &error);
-        if (plugin) {
-            if (device.role == QLatin1String("lane")) {
-                if (auto lane = plugin->createLaneActuator(device.name, device.settings, &error)) {
-                    m_lane = lane.get();
-                    adopt(device.name, lane.release());
-                }
-            } else if (auto source =
-                           plugin->createCredentialSource(device.name, device.settings, &error)) {
-                m_sources.append(source.get());
-                adopt(device.name, source.release());
-            }
+        if (!plugin) {
+            errors->append(QStringLiteral("%1.plugin: %2").arg(key, error));
+            continue;
         }
-        if (!error.isEmpty())
-            errors->append(QStringLiteral("device \"%1\" (plugin %2): %3")
-                               .arg(device.name, device.plugin, error));
+        if (device.role == QLatin1String("lane")) {
+            if (auto lane = plugin->createLaneActuator(device.name, device.settings, &error)) {
+                m_lane = lane.get();
+                adopt(device.name, lane.release());
+            }
+        } else if (auto source =
+                       plugin->createCredentialSource(device.name, device.settings, &error)) {
+            m_sources.append(source.get());
+            adopt(device.name, source.release());
+        }
+        // Factories name the setting ("settings.url: ..."): it joins the device's key.
+        if (error.isEmpty())
+            continue;
+        const QString separator = error.startsWith(QLatin1String("settings."))
+                                      ? QStringLiteral(".")
+                                      : QStringLiteral(": ");
+        errors->append(QStringLiteral("%1%2%3 (device \"%4\", plugin %5)")
+                           .arg(key, separator, error, device.name, device.plugin));
     }
     if (errors->size() > errorsBefore) {
         stopAll();

@@ -25,9 +25,12 @@ public:
     explicit DeviceHost(QObject *parent = nullptr);
     ~DeviceHost() override;
 
-    // Creates every device; on failure nothing runs and `errors` says which
-    // device and why.
-    bool create(const GateConfig &config, hal::PluginCatalog &catalog, QStringList *errors);
+    // Creates every device but those at the indices in `leaveOut` (devices a
+    // configuration check cannot try yet: not commissioned). On failure
+    // nothing runs and `errors` names the file, the device's dotted key and
+    // the problem ("gate.json: devices[2].settings.profile: ...").
+    bool create(const GateConfig &config, hal::PluginCatalog &catalog, QStringList *errors,
+                const QList<qsizetype> &leaveOut = {});
     void startAll();
     void stopAll();
     // Each device's thread must show progress for the gate to count as alive.

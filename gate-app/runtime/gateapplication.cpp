@@ -71,7 +71,34 @@ GateApplication::~GateApplication() {
 
 bool GateApplication::startConfigured(const QString &configPath, QStringList *errors) {
     const auto config = GateConfig::load(configPath, errors);
-    return config && start(*config, errors);
+    if (!config)
+        return false;
+    const QList<CommissioningGap> gaps = commissioningGaps(*config);
+    return gaps.isEmpty() ? start(*config, errors) : startNotCommissioned(*config, gaps, errors);
+}
+
+bool GateApplication::startNotCommissioned(const GateConfig &config,
+                                           const QList<CommissioningGap> &gaps,
+                                           QStringList *errors) {
+    m_config = config;
+    m_notCommissioned = gaps;
+    installJournalLogging({m_config.gateId, m_config.gateGroup});
+    watchGuiThread();
+    if (!createTouchscreen(errors))
+        return false;
+    QStringList items;
+    for (const CommissioningGap &gap : gaps)
+        items.append(gap.item);
+    m_passengerScreen->setNotCommissioned(items);
+    m_serviceMode->setLaneAvailability(false, QStringLiteral("not_commissioned"));
+    if (!listenOnStatusSocket(errors))
+        return false;
+    const QString missing = describeGaps(gaps);
+    qCWarning(lcGate).noquote() << "gate" << m_config.gateId << "is not commissioned: set"
+                                << missing << "in" << m_config.sourcePath
+                                << "(gate-app --check-config names each), then restart it";
+    announceReady(QStringLiteral("out of service, not commissioned: set %1").arg(missing));
+    return true;
 }
 
 bool GateApplication::startDemo(const QString &stateDir, QStringList *errors) {
@@ -117,49 +144,9 @@ bool GateApplication::start(const GateConfig &config, QStringList *errors) {
     connect(&m_decideThread, &QThread::finished, m_core, &QObject::deleteLater);
     watchThreads();
 
-    // The PIN lockout outlives a restart: its state sits in the state folder.
-    m_lockoutStore = std::make_unique<service::LockoutStore>(
-        m_config.resolve(QStringLiteral("service-lockout.json")));
-    m_pins = std::make_unique<service::PinVerifier>(
-        m_clock,
-        service::LockoutPolicy{m_config.service.maxPinAttempts, m_config.service.lockoutSecs},
-        m_lockoutStore.get());
-    if (!m_pins->storeError().isEmpty())
-        qCWarning(lcGate).noquote() << "service PIN lockout state:" << m_pins->storeError()
-                                    << "- the keypad stays locked for one lockout period";
-    QHash<QString, QString> staff;
-    for (const auto &member : std::as_const(m_config.service.staff))
-        staff.insert(member.id, member.pinHash);
-    for (const QString &problem : m_pins->setStaff(staff))
-        errors->append(QStringLiteral("service.staff: %1").arg(problem));
-    if (!errors->isEmpty())
+    if (!createTouchscreen(errors))
         return false;
-    m_passengerScreen = std::make_unique<ui::PassengerScreenModel>();
-    m_serviceMode = std::make_unique<ui::ServiceModeModel>(*m_pins);
-    m_serviceMode->setIdleTimeoutMs(m_config.service.idleExitSecs * 1000);
-    // The lane controller announces its first availability only once it has a status.
-    m_serviceMode->setLaneAvailability(false, QStringLiteral("starting"));
-    m_passengerScreen->setResultDisplayMs(m_config.ui.resultSecs * 1000);
-    m_passengerScreen->setDefaultLanguage(m_config.ui.language == QLatin1String("en")
-                                              ? ui::Language::English
-                                              : ui::Language::Chinese);
-    m_cues = std::make_unique<ui::CuePlayer>();
-    connect(m_passengerScreen.get(), &ui::PassengerScreenModel::cueRequested, m_cues.get(),
-            &ui::CuePlayer::play);
     connectScreens();
-
-    ui::WindowOptions window;
-    window.portrait = m_config.ui.orientation == QLatin1String("portrait");
-    window.fullScreen = QGuiApplication::platformName() == QLatin1String("eglfs");
-    QStringList qmlErrors;
-    m_qml = ui::createMainEngine(*m_passengerScreen, *m_serviceMode, window, &qmlErrors);
-    if (!m_qml) {
-        m_touchscreenFailed = true;
-        errors->append(QStringLiteral("the touchscreen did not load: %1")
-                           .arg(qmlErrors.isEmpty() ? QStringLiteral("no window was created")
-                                                    : qmlErrors.join(QStringLiteral("; "))));
-        return false;
-    }
 
     if (!m_config.tickets.source.isEmpty()) {
         sync::TicketListSyncSettings settings;
@@ -190,14 +177,8 @@ bool GateApplication::start(const GateConfig &config, QStringList *errors) {
             return false;
         }
     }
-    if (!m_config.statusSocket.isEmpty()) {
-        m_statusServer = std::make_unique<StatusServer>([this] { return statusSnapshot(); });
-        QString error;
-        if (!m_statusServer->listen(m_config.statusSocket, &error)) {
-            errors->append(QStringLiteral("status_socket: %1").arg(error));
-            return false;
-        }
-    }
+    if (!listenOnStatusSocket(errors))
+        return false;
 
     m_decideThread.start();
     m_devices.startAll();
@@ -208,21 +189,87 @@ bool GateApplication::start(const GateConfig &config, QStringList *errors) {
     statusTimer->start(5000);
     QMetaObject::invokeMethod(m_core, &DecidingCore::publishStatus);
 
-    m_systemd = std::make_unique<SystemdNotifier>(m_liveness.get());
-    m_systemd->ready(QStringLiteral("gate %1 ready").arg(m_config.gateId));
+    announceReady(QStringLiteral("gate %1 ready").arg(m_config.gateId));
     qCInfo(lcGate).noquote() << "gate" << m_config.gateId << "ready at" << m_config.station
                              << m_config.gateGroup << m_config.direction;
     return true;
 }
 
-void GateApplication::watchThreads() {
+bool GateApplication::createTouchscreen(QStringList *errors) {
+    // The PIN lockout outlives a restart: its state sits in the state folder.
+    m_lockoutStore = std::make_unique<service::LockoutStore>(
+        m_config.resolve(QStringLiteral("service-lockout.json")));
+    m_pins = std::make_unique<service::PinVerifier>(
+        m_clock,
+        service::LockoutPolicy{m_config.service.maxPinAttempts, m_config.service.lockoutSecs},
+        m_lockoutStore.get());
+    if (!m_pins->storeError().isEmpty())
+        qCWarning(lcGate).noquote() << "service PIN lockout state:" << m_pins->storeError()
+                                    << "- the keypad stays locked for one lockout period";
+    QHash<QString, QString> staff;
+    for (const auto &member : std::as_const(m_config.service.staff))
+        staff.insert(member.id, member.pinHash);
+    for (const QString &problem : m_pins->setStaff(staff))
+        errors->append(QStringLiteral("service.staff: %1").arg(problem));
+    if (!errors->isEmpty())
+        return false;
+    m_passengerScreen = std::make_unique<ui::PassengerScreenModel>();
+    m_serviceMode = std::make_unique<ui::ServiceModeModel>(*m_pins);
+    m_serviceMode->setIdleTimeoutMs(m_config.service.idleExitSecs * 1000);
+    // The lane controller announces its first availability only once it has a status.
+    m_serviceMode->setLaneAvailability(false, QStringLiteral("starting"));
+    m_passengerScreen->setResultDisplayMs(m_config.ui.resultSecs * 1000);
+    m_passengerScreen->setDefaultLanguage(m_config.ui.language == QLatin1String("en")
+                                              ? ui::Language::English
+                                              : ui::Language::Chinese);
+    m_cues = std::make_unique<ui::CuePlayer>();
+    connect(m_passengerScreen.get(), &ui::PassengerScreenModel::cueRequested, m_cues.get(),
+            &ui::CuePlayer::play);
+    ui::WindowOptions window;
+    window.portrait = m_config.ui.orientation == QLatin1String("portrait");
+    window.fullScreen = QGuiApplication::platformName() == QLatin1String("eglfs");
+    QStringList qmlErrors;
+    m_qml = ui::createMainEngine(*m_passengerScreen, *m_serviceMode, window, &qmlErrors);
+    if (!m_qml) {
+        m_touchscreenFailed = true;
+        errors->append(QStringLiteral("the touchscreen did not load: %1")
+                           .arg(qmlErrors.isEmpty() ? QStringLiteral("no window was created")
+                                                    : qmlErrors.join(QStringLiteral("; "))));
+        return false;
+    }
+
+    return true;
+}
+
+bool GateApplication::listenOnStatusSocket(QStringList *errors) {
+    if (m_config.statusSocket.isEmpty())
+        return true;
+    m_statusServer = std::make_unique<StatusServer>([this] { return statusSnapshot(); });
+    QString error;
+    if (!m_statusServer->listen(m_config.statusSocket, &error)) {
+        errors->append(QStringLiteral("status_socket: %1").arg(error));
+        return false;
+    }
+    return true;
+}
+
+void GateApplication::announceReady(const QString &status) {
+    m_systemd = std::make_unique<SystemdNotifier>(m_liveness.get());
+    m_systemd->ready(status);
+}
+
+void GateApplication::watchGuiThread() {
     // Ticks well inside any sensible watchdog period (systemd/gate-app.service).
     constexpr int progressTickMs = 50;
+    m_liveness = std::make_unique<ThreadLiveness>(progressTickMs);
+    m_liveness->watch(QStringLiteral("gui"), thread());
+}
+
+void GateApplication::watchThreads() {
     // Half the lane watchdog's default second: a deciding thread stuck this
     // long stops the lane's heartbeat (docs/operations.md, Watchdog).
     constexpr int decidingStaleMs = 500;
-    m_liveness = std::make_unique<ThreadLiveness>(progressTickMs);
-    m_liveness->watch(QStringLiteral("gui"), thread());
+    watchGuiThread();
     const auto deciding = m_liveness->watch(QStringLiteral("deciding"), &m_decideThread);
     m_devices.watchProgress(*m_liveness);
     m_devices.lane()->setSupervisorProgress(deciding, decidingStaleMs);
@@ -440,6 +487,7 @@ QJsonObject GateApplication::statusSnapshot() const {
         {QStringLiteral("direction"), m_config.direction},
         {QStringLiteral("version"), QCoreApplication::applicationVersion()},
         {QStringLiteral("qt"), QString::fromLatin1(qVersion())},
+        {QStringLiteral("screen"), m_passengerScreen->screenName()},
         {QStringLiteral("devices"), devices},
         {QStringLiteral("lane"), m_laneStatus},
         {QStringLiteral("list"), listStatusWithSync()},
@@ -455,6 +503,17 @@ QJsonObject GateApplication::statusSnapshot() const {
     }
     if (m_shipper)
         status.insert(QStringLiteral("log_sync"), m_shipper->statusJson());
+    if (!m_notCommissioned.isEmpty()) {
+        QJsonArray missing;
+        for (const CommissioningGap &gap : m_notCommissioned)
+            missing.append(QJsonObject{{QStringLiteral("item"), gap.item},
+                                       {QStringLiteral("key"), gap.key},
+                                       {QStringLiteral("hint"), gap.hint}});
+        status.insert(QStringLiteral("commissioning"),
+                      QJsonObject{{QStringLiteral("state"), QStringLiteral("not_commissioned")},
+                                  {QStringLiteral("config"), m_config.sourcePath},
+                                  {QStringLiteral("missing"), missing}});
+    }
     return status;
 }
 

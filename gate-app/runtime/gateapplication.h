@@ -2,6 +2,7 @@
 
 #include "consolereporter.h"
 #include "core/clock.h"
+#include "core/config/commissioning.h"
 #include "core/config/gateconfig.h"
 #include "core/decision/listage.h"
 #include "core/passage/passagereport.h"
@@ -46,6 +47,8 @@ public:
     GateApplication();
     ~GateApplication() override;
 
+    // A valid configuration that is not commissioned yet starts the gate out
+    // of service (startNotCommissioned); an invalid one does not start it.
     bool startConfigured(const QString &configPath, QStringList *errors);
     // The embedded demo; `stateDir` empty: a temporary folder.
     bool startDemo(const QString &stateDir, QStringList *errors);
@@ -57,6 +60,16 @@ public:
 
 private:
     bool start(const GateConfig &config, QStringList *errors);
+    // Up without devices, stores or sync: the out-of-service screen, the
+    // status socket and systemd's STATUS= name what to commission, and the
+    // gate stays up rather than exiting into systemd's restart loop.
+    bool startNotCommissioned(const GateConfig &config, const QList<CommissioningGap> &gaps,
+                              QStringList *errors);
+    // The service PINs, the screen models and the QML touchscreen.
+    bool createTouchscreen(QStringList *errors);
+    bool listenOnStatusSocket(QStringList *errors);
+    void announceReady(const QString &status);
+    void watchGuiThread();
     void watchThreads();
     void connectScreens();
     void showDecision(const PassageReport &report);
@@ -80,6 +93,7 @@ private:
     int m_decisions = 0;
     int m_pendingPasses = 0;
     bool m_touchscreenFailed = false;
+    QList<CommissioningGap> m_notCommissioned;
 
     hal::PluginCatalog m_catalog;
     std::unique_ptr<ThreadLiveness> m_liveness;

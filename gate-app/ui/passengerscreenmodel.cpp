@@ -96,6 +96,38 @@ void PassengerScreenModel::setOutOfService(bool outOfService, const QString &rea
     emit screenChanged();
 }
 
+void PassengerScreenModel::setNotCommissioned(const QStringList &items) {
+    const bool wasNotCommissioned = !m_notCommissioned.isEmpty();
+    m_notCommissioned = items;
+    if (!items.isEmpty())
+        setOutOfService(true, QStringLiteral("not_commissioned"));
+    else if (wasNotCommissioned)
+        setOutOfService(false);
+    emit screenChanged();
+}
+
+QString PassengerScreenModel::screenName() const {
+    switch (screen()) {
+    case Screen::Idle:
+        return QStringLiteral("idle");
+    case Screen::Reading:
+        return QStringLiteral("reading");
+    case Screen::Admitted:
+        return QStringLiteral("admitted");
+    case Screen::Denied:
+        return QStringLiteral("denied");
+    case Screen::OutOfService:
+        return QStringLiteral("out_of_service");
+    case Screen::FreePassage:
+        return QStringLiteral("free_passage");
+    case Screen::Emergency:
+        return QStringLiteral("emergency");
+    case Screen::AwaitingDocument:
+        return QStringLiteral("awaiting_document");
+    }
+    return {};
+}
+
 void PassengerScreenModel::setEmergency(bool emergency) {
     if (emergency == m_emergency)
         return;

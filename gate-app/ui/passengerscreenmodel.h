@@ -4,6 +4,7 @@
 
 #include <QDeadlineTimer>
 #include <QObject>
+#include <QStringList>
 #include <QTimer>
 #include <QVariantMap>
 #include <QtQml/qqmlregistration.h>
@@ -29,6 +30,7 @@ class PassengerScreenModel : public QObject {
     Q_PROPERTY(QString headline READ headline NOTIFY contentChanged)
     Q_PROPERTY(QString advice READ advice NOTIFY contentChanged)
     Q_PROPERTY(QString outOfServiceReason READ outOfServiceReason NOTIFY screenChanged)
+    Q_PROPERTY(QStringList notCommissioned READ notCommissioned NOTIFY screenChanged)
     Q_PROPERTY(bool listStale READ listStale NOTIFY listStaleChanged)
     Q_PROPERTY(double listAgeSecs READ listAgeSecsForQml NOTIFY listStaleChanged)
     Q_PROPERTY(bool english READ english NOTIFY languageChanged)
@@ -76,6 +78,10 @@ public:
     // "free_entry", "free_exit" or "free_passage" (both ways), shows the
     // free-passage screen for that way; any other reason the closed screen.
     void setOutOfService(bool outOfService, const QString &reasonCode = {});
+    // The gate is not commissioned: closed, and the screen names the items
+    // staff must still set ("root_key", "device_key", "lane_address";
+    // core/config/commissioning.h). An empty list clears it.
+    void setNotCommissioned(const QStringList &items);
     void setEmergency(bool emergency);
     void setListStale(bool stale, qint64 ageSecs);
 
@@ -94,12 +100,15 @@ public:
     void setIdleLanguageResetMs(int ms) { m_idleLanguageResetMs = ms; }
 
     Screen screen() const;
+    // The screen as the status socket reports it: "idle", "out_of_service", ...
+    QString screenName() const;
     QString readingHint() const { return m_readingHint; }
     QVariantMap ticket() const { return m_ticket; }
     QString reasonCode() const { return m_reasonCode; }
     QString headline() const { return m_headline; }
     QString advice() const { return m_advice; }
     QString outOfServiceReason() const { return m_outOfServiceReason; }
+    QStringList notCommissioned() const { return m_notCommissioned; }
     bool listStale() const { return m_listStale; }
     qint64 listAgeSecs() const { return m_listAgeSecs; }
     double listAgeSecsForQml() const { return double(m_listAgeSecs); } // QML has no 64-bit integer
@@ -126,6 +135,7 @@ private:
     bool m_outOfService = false;
     bool m_emergency = false;
     QString m_outOfServiceReason;
+    QStringList m_notCommissioned;
     QString m_readingHint;
     QVariantMap m_ticket;
     QString m_reasonCode;

@@ -1,9 +1,7 @@
 #include "camerasettings.h"
 
+#include "hal/configfiles.h"
 #include "hal/jsonfields.h"
-
-#include <QDir>
-#include <QFileInfo>
 
 namespace gate::camera {
 
@@ -11,11 +9,11 @@ std::optional<CameraSettings> CameraSettings::fromJson(const QJsonObject &settin
                                                        QString *error) {
     QStringList errors;
     const JsonFields fields(settings, QStringLiteral("settings"), &errors);
-    // config_dir is added by the configuration loader for every device.
+    // config_dirs is added by the configuration loader for every device.
     fields.rejectUnknown({QStringLiteral("source"), QStringLiteral("width"),
                           QStringLiteral("height"), QStringLiteral("fps"),
                           QStringLiteral("forget_ms"), QStringLiteral("loop"),
-                          QStringLiteral("mrz"), QStringLiteral("config_dir")});
+                          QStringLiteral("mrz"), hal::kConfigDirsSetting});
     CameraSettings result;
     const QString source = fields.requiredString(QStringLiteral("source"));
     const QString v4l2Prefix = QStringLiteral("v4l2:");
@@ -25,11 +23,10 @@ std::optional<CameraSettings> CameraSettings::fromJson(const QJsonObject &settin
         result.path = source.mid(v4l2Prefix.size());
     } else if (source.startsWith(replayPrefix) && source.size() > replayPrefix.size()) {
         result.kind = Kind::Replay;
-        result.path = QDir(fields.string(QStringLiteral("config_dir")))
-                          .absoluteFilePath(source.mid(replayPrefix.size()));
-        if (!QFileInfo::exists(result.path))
-            fields.error(QStringLiteral("source"),
-                         QStringLiteral("%1 does not exist").arg(result.path));
+        QString findError;
+        result.path = hal::findConfigFile(settings, source.mid(replayPrefix.size()), &findError);
+        if (result.path.isEmpty())
+            fields.error(QStringLiteral("source"), findError);
     } else if (!source.isEmpty()) {
         fields.error(QStringLiteral("source"),
                      QStringLiteral("must be \"v4l2:<device>\" or \"replay:<image folder or video "

@@ -23,7 +23,7 @@ struct CameraSettings {
     int forgetMs = 1500; // a code out of view this long is reported again when it returns
 
     // nullopt with a message naming the key when a setting is unusable.
-    // A relative replay path is taken from "config_dir" (set by the gate).
+    // A relative replay path is looked for in "config_dirs" (hal/configfiles.h).
     static std::optional<CameraSettings> fromJson(const QJsonObject &settings, QString *error);
 };
 

@@ -4,7 +4,7 @@
 #include "laneprofile.h"
 #include "registerlane.h"
 
-#include <QDir>
+#include "hal/configfiles.h"
 
 namespace gate::modbuslane {
 
@@ -12,7 +12,7 @@ std::unique_ptr<hal::LaneActuator> createModbusLane(const QString &deviceName,
                                                     const QJsonObject &settings, QString *error) {
     static const QStringList known{QStringLiteral("url"), QStringLiteral("profile"),
                                    QStringLiteral("unit"), QStringLiteral("supervise"),
-                                   QStringLiteral("config_dir")};
+                                   QString(hal::kConfigDirsSetting)};
     for (const QString &key : settings.keys()) {
         if (!known.contains(key)) {
             *error = QStringLiteral("settings.%1: is not a modbus-lane setting").arg(key);
@@ -33,8 +33,11 @@ std::unique_ptr<hal::LaneActuator> createModbusLane(const QString &deviceName,
             *error = QStringLiteral("settings.profile: must be a file name");
             return nullptr;
         }
-        const QString path = QDir(settings.value(QStringLiteral("config_dir")).toString())
-                                 .absoluteFilePath(profileSetting.toString());
+        const QString path = hal::findConfigFile(settings, profileSetting.toString(), &reason);
+        if (path.isEmpty()) {
+            *error = QStringLiteral("settings.profile: %1").arg(reason);
+            return nullptr;
+        }
         auto loaded = LaneProfile::fromFile(path, &reason);
         if (!loaded) {
             *error = QStringLiteral("settings.profile: %1").arg(reason);

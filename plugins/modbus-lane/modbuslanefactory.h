@@ -10,7 +10,8 @@ namespace gate::modbuslane {
 
 // Builds the lane driver from its settings:
 //   "url":     "tcp://HOST:PORT" or "rtu:/dev/ttyX[,BAUD[,8N1]]" (required)
-//   "profile": a lane profile file; relative to "config_dir"; the default
+//   "profile": a lane profile file; relative ones from "config_dirs"
+//              (hal/configfiles.h); the default
 //              profile of spec/gate-modbus.md when absent
 //   "unit":    Modbus unit id, overriding the profile's
 //   "supervise": false for a second master such as gatectl: no watchdog

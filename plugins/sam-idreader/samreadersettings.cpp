@@ -1,5 +1,6 @@
 #include "samreadersettings.h"
 
+#include "hal/configfiles.h"
 #include "hal/jsonfields.h"
 
 #include <algorithm>
@@ -22,10 +23,10 @@ constexpr int kMaxReadAttempts = 10;
 std::optional<SamReaderSettings> readerSettingsFromJson(const QJsonObject &json, QString *error) {
     QStringList errors;
     const JsonFields fields(json, QStringLiteral("settings"), &errors);
-    // config_dir is added by the configuration loader for every device.
+    // config_dirs is added by the configuration loader for every device.
     fields.rejectUnknown({QStringLiteral("port"), QStringLiteral("baud"), QStringLiteral("poll_ms"),
                           QStringLiteral("fingerprint"), QStringLiteral("read_attempts"),
-                          QStringLiteral("config_dir")});
+                          hal::kConfigDirsSetting});
     SamReaderSettings settings;
     settings.port = fields.requiredString(QStringLiteral("port"));
     const qint64 baud =

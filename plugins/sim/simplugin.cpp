@@ -2,9 +2,9 @@
 
 #include "scriptedsource.h"
 
+#include "hal/configfiles.h"
 #include "hal/jsonfields.h"
 
-#include <QDir>
 #include <QFile>
 
 namespace gate::sim {
@@ -21,10 +21,10 @@ SimPlugin::createCredentialSource(const QString &deviceName, const QJsonObject &
                                   QString *error) {
     QStringList errors;
     const JsonFields fields(settings, QStringLiteral("settings"), &errors);
-    // config_dir is added by the configuration loader for every device.
+    // config_dirs is added by the configuration loader for every device.
     fields.rejectUnknown({QStringLiteral("script"), QStringLiteral("first_delay_ms"),
                           QStringLiteral("interval_ms"), QStringLiteral("repeat"),
-                          QStringLiteral("config_dir")});
+                          hal::kConfigDirsSetting});
     const QString scriptSetting = fields.requiredString(QStringLiteral("script"));
     const int firstDelayMs =
         int(fields.integer(QStringLiteral("first_delay_ms"), 1500, 0, kMaxDelayMs));
@@ -34,8 +34,12 @@ SimPlugin::createCredentialSource(const QString &deviceName, const QJsonObject &
         *error = errors.join(u'\n');
         return nullptr;
     }
-    const QString path =
-        QDir(fields.string(QStringLiteral("config_dir"))).absoluteFilePath(scriptSetting);
+    QString findError;
+    const QString path = hal::findConfigFile(settings, scriptSetting, &findError);
+    if (path.isEmpty()) {
+        *error = QStringLiteral("settings.script: %1").arg(findError);
+        return nullptr;
+    }
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly)) {
         *error =

@@ -1,7 +1,9 @@
+#include "hal/configfiles.h"
 #include "hal/plugincatalog.h"
 
 #include <QCoreApplication>
 #include <QDir>
+#include <QJsonArray>
 #include <QJsonObject>
 #include <QTemporaryDir>
 #include <QTest>
@@ -66,10 +68,11 @@ private slots:
         script.write(R"([{"kind": "fingerprint"}])");
         script.close();
         error.clear();
-        QVERIFY(!plugin->createCredentialSource(QStringLiteral("passengers"),
-                                                {{QStringLiteral("script"), script.fileName()},
-                                                 {QStringLiteral("config_dir"), dir.path()}},
-                                                &error));
+        QVERIFY(!plugin->createCredentialSource(
+            QStringLiteral("passengers"),
+            {{QStringLiteral("script"), script.fileName()},
+             {gate::hal::kConfigDirsSetting, QJsonArray{dir.path()}}},
+            &error));
         QVERIFY2(error.contains(QStringLiteral("step 0")), qPrintable(error));
     }
 };

@@ -53,6 +53,7 @@ private slots:
     void init() {
         m_passenger.setEmergency(false);
         m_passenger.setOutOfService(false);
+        m_passenger.setNotCommissioned({});
         m_passenger.setListStale(false, 0);
         m_passenger.showIdle();
     }
@@ -103,6 +104,16 @@ private slots:
         QTest::newRow("out-of-service-en")
             << u"out-of-service"_s << true
             << QStringList{u"This gate is closed"_s, u"Please use another gate"_s};
+        QTest::newRow("not-commissioned-zh")
+            << u"not-commissioned"_s << false
+            << QStringList{u"本通道暂停使用"_s,
+                           u"本闸机尚未调试完成。待设置：根公钥、设备密钥、通道控制器地址"_s,
+                           u"代码 not_commissioned"_s};
+        QTest::newRow("not-commissioned-en")
+            << u"not-commissioned"_s << true
+            << QStringList{u"This gate is closed"_s,
+                           u"Not commissioned. Still to set: root key, device key, lane address"_s,
+                           u"Code not_commissioned"_s};
         QTest::newRow("awaiting-document-zh")
             << u"awaiting-document"_s << false
             << QStringList{u"请放置购票时使用的身份证件或护照"_s,
@@ -317,6 +328,8 @@ private:
                                        u"请到 A5 检票口"_s);
         } else if (screen == u"out-of-service") {
             m_passenger.setOutOfService(true, u"LANE_LINK_LOST"_s);
+        } else if (screen == u"not-commissioned") {
+            m_passenger.setNotCommissioned({u"root_key"_s, u"device_key"_s, u"lane_address"_s});
         } else if (screen == u"awaiting-document") {
             m_passenger.showAwaitingDocument(20'000);
         } else if (screen == u"emergency") {

@@ -2,6 +2,7 @@
 // through the modbus-lane device plugin, the same driver the gate runs.
 #include "cli.h"
 
+#include "hal/configfiles.h"
 #include "hal/laneactuator.h"
 #include "hal/lanenames.h"
 #include "hal/monotonicclock.h"
@@ -125,9 +126,11 @@ int lane(const QStringList &args) {
         return exitUsage;
     // A maintenance tool must not arm the lane's watchdog and then leave:
     // the lane would fall into its watchdog action once gatectl exits.
-    QJsonObject settings{{QStringLiteral("config_dir"), QDir::currentPath()},
-                         {QStringLiteral("supervise"), false},
-                         {QStringLiteral("url"), arguments.value(QStringLiteral("modbus"))}};
+    // --profile: a file of the current folder, else one of the shipped profiles.
+    QJsonObject settings{
+        {gate::hal::kConfigDirsSetting, gate::hal::configSearchPath(QDir::currentPath())},
+        {QStringLiteral("supervise"), false},
+        {QStringLiteral("url"), arguments.value(QStringLiteral("modbus"))}};
     if (arguments.isSet(QStringLiteral("unit")))
         settings.insert(QStringLiteral("unit"), *unit);
     if (arguments.isSet(QStringLiteral("profile")))

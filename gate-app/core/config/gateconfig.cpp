@@ -3,6 +3,7 @@
 #include "hal/jsonfields.h"
 #include "core/crypto/stricted25519.h"
 #include "core/service/pinhash.h"
+#include "hal/configfiles.h"
 
 #include <QDir>
 #include <QFile>
@@ -48,7 +49,7 @@ void readDevices(const JsonFields &root, GateConfig &config, QStringList *errors
                                   {QStringLiteral("credential-source"), QStringLiteral("lane")},
                                   QStringLiteral("credential-source"));
         entry.settings = device.object(QStringLiteral("settings"));
-        entry.settings.insert(QStringLiteral("config_dir"), config.configDir);
+        entry.settings.insert(hal::kConfigDirsSetting, hal::configSearchPath(config.configDir));
         for (const DeviceConfig &other : std::as_const(config.devices)) {
             if (other.name == entry.name)
                 device.error(QStringLiteral("name"),
@@ -77,13 +78,14 @@ void readTickets(const JsonFields &tickets, GateConfig &config) {
     config.tickets.rootKey = decoded ? decoded.decoded : QByteArray();
     // A small-order key (the all-zero one among them) lets anyone forge a
     // manifest: such a key is as good as none, and a gate that syncs a list
-    // must not start without a real one.
-    if (!config.tickets.source.isEmpty() &&
+    // must not start without a real one. Left empty without a source, the
+    // gate is not commissioned yet (core/config/commissioning.h).
+    if ((!rootKey.isEmpty() || !config.tickets.source.isEmpty()) &&
         !crypto::isStrictEd25519PublicKey(config.tickets.rootKey))
         tickets.error(QStringLiteral("root_key"),
                       QStringLiteral("must be the base64 of the station's 32-byte Ed25519 root "
-                                     "public key when a source is set (small-order and "
-                                     "non-canonical keys are refused)"));
+                                     "public key when given or when a source is set "
+                                     "(small-order and non-canonical keys are refused)"));
     config.tickets.deviceKey = config.resolve(tickets.string(QStringLiteral("device_key")));
     if (!config.tickets.source.isEmpty() && config.tickets.deviceKey.isEmpty())
         tickets.error(QStringLiteral("device_key"),

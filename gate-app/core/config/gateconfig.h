@@ -11,8 +11,9 @@
 namespace gate {
 
 // One device of the gate: which plugin drives it and the plugin's own
-// settings (the plugin validates those). Relative paths in the settings
-// resolve against `configDir`, which the gate adds as "config_dir".
+// settings (the plugin validates those). Relative paths in the settings are
+// looked for in the configuration's folder, then the shipped configuration's
+// (hal/configfiles.h), which the gate adds as "config_dirs".
 struct DeviceConfig {
     QString name;
     QString plugin;

@@ -191,6 +191,26 @@
         <source>Code %1</source>
         <translation>代码 %1</translation>
     </message>
+    <message>
+        <source>root key</source>
+        <translation>根公钥</translation>
+    </message>
+    <message>
+        <source>device key</source>
+        <translation>设备密钥</translation>
+    </message>
+    <message>
+        <source>lane address</source>
+        <translation>通道控制器地址</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>、</translation>
+    </message>
+    <message>
+        <source>Not commissioned. Still to set: %1</source>
+        <translation>本闸机尚未调试完成。待设置：%1</translation>
+    </message>
 </context>
 <context>
     <name>ReadingScreen</name>
