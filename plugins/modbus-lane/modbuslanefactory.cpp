@@ -5,63 +5,43 @@
 #include "registerlane.h"
 
 #include "hal/configfiles.h"
+#include "hal/jsonfields.h"
 
 namespace gate::modbuslane {
 
 std::unique_ptr<hal::LaneActuator> createModbusLane(const QString &deviceName,
                                                     const QJsonObject &settings, QString *error) {
-    static const QStringList known{QStringLiteral("url"), QStringLiteral("profile"),
-                                   QStringLiteral("unit"), QStringLiteral("supervise"),
-                                   QString(hal::kConfigDirsSetting)};
-    for (const QString &key : settings.keys()) {
-        if (!known.contains(key)) {
-            *error = QStringLiteral("settings.%1: is not a modbus-lane setting").arg(key);
-            return nullptr;
-        }
-    }
+    QStringList errors;
+    const JsonFields fields(settings, QStringLiteral("settings"), &errors);
+    // config_dirs is added by the configuration loader for every device.
+    fields.rejectUnknown({QStringLiteral("url"), QStringLiteral("profile"), QStringLiteral("unit"),
+                          QStringLiteral("supervise"), hal::kConfigDirsSetting});
     QString reason;
     const auto endpoint =
-        hal::ModbusEndpoint::parse(settings.value(QStringLiteral("url")).toString(), &reason);
-    if (!endpoint) {
-        *error = QStringLiteral("settings.url: %1").arg(reason);
-        return nullptr;
-    }
+        hal::ModbusEndpoint::parse(fields.requiredString(QStringLiteral("url")), &reason);
+    if (!endpoint && fields.has(QStringLiteral("url")))
+        fields.error(QStringLiteral("url"), reason);
     LaneProfile profile;
-    const QJsonValue profileSetting = settings.value(QStringLiteral("profile"));
-    if (!profileSetting.isUndefined()) {
-        if (!profileSetting.isString() || profileSetting.toString().isEmpty()) {
-            *error = QStringLiteral("settings.profile: must be a file name");
-            return nullptr;
-        }
-        const QString path = hal::findConfigFile(settings, profileSetting.toString(), &reason);
-        if (path.isEmpty()) {
-            *error = QStringLiteral("settings.profile: %1").arg(reason);
-            return nullptr;
-        }
-        auto loaded = LaneProfile::fromFile(path, &reason);
-        if (!loaded) {
-            *error = QStringLiteral("settings.profile: %1").arg(reason);
-            return nullptr;
-        }
-        profile = *loaded;
+    if (fields.has(QStringLiteral("profile"))) {
+        const QString path = hal::findConfigFile(
+            settings, fields.requiredString(QStringLiteral("profile")), &reason);
+        std::optional<LaneProfile> loaded =
+            path.isEmpty() ? std::nullopt : LaneProfile::fromFile(path, &reason);
+        if (loaded)
+            profile = *loaded;
+        else
+            fields.error(QStringLiteral("profile"), reason);
     }
-    const QJsonValue unit = settings.value(QStringLiteral("unit"));
-    if (!unit.isUndefined()) {
-        const int id = unit.toInt(-1);
-        if (!unit.isDouble() || id < 1 || id > 247 || unit.toDouble() != id) {
-            *error = QStringLiteral("settings.unit: must be a Modbus unit id from 1 to 247");
-            return nullptr;
-        }
-        profile.unit = id;
-    }
-    const QJsonValue supervise = settings.value(QStringLiteral("supervise"));
-    if (!supervise.isUndefined() && !supervise.isBool()) {
-        *error = QStringLiteral("settings.supervise: must be true or false");
+    // The unit, when given, replaces the profile's (spec/gate-modbus.md).
+    profile.unit = int(fields.integer(QStringLiteral("unit"), profile.unit, 1, 247));
+    const bool supervise = fields.boolean(QStringLiteral("supervise"), true);
+    if (!errors.isEmpty()) {
+        *error = errors.join(u'\n');
         return nullptr;
     }
     if (profile.kind == LaneProfile::Kind::Coils)
-        return std::make_unique<CoilLane>(deviceName, *endpoint, profile, supervise.toBool(true));
-    return std::make_unique<RegisterLane>(deviceName, *endpoint, profile, supervise.toBool(true));
+        return std::make_unique<CoilLane>(deviceName, *endpoint, profile, supervise);
+    return std::make_unique<RegisterLane>(deviceName, *endpoint, profile, supervise);
 }
 
 } // namespace gate::modbuslane
