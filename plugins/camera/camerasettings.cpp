@@ -1,50 +1,23 @@
 #include "camerasettings.h"
 
-#include "hal/wholenumber.h"
+#include "hal/jsonfields.h"
 
 #include <QDir>
 #include <QFileInfo>
 
 namespace gate::camera {
 
-namespace {
-
-// An optional whole-number setting inside [low, high].
-bool readInteger(const QJsonObject &settings, const char *key, int low, int high, int *out,
-                 QString *error) {
-    const QJsonValue value = settings.value(QLatin1StringView(key));
-    if (value.isUndefined())
-        return true;
-    const std::optional<qint64> number = hal::wholeNumber(value);
-    if (!number || *number < low || *number > high) {
-        *error = QStringLiteral("settings.%1: must be a whole number from %2 to %3")
-                     .arg(QLatin1StringView(key))
-                     .arg(low)
-                     .arg(high);
-        return false;
-    }
-    *out = int(*number);
-    return true;
-}
-
-bool readBool(const QJsonObject &settings, const char *key, bool *out, QString *error) {
-    const QJsonValue value = settings.value(QLatin1StringView(key));
-    if (value.isUndefined())
-        return true;
-    if (!value.isBool()) {
-        *error = QStringLiteral("settings.%1: must be true or false").arg(QLatin1StringView(key));
-        return false;
-    }
-    *out = value.toBool();
-    return true;
-}
-
-} // namespace
-
 std::optional<CameraSettings> CameraSettings::fromJson(const QJsonObject &settings,
                                                        QString *error) {
+    QStringList errors;
+    const JsonFields fields(settings, QStringLiteral("settings"), &errors);
+    // config_dir is added by the configuration loader for every device.
+    fields.rejectUnknown({QStringLiteral("source"), QStringLiteral("width"),
+                          QStringLiteral("height"), QStringLiteral("fps"),
+                          QStringLiteral("forget_ms"), QStringLiteral("loop"),
+                          QStringLiteral("mrz"), QStringLiteral("config_dir")});
     CameraSettings result;
-    const QString source = settings.value(QStringLiteral("source")).toString();
+    const QString source = fields.requiredString(QStringLiteral("source"));
     const QString v4l2Prefix = QStringLiteral("v4l2:");
     const QString replayPrefix = QStringLiteral("replay:");
     if (source.startsWith(v4l2Prefix) && source.size() > v4l2Prefix.size()) {
@@ -52,24 +25,26 @@ std::optional<CameraSettings> CameraSettings::fromJson(const QJsonObject &settin
         result.path = source.mid(v4l2Prefix.size());
     } else if (source.startsWith(replayPrefix) && source.size() > replayPrefix.size()) {
         result.kind = Kind::Replay;
-        result.path = QDir(settings.value(QStringLiteral("config_dir")).toString())
+        result.path = QDir(fields.string(QStringLiteral("config_dir")))
                           .absoluteFilePath(source.mid(replayPrefix.size()));
-        if (!QFileInfo::exists(result.path)) {
-            *error = QStringLiteral("settings.source: %1 does not exist").arg(result.path);
-            return std::nullopt;
-        }
-    } else {
-        *error = QStringLiteral("settings.source: must be \"v4l2:<device>\" or "
-                                "\"replay:<image folder or video file>\"");
+        if (!QFileInfo::exists(result.path))
+            fields.error(QStringLiteral("source"),
+                         QStringLiteral("%1 does not exist").arg(result.path));
+    } else if (!source.isEmpty()) {
+        fields.error(QStringLiteral("source"),
+                     QStringLiteral("must be \"v4l2:<device>\" or \"replay:<image folder or video "
+                                    "file>\""));
+    }
+    result.width = int(fields.integer(QStringLiteral("width"), result.width, 160, 4096));
+    result.height = int(fields.integer(QStringLiteral("height"), result.height, 120, 4096));
+    result.fps = int(fields.integer(QStringLiteral("fps"), result.fps, 1, 120));
+    result.forgetMs = int(fields.integer(QStringLiteral("forget_ms"), result.forgetMs, 0, 60000));
+    result.loop = fields.boolean(QStringLiteral("loop"), result.loop);
+    result.mrz = fields.boolean(QStringLiteral("mrz"), result.mrz);
+    if (!errors.isEmpty()) {
+        *error = errors.join(u'\n');
         return std::nullopt;
     }
-    if (!readInteger(settings, "width", 160, 4096, &result.width, error) ||
-        !readInteger(settings, "height", 120, 4096, &result.height, error) ||
-        !readInteger(settings, "fps", 1, 120, &result.fps, error) ||
-        !readInteger(settings, "forget_ms", 0, 60000, &result.forgetMs, error) ||
-        !readBool(settings, "loop", &result.loop, error) ||
-        !readBool(settings, "mrz", &result.mrz, error))
-        return std::nullopt;
     return result;
 }
 

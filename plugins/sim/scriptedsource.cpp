@@ -1,6 +1,7 @@
 #include "scriptedsource.h"
 
 #include "hal/monotonicclock.h"
+#include "hal/wholenumber.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -43,9 +44,12 @@ std::optional<ScriptedSource::Step> parseStep(const QJsonObject &object, QString
         *error = QStringLiteral("\"kind\" must be barcode, idcard or mrz (got \"%1\")").arg(kind);
     }
     if (object.contains(QStringLiteral("pause_ms"))) {
-        step.pauseMs = object.value(QStringLiteral("pause_ms")).toInt(-1);
-        if (step.pauseMs < 0 || step.pauseMs > maxPauseMs)
+        const std::optional<qint64> pause =
+            hal::wholeNumber(object.value(QStringLiteral("pause_ms")));
+        if (!pause || *pause < 0 || *pause > maxPauseMs)
             *error = QStringLiteral("\"pause_ms\" must be 0 to %1").arg(maxPauseMs);
+        else
+            step.pauseMs = int(*pause);
     }
     if (!error->isEmpty())
         return std::nullopt;

@@ -2,21 +2,40 @@
 
 #include "scriptedsource.h"
 
+#include "hal/jsonfields.h"
+
 #include <QDir>
 #include <QFile>
 
 namespace gate::sim {
 
+namespace {
+
+// A day: a script pauses between reads, never for longer.
+constexpr qint64 kMaxDelayMs = 86'400'000;
+
+} // namespace
+
 std::unique_ptr<hal::CredentialSource>
 SimPlugin::createCredentialSource(const QString &deviceName, const QJsonObject &settings,
                                   QString *error) {
-    const QString scriptSetting = settings.value(QStringLiteral("script")).toString();
-    if (scriptSetting.isEmpty()) {
-        *error = QStringLiteral("settings.script: is required (a JSON file of raw reads)");
+    QStringList errors;
+    const JsonFields fields(settings, QStringLiteral("settings"), &errors);
+    // config_dir is added by the configuration loader for every device.
+    fields.rejectUnknown({QStringLiteral("script"), QStringLiteral("first_delay_ms"),
+                          QStringLiteral("interval_ms"), QStringLiteral("repeat"),
+                          QStringLiteral("config_dir")});
+    const QString scriptSetting = fields.requiredString(QStringLiteral("script"));
+    const int firstDelayMs =
+        int(fields.integer(QStringLiteral("first_delay_ms"), 1500, 0, kMaxDelayMs));
+    const int intervalMs = int(fields.integer(QStringLiteral("interval_ms"), 3000, 1, kMaxDelayMs));
+    const bool repeat = fields.boolean(QStringLiteral("repeat"), false);
+    if (!errors.isEmpty()) {
+        *error = errors.join(u'\n');
         return nullptr;
     }
-    const QString path = QDir(settings.value(QStringLiteral("config_dir")).toString())
-                             .absoluteFilePath(scriptSetting);
+    const QString path =
+        QDir(fields.string(QStringLiteral("config_dir"))).absoluteFilePath(scriptSetting);
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly)) {
         *error =
@@ -29,19 +48,7 @@ SimPlugin::createCredentialSource(const QString &deviceName, const QJsonObject &
         *error = QStringLiteral("settings.script: %1: %2").arg(path, scriptError);
         return nullptr;
     }
-    const auto number = [&](const char *key, int fallback) {
-        const QJsonValue value = settings.value(QLatin1String(key));
-        return value.isUndefined() ? fallback : value.toInt(-1);
-    };
-    const int firstDelayMs = number("first_delay_ms", 1500);
-    const int intervalMs = number("interval_ms", 3000);
-    if (firstDelayMs < 0 || intervalMs < 1) {
-        *error = QStringLiteral("settings.first_delay_ms and settings.interval_ms must be "
-                                "whole numbers of milliseconds (interval at least 1)");
-        return nullptr;
-    }
-    return std::make_unique<ScriptedSource>(deviceName, steps, firstDelayMs, intervalMs,
-                                            settings.value(QStringLiteral("repeat")).toBool());
+    return std::make_unique<ScriptedSource>(deviceName, steps, firstDelayMs, intervalMs, repeat);
 }
 
 } // namespace gate::sim

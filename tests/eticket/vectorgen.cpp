@@ -263,6 +263,36 @@ void writeSmallOrderTrustListVectors(const QString &folder) {
     }
 }
 
+// Writes one code's vector: a code signed under one of the writer's keys, or
+// one built by hand, with the outcome a verifier must give.
+class CodeWriter {
+public:
+    explicit CodeWriter(const VectorWriter &out)
+        : m_out(out) {}
+
+    const VectorWriter &out() const { return m_out; }
+
+    // A correctly signed code for a raw payload under key `k`.
+    QByteArray signedCode(const NamedKey &k, const QByteArray &payload) const {
+        const QByteArray header = issuer::encodeProtectedHeader(coseAlg(k), k.kid);
+        return issuer::signCoseSign1(header, payload, k.key);
+    }
+    void writeCode(const QString &name, const QString &description, const QString &outcome,
+                   const QByteArray &cose, const QByteArray &payload,
+                   const QJsonObject &claims = {}) const {
+        m_out.write(name, description, issuer::rt1Text(cose), outcome, cose, payload, claims);
+    }
+    void emitClaims(const QString &name, const QString &description, const char *keyName,
+                    const TicketClaims &claims, const QString &outcome) const {
+        const QByteArray payload = issuer::encodeClaims(claims);
+        writeCode(name, description, outcome, signedCode(m_out.key(keyName), payload), payload,
+                  gate::eticket::toJson(claims));
+    }
+
+private:
+    const VectorWriter &m_out;
+};
+
 // Ed25519's group order L, little-endian.
 constexpr unsigned char ed25519Order[32] = {
     0xed, 0xd3, 0xf5, 0x5c, 0x1a, 0x63, 0x12, 0x58, 0xd6, 0x9c, 0xf7, 0xa2, 0xde, 0xf9, 0xde, 0x14,
@@ -270,10 +300,8 @@ constexpr unsigned char ed25519Order[32] = {
 
 // Signatures a lax verifier accepts under a real key: S + L (the same scalar,
 // a second encoding of one code) and R of small order.
-void writeNonCanonicalSignatureVectors(
-    const NamedKey &k,
-    const std::function<void(const QString &, const QString &, const QString &, const QByteArray &,
-                             const QByteArray &)> &writeCode) {
+void writeNonCanonicalSignatureVectors(const CodeWriter &codes) {
+    const NamedKey &k = codes.out().key("ed");
     const QByteArray payload = issuer::encodeClaims(baseClaims());
     const QByteArray header = issuer::encodeProtectedHeader(coseAlg(k), k.kid);
     QByteArray sPlusL = signatureOver(k, header, payload);
@@ -283,14 +311,16 @@ void writeNonCanonicalSignatureVectors(
         sPlusL[32 + i] = char(sum & 0xff);
         carry = sum >> 8;
     }
-    writeCode(QStringLiteral("bad_signature_ed_s_plus_l"),
-              QStringLiteral("a valid EdDSA signature with L added to S (S >= L)"),
-              QStringLiteral("bad_signature"), coseFromParts(header, payload, sPlusL), payload);
+    codes.writeCode(QStringLiteral("bad_signature_ed_s_plus_l"),
+                    QStringLiteral("a valid EdDSA signature with L added to S (S >= L)"),
+                    QStringLiteral("bad_signature"), coseFromParts(header, payload, sPlusL),
+                    payload);
     QByteArray identityR(64, '\0');
     identityR[0] = 1;
-    writeCode(QStringLiteral("bad_signature_ed_small_order_r"),
-              QStringLiteral("R = identity, S = 0 under a real key"),
-              QStringLiteral("bad_signature"), coseFromParts(header, payload, identityR), payload);
+    codes.writeCode(QStringLiteral("bad_signature_ed_small_order_r"),
+                    QStringLiteral("R = identity, S = 0 under a real key"),
+                    QStringLiteral("bad_signature"), coseFromParts(header, payload, identityR),
+                    payload);
 }
 
 // The claim iss against the signing key's iss, after key_revoked and before
@@ -365,6 +395,468 @@ void writeHighSVectors(const VectorWriter &out) {
               QStringLiteral("valid"), lowCose, payload, gate::eticket::toJson(baseClaims()));
 }
 
+// Codes that verify: both algorithms, every optional claim, no tag, unknown
+// claims, the skew's edges.
+void writeValidVectors(const CodeWriter &codes) {
+    const VectorWriter &out = codes.out();
+    const qint64 now = validationClock;
+    codes.emitClaims(QStringLiteral("valid_eddsa"), QStringLiteral("EdDSA code, active key"), "ed",
+                     baseClaims(), QStringLiteral("valid"));
+    codes.emitClaims(QStringLiteral("valid_es256"), QStringLiteral("ES256 code, active key"), "es",
+                     baseClaims(), QStringLiteral("valid"));
+    {
+        TicketClaims full = baseClaims();
+        full.car = 5;
+        full.seat = QStringLiteral("12A");
+        full.cls = QStringLiteral("2");
+        full.nm = QStringLiteral("ZHANG*");
+        full.holderBinding = QByteArray::fromHex("0102030405060708");
+        full.bindingKey = 3;
+        codes.emitClaims(QStringLiteral("valid_all_claims"),
+                         QStringLiteral("every optional claim, holder binding"), "ed", full,
+                         QStringLiteral("valid"));
+    }
+    {
+        const NamedKey &k = out.key("ed");
+        const QByteArray payload = issuer::encodeClaims(baseClaims());
+        const QByteArray header = issuer::encodeProtectedHeader(coseAlg(k), k.kid);
+        codes.writeCode(QStringLiteral("valid_untagged"),
+                        QStringLiteral("COSE_Sign1 without tag 18"), QStringLiteral("valid"),
+                        coseFromParts(header, payload, signatureOver(k, header, payload), false),
+                        payload, gate::eticket::toJson(baseClaims()));
+    }
+    {
+        const QByteArray extra = cbor([](QCborStreamWriter &w) {
+            w.append(QLatin1StringView("zzz"));
+            w.startArray(2);
+            w.append(qint64(1));
+            w.append(QLatin1StringView("ignored"));
+            w.endArray();
+        });
+        const QByteArray payload = claimsWithExtra(baseClaims(), 1, extra);
+        codes.writeCode(QStringLiteral("valid_unknown_claim_ignored"),
+                        QStringLiteral("unknown claims are ignored"), QStringLiteral("valid"),
+                        codes.signedCode(out.key("ed"), payload), payload,
+                        gate::eticket::toJson(baseClaims()));
+    }
+    {
+        TicketClaims claims = baseClaims();
+        claims.iat = now + 299;
+        codes.emitClaims(QStringLiteral("valid_iat_inside_skew"),
+                         QStringLiteral("iat 299 s in the future: inside the 300 s skew"), "ed",
+                         claims, QStringLiteral("valid"));
+        claims = baseClaims();
+        claims.exp = now - 299;
+        codes.emitClaims(QStringLiteral("valid_exp_inside_skew"),
+                         QStringLiteral("exp 299 s in the past: inside the 300 s skew"), "es",
+                         claims, QStringLiteral("valid"));
+    }
+}
+
+// Key rotation and each key status.
+void writeKeyStatusVectors(const CodeWriter &codes) {
+    const qint64 now = validationClock;
+    codes.emitClaims(
+        QStringLiteral("rotation_old_key"),
+        QStringLiteral("two keys share a kid; signed by the first (retired, in window)"),
+        "edRotationOld", baseClaims(), QStringLiteral("valid"));
+    codes.emitClaims(QStringLiteral("rotation_new_key"),
+                     QStringLiteral("two keys share a kid; signed by the second"), "edRotationNew",
+                     baseClaims(), QStringLiteral("valid"));
+    {
+        TicketClaims claims = baseClaims();
+        claims.iat = now - 60 * day;
+        claims.exp = now + day;
+        codes.emitClaims(QStringLiteral("retired_key_in_window_eddsa"),
+                         QStringLiteral("retired key, code issued inside its window"), "edRetired",
+                         claims, QStringLiteral("valid"));
+        codes.emitClaims(QStringLiteral("retired_key_in_window_es256"),
+                         QStringLiteral("retired ES256 key, code issued inside its window"),
+                         "esRetired", claims, QStringLiteral("valid"));
+        claims.iat = now - 10 * day;
+        codes.emitClaims(QStringLiteral("key_expired_retired_after_window"),
+                         QStringLiteral("retired key, code issued after its window"), "edRetired",
+                         claims, QStringLiteral("key_expired"));
+        claims.iat = now - 40 * day;
+        codes.emitClaims(QStringLiteral("key_expired_rotation_new_before_nbf"),
+                         QStringLiteral("shared kid; second key signed before its nbf"),
+                         "edRotationNew", claims, QStringLiteral("key_expired"));
+    }
+    codes.emitClaims(QStringLiteral("key_revoked_eddsa"), QStringLiteral("revoked EdDSA key"),
+                     "edRevoked", baseClaims(), QStringLiteral("key_revoked"));
+    codes.emitClaims(QStringLiteral("key_revoked_es256"), QStringLiteral("revoked ES256 key"),
+                     "esRevoked", baseClaims(), QStringLiteral("key_revoked"));
+    {
+        TicketClaims claims = baseClaims();
+        claims.iat = now - 400 * day;
+        claims.exp = now - 300 * day;
+        codes.emitClaims(QStringLiteral("key_expired_before_nbf"),
+                         QStringLiteral("iat before the key's nbf (checked before expired)"), "ed",
+                         claims, QStringLiteral("key_expired"));
+        claims.iat = now + 400 * day;
+        claims.exp = now + 401 * day;
+        codes.emitClaims(QStringLiteral("key_expired_after_exp"),
+                         QStringLiteral("iat after the key's exp (checked before not_yet_valid)"),
+                         "es", claims, QStringLiteral("key_expired"));
+        claims = baseClaims();
+        claims.iat = now + 301;
+        codes.emitClaims(QStringLiteral("not_yet_valid"), QStringLiteral("iat 301 s in the future"),
+                         "ed", claims, QStringLiteral("not_yet_valid"));
+        claims = baseClaims();
+        claims.iat = now - 3 * day;
+        claims.exp = now - 301;
+        codes.emitClaims(QStringLiteral("expired_eddsa"), QStringLiteral("exp 301 s in the past"),
+                         "ed", claims, QStringLiteral("expired"));
+        codes.emitClaims(QStringLiteral("expired_es256"), QStringLiteral("exp 301 s in the past"),
+                         "es", claims, QStringLiteral("expired"));
+    }
+}
+
+// Keys and signatures.
+void writeKeyAndSignatureVectors(const CodeWriter &codes) {
+    const VectorWriter &out = codes.out();
+    const QByteArray payload = issuer::encodeClaims(baseClaims());
+    codes.writeCode(
+        QStringLiteral("unknown_key"), QStringLiteral("signed by a key not in the list"),
+        QStringLiteral("unknown_key"),
+        issuer::signCoseSign1(issuer::encodeProtectedHeader(
+                                  -8, gate::eticket::keyIdOf(out.untrusted().rawPublicKey())),
+                              payload, out.untrusted()),
+        payload);
+    for (const char *keyName : {"ed", "es"}) {
+        const NamedKey &k = out.key(keyName);
+        const QByteArray header = issuer::encodeProtectedHeader(coseAlg(k), k.kid);
+        QByteArray signature = signatureOver(k, header, payload);
+        signature[10] = char(signature[10] ^ 0x01);
+        codes.writeCode(QStringLiteral("bad_signature_%1").arg(QLatin1StringView(keyName)),
+                        QStringLiteral("one signature bit flipped"),
+                        QStringLiteral("bad_signature"), coseFromParts(header, payload, signature),
+                        payload);
+        TicketClaims changed = baseClaims();
+        changed.seat = QStringLiteral("1A");
+        codes.writeCode(
+            QStringLiteral("bad_signature_payload_changed_%1").arg(QLatin1StringView(keyName)),
+            QStringLiteral("payload changed after signing"), QStringLiteral("bad_signature"),
+            coseFromParts(header, issuer::encodeClaims(changed), signatureOver(k, header, payload)),
+            issuer::encodeClaims(changed));
+    }
+    // The ed key's kid with alg ES256, signed by an ES256 key outside the list.
+    const SigningKey stranger = SigningKey::generate(SigningKey::Algorithm::P256);
+    const QByteArray header = issuer::encodeProtectedHeader(-7, out.key("ed").kid);
+    codes.writeCode(QStringLiteral("bad_signature_alg_mismatch"),
+                    QStringLiteral("known kid, but no key with that kid for ES256"),
+                    QStringLiteral("bad_signature"),
+                    issuer::signCoseSign1(header, payload, stranger), payload);
+    const QByteArray rotationHeader =
+        issuer::encodeProtectedHeader(-8, out.key("edRotationOld").kid);
+    codes.writeCode(QStringLiteral("bad_signature_shared_kid"),
+                    QStringLiteral("shared kid, signed by neither key with it"),
+                    QStringLiteral("bad_signature"),
+                    issuer::signCoseSign1(rotationHeader, payload, out.untrusted()), payload);
+    for (const qint64 alg : {qint64(-35), qint64(-37), qint64(-257)}) {
+        const QByteArray h = issuer::encodeProtectedHeader(alg, out.key("ed").kid);
+        codes.writeCode(QStringLiteral("unsupported_alg_%1").arg(-alg),
+                        QStringLiteral("alg %1 is not EdDSA or ES256").arg(alg),
+                        QStringLiteral("unsupported_alg"),
+                        coseFromParts(h, payload, QByteArray(64, '\x55')), payload);
+    }
+}
+
+// Well-signed payloads whose claims break the spec (checked after the signature).
+void writeClaimRuleVectors(const CodeWriter &codes) {
+    const VectorWriter &out = codes.out();
+    const auto claimsVariant = [&](const QString &name, const QString &description,
+                                   const std::function<void(TicketClaims &)> &change) {
+        TicketClaims claims = baseClaims();
+        change(claims);
+        const QByteArray payload = issuer::encodeClaims(claims);
+        codes.writeCode(name, description, QStringLiteral("malformed"),
+                        codes.signedCode(out.key("ed"), payload), payload);
+    };
+    claimsVariant(QStringLiteral("malformed_claims_empty_tid"), QStringLiteral("empty tid"),
+                  [](TicketClaims &c) { c.tid.clear(); });
+    claimsVariant(QStringLiteral("malformed_claims_tid_lowercase"),
+                  QStringLiteral("tid outside [A-Z0-9]"),
+                  [](TicketClaims &c) { c.tid = QStringLiteral("e001"); });
+    claimsVariant(QStringLiteral("malformed_claims_tid_too_long"),
+                  QStringLiteral("tid of 33 characters"),
+                  [](TicketClaims &c) { c.tid = QString(33, QLatin1Char('A')); });
+    claimsVariant(QStringLiteral("malformed_claims_dep_length"), QStringLiteral("dep of 4 letters"),
+                  [](TicketClaims &c) { c.dep = QStringLiteral("VNPX"); });
+    claimsVariant(QStringLiteral("malformed_claims_trn_too_long"),
+                  QStringLiteral("trn of 9 characters"),
+                  [](TicketClaims &c) { c.trn = QStringLiteral("G12345678"); });
+    claimsVariant(QStringLiteral("malformed_claims_nm_too_long"),
+                  QStringLiteral("nm of 33 characters"),
+                  [](TicketClaims &c) { c.nm = QString(33, QLatin1Char('Z')); });
+    claimsVariant(QStringLiteral("malformed_claims_hb_without_kb"),
+                  QStringLiteral("holder binding without its key id"),
+                  [](TicketClaims &c) { c.holderBinding = QByteArray(8, '\x01'); });
+    claimsVariant(QStringLiteral("malformed_claims_hb_size"),
+                  QStringLiteral("holder binding of 7 bytes"), [](TicketClaims &c) {
+                      c.holderBinding = QByteArray(7, '\x01');
+                      c.bindingKey = 1;
+                  });
+    const auto rawClaims = [&](const QString &name, const QString &description, const char *keyName,
+                               const QByteArray &payload, const QString &outcome) {
+        codes.writeCode(name, description, outcome, codes.signedCode(out.key(keyName), payload),
+                        payload);
+    };
+    // The required claims with `iat` written by the caller; without dpt on request.
+    const auto typed = [](const std::function<void(QCborStreamWriter &)> &iat,
+                          bool withDpt = true) {
+        return cbor([&](QCborStreamWriter &w) {
+            const TicketClaims c = baseClaims();
+            w.startMap(withDpt ? 8 : 7);
+            w.append(qint64(1));
+            w.append(QLatin1StringView("CR"));
+            w.append(qint64(4));
+            w.append(c.exp);
+            w.append(qint64(6));
+            iat(w);
+            for (const auto &[key, value] :
+                 {std::pair{"tid", c.tid}, {"trn", c.trn}, {"dep", c.dep}, {"arr", c.arr}}) {
+                w.append(QLatin1StringView(key));
+                w.append(QStringView(value));
+            }
+            if (withDpt) {
+                w.append(QLatin1StringView("dpt"));
+                w.append(c.dpt);
+            }
+            w.endMap();
+        });
+    };
+    rawClaims(QStringLiteral("malformed_claims_iat_text"), QStringLiteral("iat as text"), "ed",
+              typed([](QCborStreamWriter &w) { w.append(QLatin1StringView("1763696400")); }),
+              QStringLiteral("malformed"));
+    rawClaims(QStringLiteral("malformed_claims_missing_dpt"), QStringLiteral("no dpt claim"), "es",
+              typed([](QCborStreamWriter &w) { w.append(qint64(1763696400)); }, false),
+              QStringLiteral("malformed"));
+    rawClaims(QStringLiteral("malformed_claims_iat_float"), QStringLiteral("iat as a float"), "es",
+              typed([](QCborStreamWriter &w) { w.append(1763696400.0); }),
+              QStringLiteral("malformed"));
+    rawClaims(QStringLiteral("malformed_claims_iat_huge"),
+              QStringLiteral("iat beyond a 64-bit signed integer"), "ed",
+              typed([](QCborStreamWriter &w) { w.append(quint64(0xFFFFFFFFFFFFFFFFull)); }),
+              QStringLiteral("malformed"));
+    rawClaims(QStringLiteral("key_revoked_before_claims"),
+              QStringLiteral("revoked key and mistyped claims: revocation is checked first"),
+              "edRevoked", typed([](QCborStreamWriter &w) { w.append(QLatin1StringView("x")); }),
+              QStringLiteral("key_revoked"));
+    rawClaims(QStringLiteral("malformed_duplicate_claim"),
+              QStringLiteral("the claims map holds tid twice"), "ed",
+              claimsWithExtra(baseClaims(), 1, cbor([](QCborStreamWriter &w) {
+                                  w.append(QLatin1StringView("tid"));
+                                  w.append(QLatin1StringView("E999"));
+                              })),
+              QStringLiteral("malformed"));
+    rawClaims(QStringLiteral("malformed_deep_nesting"),
+              QStringLiteral("an unknown claim nested five levels deep"), "ed",
+              claimsWithExtra(baseClaims(), 1, cbor([](QCborStreamWriter &w) {
+                                  w.append(QLatin1StringView("deep"));
+                                  for (int i = 0; i < 4; ++i)
+                                      w.startArray(1);
+                                  w.append(qint64(0));
+                                  for (int i = 0; i < 4; ++i)
+                                      w.endArray();
+                              })),
+              QStringLiteral("malformed"));
+    rawClaims(QStringLiteral("valid_nesting_at_limit"),
+              QStringLiteral("an unknown claim nested four levels deep in all"), "ed",
+              claimsWithExtra(baseClaims(), 1, cbor([](QCborStreamWriter &w) {
+                                  w.append(QLatin1StringView("deep"));
+                                  for (int i = 0; i < 3; ++i)
+                                      w.startArray(1);
+                                  w.append(qint64(0));
+                                  for (int i = 0; i < 3; ++i)
+                                      w.endArray();
+                              })),
+              QStringLiteral("valid"));
+    rawClaims(QStringLiteral("malformed_indefinite_map"),
+              QStringLiteral("claims as an indefinite-length map"), "ed",
+              cbor([](QCborStreamWriter &w) {
+                  w.startMap();
+                  w.append(qint64(1));
+                  w.append(QLatin1StringView("CR"));
+                  w.endMap();
+              }),
+              QStringLiteral("malformed"));
+    rawClaims(QStringLiteral("malformed_invalid_utf8"),
+              QStringLiteral("a text string that is not UTF-8"), "ed",
+              claimsWithExtra(baseClaims(), 1,
+                              QByteArray::fromHex("63787878"
+                                                  "62c328")),
+              QStringLiteral("malformed"));
+    rawClaims(QStringLiteral("malformed_bytes_key"),
+              QStringLiteral("a map key that is a byte string"), "ed",
+              claimsWithExtra(baseClaims(), 1,
+                              QByteArray::fromHex("4101"
+                                                  "00")),
+              QStringLiteral("malformed"));
+    rawClaims(QStringLiteral("malformed_payload_not_map"), QStringLiteral("payload is an array"),
+              "ed",
+              QByteArray::fromHex("8201"
+                                  "02"),
+              QStringLiteral("malformed"));
+    rawClaims(QStringLiteral("malformed_payload_trailing_bytes"),
+              QStringLiteral("payload has bytes after its map"), "ed",
+              issuer::encodeClaims(baseClaims()) + QByteArray::fromHex("00"),
+              QStringLiteral("malformed"));
+}
+
+// Envelope shapes.
+void writeEnvelopeVectors(const CodeWriter &codes) {
+    const VectorWriter &out = codes.out();
+    const NamedKey &k = out.key("ed");
+    const QByteArray payload = issuer::encodeClaims(baseClaims());
+    const QByteArray header = issuer::encodeProtectedHeader(-8, k.kid);
+    const QByteArray signature = signatureOver(k, header, payload);
+    const QByteArray good = coseFromParts(header, payload, signature);
+    const auto envelope = [&](const QString &name, const QString &description,
+                              const QByteArray &cose) {
+        codes.writeCode(name, description, QStringLiteral("malformed"), cose, {});
+    };
+    envelope(QStringLiteral("malformed_wrong_tag"), QStringLiteral("tag 17 instead of 18"),
+             QByteArray::fromHex("d1") + good.mid(1));
+    envelope(QStringLiteral("malformed_truncated"), QStringLiteral("COSE cut short by 10 bytes"),
+             good.left(good.size() - 10));
+    envelope(QStringLiteral("malformed_trailing_bytes"),
+             QStringLiteral("bytes after the COSE array"), good + QByteArray::fromHex("f6"));
+    envelope(QStringLiteral("malformed_three_elements"), QStringLiteral("array of three elements"),
+             cbor([&](QCborStreamWriter &w) {
+                 w.append(QCborTag(18));
+                 w.startArray(3);
+                 w.append(header);
+                 w.startMap(0);
+                 w.endMap();
+                 w.append(payload);
+                 w.endArray();
+             }));
+    envelope(QStringLiteral("malformed_not_array"), QStringLiteral("a map instead of an array"),
+             cbor([&](QCborStreamWriter &w) {
+                 w.startMap(1);
+                 w.append(qint64(1));
+                 w.append(payload);
+                 w.endMap();
+             }));
+    envelope(QStringLiteral("malformed_indefinite_array"),
+             QStringLiteral("COSE as an indefinite-length array"), cbor([&](QCborStreamWriter &w) {
+                 w.append(QCborTag(18));
+                 w.startArray();
+                 w.append(header);
+                 w.startMap(0);
+                 w.endMap();
+                 w.append(payload);
+                 w.append(signature);
+                 w.endArray();
+             }));
+    envelope(QStringLiteral("malformed_unprotected_not_empty"),
+             QStringLiteral("kid in the unprotected header"), cbor([&](QCborStreamWriter &w) {
+                 w.append(QCborTag(18));
+                 w.startArray(4);
+                 w.append(header);
+                 w.startMap(1);
+                 w.append(qint64(4));
+                 w.append(k.kid);
+                 w.endMap();
+                 w.append(payload);
+                 w.append(signature);
+                 w.endArray();
+             }));
+    const auto withHeader = [&](const QByteArray &h) {
+        return coseFromParts(h, payload, signatureOver(k, h, payload));
+    };
+    envelope(QStringLiteral("malformed_no_kid"), QStringLiteral("protected header without kid"),
+             withHeader(cbor([](QCborStreamWriter &w) {
+                 w.startMap(1);
+                 w.append(qint64(1));
+                 w.append(qint64(-8));
+                 w.endMap();
+             })));
+    envelope(QStringLiteral("malformed_kid_size"), QStringLiteral("kid of 9 bytes"),
+             withHeader(issuer::encodeProtectedHeader(-8, k.kid + "\x01")));
+    envelope(QStringLiteral("malformed_alg_text"), QStringLiteral("alg as text"),
+             withHeader(cbor([&](QCborStreamWriter &w) {
+                 w.startMap(2);
+                 w.append(qint64(1));
+                 w.append(QLatin1StringView("EdDSA"));
+                 w.append(qint64(4));
+                 w.append(k.kid);
+                 w.endMap();
+             })));
+    envelope(QStringLiteral("malformed_duplicate_header_key"),
+             QStringLiteral("alg twice in the protected header"),
+             withHeader(cbor([&](QCborStreamWriter &w) {
+                 w.startMap(3);
+                 w.append(qint64(1));
+                 w.append(qint64(-8));
+                 w.append(qint64(4));
+                 w.append(k.kid);
+                 w.append(qint64(1));
+                 w.append(qint64(-7));
+                 w.endMap();
+             })));
+    envelope(QStringLiteral("malformed_protected_not_map"),
+             QStringLiteral("protected header is an array"),
+             withHeader(QByteArray::fromHex("8201"
+                                            "02")));
+    envelope(QStringLiteral("malformed_signature_size"), QStringLiteral("signature of 63 bytes"),
+             coseFromParts(header, payload, signature.left(63)));
+    envelope(QStringLiteral("malformed_huge_length_prefix"),
+             QStringLiteral("payload byte string claims 2^63 bytes"),
+             QByteArray::fromHex("d28443a10127a05b8000000000000000") + payload);
+    envelope(QStringLiteral("malformed_huge_array_count"),
+             QStringLiteral("array claims 2^32 elements"),
+             QByteArray::fromHex("d29b0000000100000000") + header);
+    envelope(QStringLiteral("malformed_reserved_head"),
+             QStringLiteral("reserved additional information 28"), QByteArray::fromHex("d29c"));
+    envelope(QStringLiteral("malformed_nested_tags"), QStringLiteral("tag inside tag 18"),
+             QByteArray::fromHex("d2d2") + good.mid(1));
+    const QByteArray filler = cbor([](QCborStreamWriter &w) {
+        w.append(QLatin1StringView("pad"));
+        w.append(QByteArray(1000, 'P'));
+    });
+    const QByteArray bigPayload = claimsWithExtra(baseClaims(), 1, filler);
+    envelope(QStringLiteral("malformed_oversized"),
+             QStringLiteral("a validly signed code of more than 1024 bytes"),
+             codes.signedCode(k, bigPayload));
+}
+
+// Text level: the prefix and the Base45 layer.
+void writeTextVectors(const CodeWriter &codes) {
+    const VectorWriter &out = codes.out();
+    const NamedKey &k = out.key("ed");
+    const QByteArray cose = codes.signedCode(k, issuer::encodeClaims(baseClaims()));
+    const QString good = issuer::rt1Text(cose);
+    const auto text = [&](const QString &name, const QString &description, const QString &input) {
+        out.write(name, description, input, QStringLiteral("malformed"));
+    };
+    text(QStringLiteral("malformed_empty"), QStringLiteral("empty text"), QString());
+    text(QStringLiteral("malformed_no_prefix"), QStringLiteral("Base45 without RT1:"), good.mid(4));
+    text(QStringLiteral("malformed_other_prefix"), QStringLiteral("HC1: instead of RT1:"),
+         QStringLiteral("HC1:") + good.mid(4));
+    text(QStringLiteral("malformed_lowercase_prefix"), QStringLiteral("rt1: in lower case"),
+         QStringLiteral("rt1:") + good.mid(4));
+    text(QStringLiteral("malformed_base45_lowercase"),
+         QStringLiteral("a lower-case letter outside the Base45 alphabet"),
+         good.left(20) + QStringLiteral("a") + good.mid(21));
+    const QString base45 = good.mid(4);
+    const qsizetype whole = base45.size() / 3 * 3;
+    text(QStringLiteral("malformed_base45_length"),
+         QStringLiteral("Base45 length of the form 3n+1"),
+         QStringLiteral("RT1:") + base45.left(whole - 2));
+    text(QStringLiteral("malformed_base45_overflow"), QStringLiteral("a Base45 triple above 65535"),
+         QStringLiteral("RT1::::") + base45);
+    text(QStringLiteral("malformed_base45_pair_overflow"),
+         QStringLiteral("a final Base45 pair above 255"),
+         QStringLiteral("RT1:") + base45.left(whole) + QStringLiteral("::"));
+    text(QStringLiteral("malformed_truncated_text"),
+         QStringLiteral("the text cut in half (as a partial scan)"),
+         good.left(good.size() / 2 / 3 * 3 + 4));
+    text(QStringLiteral("malformed_oversized_text"), QStringLiteral("4000 Base45 characters"),
+         QStringLiteral("RT1:") + QString(3999, QLatin1Char('0')));
+}
+
 } // namespace
 
 int main(int argc, char *argv[]) {
@@ -376,481 +868,17 @@ int main(int argc, char *argv[]) {
     const QString folder = app.arguments().at(1);
     QDir().mkpath(folder);
     const VectorWriter out(folder);
-    const qint64 now = validationClock;
     writeIssuerBindingVectors(out);
     writeHighSVectors(out);
 
-    // A correctly signed code for `claims` or a raw payload under key `k`.
-    const auto signedCode = [&](const NamedKey &k, const QByteArray &payload) {
-        const QByteArray header = issuer::encodeProtectedHeader(coseAlg(k), k.kid);
-        return issuer::signCoseSign1(header, payload, k.key);
-    };
-    const auto writeCode = [&](const QString &name, const QString &description,
-                               const QString &outcome, const QByteArray &cose,
-                               const QByteArray &payload, const QJsonObject &claims = {}) {
-        out.write(name, description, issuer::rt1Text(cose), outcome, cose, payload, claims);
-    };
-    const auto emitClaims = [&](const QString &name, const QString &description,
-                                const char *keyName, const TicketClaims &claims,
-                                const QString &outcome) {
-        const QByteArray payload = issuer::encodeClaims(claims);
-        writeCode(name, description, outcome, signedCode(out.key(keyName), payload), payload,
-                  gate::eticket::toJson(claims));
-    };
-
-    // valid
-    emitClaims(QStringLiteral("valid_eddsa"), QStringLiteral("EdDSA code, active key"), "ed",
-               baseClaims(), QStringLiteral("valid"));
-    emitClaims(QStringLiteral("valid_es256"), QStringLiteral("ES256 code, active key"), "es",
-               baseClaims(), QStringLiteral("valid"));
-    {
-        TicketClaims full = baseClaims();
-        full.car = 5;
-        full.seat = QStringLiteral("12A");
-        full.cls = QStringLiteral("2");
-        full.nm = QStringLiteral("ZHANG*");
-        full.holderBinding = QByteArray::fromHex("0102030405060708");
-        full.bindingKey = 3;
-        emitClaims(QStringLiteral("valid_all_claims"),
-                   QStringLiteral("every optional claim, holder binding"), "ed", full,
-                   QStringLiteral("valid"));
-    }
-    {
-        const NamedKey &k = out.key("ed");
-        const QByteArray payload = issuer::encodeClaims(baseClaims());
-        const QByteArray header = issuer::encodeProtectedHeader(coseAlg(k), k.kid);
-        writeCode(QStringLiteral("valid_untagged"), QStringLiteral("COSE_Sign1 without tag 18"),
-                  QStringLiteral("valid"),
-                  coseFromParts(header, payload, signatureOver(k, header, payload), false), payload,
-                  gate::eticket::toJson(baseClaims()));
-    }
-    {
-        const QByteArray extra = cbor([](QCborStreamWriter &w) {
-            w.append(QLatin1StringView("zzz"));
-            w.startArray(2);
-            w.append(qint64(1));
-            w.append(QLatin1StringView("ignored"));
-            w.endArray();
-        });
-        const QByteArray payload = claimsWithExtra(baseClaims(), 1, extra);
-        writeCode(QStringLiteral("valid_unknown_claim_ignored"),
-                  QStringLiteral("unknown claims are ignored"), QStringLiteral("valid"),
-                  signedCode(out.key("ed"), payload), payload, gate::eticket::toJson(baseClaims()));
-    }
-    {
-        TicketClaims claims = baseClaims();
-        claims.iat = now + 299;
-        emitClaims(QStringLiteral("valid_iat_inside_skew"),
-                   QStringLiteral("iat 299 s in the future: inside the 300 s skew"), "ed", claims,
-                   QStringLiteral("valid"));
-        claims = baseClaims();
-        claims.exp = now - 299;
-        emitClaims(QStringLiteral("valid_exp_inside_skew"),
-                   QStringLiteral("exp 299 s in the past: inside the 300 s skew"), "es", claims,
-                   QStringLiteral("valid"));
-    }
-    // key rotation and status
-    emitClaims(QStringLiteral("rotation_old_key"),
-               QStringLiteral("two keys share a kid; signed by the first (retired, in window)"),
-               "edRotationOld", baseClaims(), QStringLiteral("valid"));
-    emitClaims(QStringLiteral("rotation_new_key"),
-               QStringLiteral("two keys share a kid; signed by the second"), "edRotationNew",
-               baseClaims(), QStringLiteral("valid"));
-    {
-        TicketClaims claims = baseClaims();
-        claims.iat = now - 60 * day;
-        claims.exp = now + day;
-        emitClaims(QStringLiteral("retired_key_in_window_eddsa"),
-                   QStringLiteral("retired key, code issued inside its window"), "edRetired",
-                   claims, QStringLiteral("valid"));
-        emitClaims(QStringLiteral("retired_key_in_window_es256"),
-                   QStringLiteral("retired ES256 key, code issued inside its window"), "esRetired",
-                   claims, QStringLiteral("valid"));
-        claims.iat = now - 10 * day;
-        emitClaims(QStringLiteral("key_expired_retired_after_window"),
-                   QStringLiteral("retired key, code issued after its window"), "edRetired", claims,
-                   QStringLiteral("key_expired"));
-        claims.iat = now - 40 * day;
-        emitClaims(QStringLiteral("key_expired_rotation_new_before_nbf"),
-                   QStringLiteral("shared kid; second key signed before its nbf"), "edRotationNew",
-                   claims, QStringLiteral("key_expired"));
-    }
-    emitClaims(QStringLiteral("key_revoked_eddsa"), QStringLiteral("revoked EdDSA key"),
-               "edRevoked", baseClaims(), QStringLiteral("key_revoked"));
-    emitClaims(QStringLiteral("key_revoked_es256"), QStringLiteral("revoked ES256 key"),
-               "esRevoked", baseClaims(), QStringLiteral("key_revoked"));
-    {
-        TicketClaims claims = baseClaims();
-        claims.iat = now - 400 * day;
-        claims.exp = now - 300 * day;
-        emitClaims(QStringLiteral("key_expired_before_nbf"),
-                   QStringLiteral("iat before the key's nbf (checked before expired)"), "ed",
-                   claims, QStringLiteral("key_expired"));
-        claims.iat = now + 400 * day;
-        claims.exp = now + 401 * day;
-        emitClaims(QStringLiteral("key_expired_after_exp"),
-                   QStringLiteral("iat after the key's exp (checked before not_yet_valid)"), "es",
-                   claims, QStringLiteral("key_expired"));
-        claims = baseClaims();
-        claims.iat = now + 301;
-        emitClaims(QStringLiteral("not_yet_valid"), QStringLiteral("iat 301 s in the future"), "ed",
-                   claims, QStringLiteral("not_yet_valid"));
-        claims = baseClaims();
-        claims.iat = now - 3 * day;
-        claims.exp = now - 301;
-        emitClaims(QStringLiteral("expired_eddsa"), QStringLiteral("exp 301 s in the past"), "ed",
-                   claims, QStringLiteral("expired"));
-        emitClaims(QStringLiteral("expired_es256"), QStringLiteral("exp 301 s in the past"), "es",
-                   claims, QStringLiteral("expired"));
-    }
-    // keys and signatures
-    {
-        const QByteArray payload = issuer::encodeClaims(baseClaims());
-        writeCode(
-            QStringLiteral("unknown_key"), QStringLiteral("signed by a key not in the list"),
-            QStringLiteral("unknown_key"),
-            issuer::signCoseSign1(issuer::encodeProtectedHeader(
-                                      -8, gate::eticket::keyIdOf(out.untrusted().rawPublicKey())),
-                                  payload, out.untrusted()),
-            payload);
-        for (const char *keyName : {"ed", "es"}) {
-            const NamedKey &k = out.key(keyName);
-            const QByteArray header = issuer::encodeProtectedHeader(coseAlg(k), k.kid);
-            QByteArray signature = signatureOver(k, header, payload);
-            signature[10] = char(signature[10] ^ 0x01);
-            writeCode(QStringLiteral("bad_signature_%1").arg(QLatin1StringView(keyName)),
-                      QStringLiteral("one signature bit flipped"), QStringLiteral("bad_signature"),
-                      coseFromParts(header, payload, signature), payload);
-            TicketClaims changed = baseClaims();
-            changed.seat = QStringLiteral("1A");
-            writeCode(
-                QStringLiteral("bad_signature_payload_changed_%1").arg(QLatin1StringView(keyName)),
-                QStringLiteral("payload changed after signing"), QStringLiteral("bad_signature"),
-                coseFromParts(header, issuer::encodeClaims(changed),
-                              signatureOver(k, header, payload)),
-                issuer::encodeClaims(changed));
-        }
-        // The ed key's kid with alg ES256, signed by an ES256 key outside the list.
-        const SigningKey stranger = SigningKey::generate(SigningKey::Algorithm::P256);
-        const QByteArray header = issuer::encodeProtectedHeader(-7, out.key("ed").kid);
-        writeCode(QStringLiteral("bad_signature_alg_mismatch"),
-                  QStringLiteral("known kid, but no key with that kid for ES256"),
-                  QStringLiteral("bad_signature"), issuer::signCoseSign1(header, payload, stranger),
-                  payload);
-        const QByteArray rotationHeader =
-            issuer::encodeProtectedHeader(-8, out.key("edRotationOld").kid);
-        writeCode(QStringLiteral("bad_signature_shared_kid"),
-                  QStringLiteral("shared kid, signed by neither key with it"),
-                  QStringLiteral("bad_signature"),
-                  issuer::signCoseSign1(rotationHeader, payload, out.untrusted()), payload);
-        for (const qint64 alg : {qint64(-35), qint64(-37), qint64(-257)}) {
-            const QByteArray h = issuer::encodeProtectedHeader(alg, out.key("ed").kid);
-            writeCode(QStringLiteral("unsupported_alg_%1").arg(-alg),
-                      QStringLiteral("alg %1 is not EdDSA or ES256").arg(alg),
-                      QStringLiteral("unsupported_alg"),
-                      coseFromParts(h, payload, QByteArray(64, '\x55')), payload);
-        }
-    }
-    // well-signed payloads whose claims break the spec (checked after the signature)
-    {
-        const auto claimsVariant = [&](const QString &name, const QString &description,
-                                       const std::function<void(TicketClaims &)> &change) {
-            TicketClaims claims = baseClaims();
-            change(claims);
-            const QByteArray payload = issuer::encodeClaims(claims);
-            writeCode(name, description, QStringLiteral("malformed"),
-                      signedCode(out.key("ed"), payload), payload);
-        };
-        claimsVariant(QStringLiteral("malformed_claims_empty_tid"), QStringLiteral("empty tid"),
-                      [](TicketClaims &c) { c.tid.clear(); });
-        claimsVariant(QStringLiteral("malformed_claims_tid_lowercase"),
-                      QStringLiteral("tid outside [A-Z0-9]"),
-                      [](TicketClaims &c) { c.tid = QStringLiteral("e001"); });
-        claimsVariant(QStringLiteral("malformed_claims_tid_too_long"),
-                      QStringLiteral("tid of 33 characters"),
-                      [](TicketClaims &c) { c.tid = QString(33, QLatin1Char('A')); });
-        claimsVariant(QStringLiteral("malformed_claims_dep_length"),
-                      QStringLiteral("dep of 4 letters"),
-                      [](TicketClaims &c) { c.dep = QStringLiteral("VNPX"); });
-        claimsVariant(QStringLiteral("malformed_claims_trn_too_long"),
-                      QStringLiteral("trn of 9 characters"),
-                      [](TicketClaims &c) { c.trn = QStringLiteral("G12345678"); });
-        claimsVariant(QStringLiteral("malformed_claims_nm_too_long"),
-                      QStringLiteral("nm of 33 characters"),
-                      [](TicketClaims &c) { c.nm = QString(33, QLatin1Char('Z')); });
-        claimsVariant(QStringLiteral("malformed_claims_hb_without_kb"),
-                      QStringLiteral("holder binding without its key id"),
-                      [](TicketClaims &c) { c.holderBinding = QByteArray(8, '\x01'); });
-        claimsVariant(QStringLiteral("malformed_claims_hb_size"),
-                      QStringLiteral("holder binding of 7 bytes"), [](TicketClaims &c) {
-                          c.holderBinding = QByteArray(7, '\x01');
-                          c.bindingKey = 1;
-                      });
-        const auto rawClaims = [&](const QString &name, const QString &description,
-                                   const char *keyName, const QByteArray &payload,
-                                   const QString &outcome) {
-            writeCode(name, description, outcome, signedCode(out.key(keyName), payload), payload);
-        };
-        // The required claims with `iat` written by the caller; without dpt on request.
-        const auto typed = [](const std::function<void(QCborStreamWriter &)> &iat,
-                              bool withDpt = true) {
-            return cbor([&](QCborStreamWriter &w) {
-                const TicketClaims c = baseClaims();
-                w.startMap(withDpt ? 8 : 7);
-                w.append(qint64(1));
-                w.append(QLatin1StringView("CR"));
-                w.append(qint64(4));
-                w.append(c.exp);
-                w.append(qint64(6));
-                iat(w);
-                for (const auto &[key, value] :
-                     {std::pair{"tid", c.tid}, {"trn", c.trn}, {"dep", c.dep}, {"arr", c.arr}}) {
-                    w.append(QLatin1StringView(key));
-                    w.append(QStringView(value));
-                }
-                if (withDpt) {
-                    w.append(QLatin1StringView("dpt"));
-                    w.append(c.dpt);
-                }
-                w.endMap();
-            });
-        };
-        rawClaims(QStringLiteral("malformed_claims_iat_text"), QStringLiteral("iat as text"), "ed",
-                  typed([](QCborStreamWriter &w) { w.append(QLatin1StringView("1763696400")); }),
-                  QStringLiteral("malformed"));
-        rawClaims(QStringLiteral("malformed_claims_missing_dpt"), QStringLiteral("no dpt claim"),
-                  "es", typed([](QCborStreamWriter &w) { w.append(qint64(1763696400)); }, false),
-                  QStringLiteral("malformed"));
-        rawClaims(QStringLiteral("malformed_claims_iat_float"), QStringLiteral("iat as a float"),
-                  "es", typed([](QCborStreamWriter &w) { w.append(1763696400.0); }),
-                  QStringLiteral("malformed"));
-        rawClaims(QStringLiteral("malformed_claims_iat_huge"),
-                  QStringLiteral("iat beyond a 64-bit signed integer"), "ed",
-                  typed([](QCborStreamWriter &w) { w.append(quint64(0xFFFFFFFFFFFFFFFFull)); }),
-                  QStringLiteral("malformed"));
-        rawClaims(QStringLiteral("key_revoked_before_claims"),
-                  QStringLiteral("revoked key and mistyped claims: revocation is checked first"),
-                  "edRevoked",
-                  typed([](QCborStreamWriter &w) { w.append(QLatin1StringView("x")); }),
-                  QStringLiteral("key_revoked"));
-        rawClaims(QStringLiteral("malformed_duplicate_claim"),
-                  QStringLiteral("the claims map holds tid twice"), "ed",
-                  claimsWithExtra(baseClaims(), 1, cbor([](QCborStreamWriter &w) {
-                                      w.append(QLatin1StringView("tid"));
-                                      w.append(QLatin1StringView("E999"));
-                                  })),
-                  QStringLiteral("malformed"));
-        rawClaims(QStringLiteral("malformed_deep_nesting"),
-                  QStringLiteral("an unknown claim nested five levels deep"), "ed",
-                  claimsWithExtra(baseClaims(), 1, cbor([](QCborStreamWriter &w) {
-                                      w.append(QLatin1StringView("deep"));
-                                      for (int i = 0; i < 4; ++i)
-                                          w.startArray(1);
-                                      w.append(qint64(0));
-                                      for (int i = 0; i < 4; ++i)
-                                          w.endArray();
-                                  })),
-                  QStringLiteral("malformed"));
-        rawClaims(QStringLiteral("valid_nesting_at_limit"),
-                  QStringLiteral("an unknown claim nested four levels deep in all"), "ed",
-                  claimsWithExtra(baseClaims(), 1, cbor([](QCborStreamWriter &w) {
-                                      w.append(QLatin1StringView("deep"));
-                                      for (int i = 0; i < 3; ++i)
-                                          w.startArray(1);
-                                      w.append(qint64(0));
-                                      for (int i = 0; i < 3; ++i)
-                                          w.endArray();
-                                  })),
-                  QStringLiteral("valid"));
-        rawClaims(QStringLiteral("malformed_indefinite_map"),
-                  QStringLiteral("claims as an indefinite-length map"), "ed",
-                  cbor([](QCborStreamWriter &w) {
-                      w.startMap();
-                      w.append(qint64(1));
-                      w.append(QLatin1StringView("CR"));
-                      w.endMap();
-                  }),
-                  QStringLiteral("malformed"));
-        rawClaims(QStringLiteral("malformed_invalid_utf8"),
-                  QStringLiteral("a text string that is not UTF-8"), "ed",
-                  claimsWithExtra(baseClaims(), 1,
-                                  QByteArray::fromHex("63787878"
-                                                      "62c328")),
-                  QStringLiteral("malformed"));
-        rawClaims(QStringLiteral("malformed_bytes_key"),
-                  QStringLiteral("a map key that is a byte string"), "ed",
-                  claimsWithExtra(baseClaims(), 1,
-                                  QByteArray::fromHex("4101"
-                                                      "00")),
-                  QStringLiteral("malformed"));
-        rawClaims(QStringLiteral("malformed_payload_not_map"),
-                  QStringLiteral("payload is an array"), "ed",
-                  QByteArray::fromHex("8201"
-                                      "02"),
-                  QStringLiteral("malformed"));
-        rawClaims(QStringLiteral("malformed_payload_trailing_bytes"),
-                  QStringLiteral("payload has bytes after its map"), "ed",
-                  issuer::encodeClaims(baseClaims()) + QByteArray::fromHex("00"),
-                  QStringLiteral("malformed"));
-    }
-    // envelope shapes
-    {
-        const NamedKey &k = out.key("ed");
-        const QByteArray payload = issuer::encodeClaims(baseClaims());
-        const QByteArray header = issuer::encodeProtectedHeader(-8, k.kid);
-        const QByteArray signature = signatureOver(k, header, payload);
-        const QByteArray good = coseFromParts(header, payload, signature);
-        const auto envelope = [&](const QString &name, const QString &description,
-                                  const QByteArray &cose) {
-            writeCode(name, description, QStringLiteral("malformed"), cose, {});
-        };
-        envelope(QStringLiteral("malformed_wrong_tag"), QStringLiteral("tag 17 instead of 18"),
-                 QByteArray::fromHex("d1") + good.mid(1));
-        envelope(QStringLiteral("malformed_truncated"),
-                 QStringLiteral("COSE cut short by 10 bytes"), good.left(good.size() - 10));
-        envelope(QStringLiteral("malformed_trailing_bytes"),
-                 QStringLiteral("bytes after the COSE array"), good + QByteArray::fromHex("f6"));
-        envelope(QStringLiteral("malformed_three_elements"),
-                 QStringLiteral("array of three elements"), cbor([&](QCborStreamWriter &w) {
-                     w.append(QCborTag(18));
-                     w.startArray(3);
-                     w.append(header);
-                     w.startMap(0);
-                     w.endMap();
-                     w.append(payload);
-                     w.endArray();
-                 }));
-        envelope(QStringLiteral("malformed_not_array"), QStringLiteral("a map instead of an array"),
-                 cbor([&](QCborStreamWriter &w) {
-                     w.startMap(1);
-                     w.append(qint64(1));
-                     w.append(payload);
-                     w.endMap();
-                 }));
-        envelope(QStringLiteral("malformed_indefinite_array"),
-                 QStringLiteral("COSE as an indefinite-length array"),
-                 cbor([&](QCborStreamWriter &w) {
-                     w.append(QCborTag(18));
-                     w.startArray();
-                     w.append(header);
-                     w.startMap(0);
-                     w.endMap();
-                     w.append(payload);
-                     w.append(signature);
-                     w.endArray();
-                 }));
-        envelope(QStringLiteral("malformed_unprotected_not_empty"),
-                 QStringLiteral("kid in the unprotected header"), cbor([&](QCborStreamWriter &w) {
-                     w.append(QCborTag(18));
-                     w.startArray(4);
-                     w.append(header);
-                     w.startMap(1);
-                     w.append(qint64(4));
-                     w.append(k.kid);
-                     w.endMap();
-                     w.append(payload);
-                     w.append(signature);
-                     w.endArray();
-                 }));
-        const auto withHeader = [&](const QByteArray &h) {
-            return coseFromParts(h, payload, signatureOver(k, h, payload));
-        };
-        envelope(QStringLiteral("malformed_no_kid"), QStringLiteral("protected header without kid"),
-                 withHeader(cbor([](QCborStreamWriter &w) {
-                     w.startMap(1);
-                     w.append(qint64(1));
-                     w.append(qint64(-8));
-                     w.endMap();
-                 })));
-        envelope(QStringLiteral("malformed_kid_size"), QStringLiteral("kid of 9 bytes"),
-                 withHeader(issuer::encodeProtectedHeader(-8, k.kid + "\x01")));
-        envelope(QStringLiteral("malformed_alg_text"), QStringLiteral("alg as text"),
-                 withHeader(cbor([&](QCborStreamWriter &w) {
-                     w.startMap(2);
-                     w.append(qint64(1));
-                     w.append(QLatin1StringView("EdDSA"));
-                     w.append(qint64(4));
-                     w.append(k.kid);
-                     w.endMap();
-                 })));
-        envelope(QStringLiteral("malformed_duplicate_header_key"),
-                 QStringLiteral("alg twice in the protected header"),
-                 withHeader(cbor([&](QCborStreamWriter &w) {
-                     w.startMap(3);
-                     w.append(qint64(1));
-                     w.append(qint64(-8));
-                     w.append(qint64(4));
-                     w.append(k.kid);
-                     w.append(qint64(1));
-                     w.append(qint64(-7));
-                     w.endMap();
-                 })));
-        envelope(QStringLiteral("malformed_protected_not_map"),
-                 QStringLiteral("protected header is an array"),
-                 withHeader(QByteArray::fromHex("8201"
-                                                "02")));
-        envelope(QStringLiteral("malformed_signature_size"),
-                 QStringLiteral("signature of 63 bytes"),
-                 coseFromParts(header, payload, signature.left(63)));
-        envelope(QStringLiteral("malformed_huge_length_prefix"),
-                 QStringLiteral("payload byte string claims 2^63 bytes"),
-                 QByteArray::fromHex("d28443a10127a05b8000000000000000") + payload);
-        envelope(QStringLiteral("malformed_huge_array_count"),
-                 QStringLiteral("array claims 2^32 elements"),
-                 QByteArray::fromHex("d29b0000000100000000") + header);
-        envelope(QStringLiteral("malformed_reserved_head"),
-                 QStringLiteral("reserved additional information 28"), QByteArray::fromHex("d29c"));
-        envelope(QStringLiteral("malformed_nested_tags"), QStringLiteral("tag inside tag 18"),
-                 QByteArray::fromHex("d2d2") + good.mid(1));
-        const QByteArray filler = cbor([](QCborStreamWriter &w) {
-            w.append(QLatin1StringView("pad"));
-            w.append(QByteArray(1000, 'P'));
-        });
-        const QByteArray bigPayload = claimsWithExtra(baseClaims(), 1, filler);
-        envelope(QStringLiteral("malformed_oversized"),
-                 QStringLiteral("a validly signed code of more than 1024 bytes"),
-                 signedCode(k, bigPayload));
-    }
-    // text level
-    {
-        const NamedKey &k = out.key("ed");
-        const QByteArray cose = signedCode(k, issuer::encodeClaims(baseClaims()));
-        const QString good = issuer::rt1Text(cose);
-        const auto text = [&](const QString &name, const QString &description,
-                              const QString &input) {
-            out.write(name, description, input, QStringLiteral("malformed"));
-        };
-        text(QStringLiteral("malformed_empty"), QStringLiteral("empty text"), QString());
-        text(QStringLiteral("malformed_no_prefix"), QStringLiteral("Base45 without RT1:"),
-             good.mid(4));
-        text(QStringLiteral("malformed_other_prefix"), QStringLiteral("HC1: instead of RT1:"),
-             QStringLiteral("HC1:") + good.mid(4));
-        text(QStringLiteral("malformed_lowercase_prefix"), QStringLiteral("rt1: in lower case"),
-             QStringLiteral("rt1:") + good.mid(4));
-        text(QStringLiteral("malformed_base45_lowercase"),
-             QStringLiteral("a lower-case letter outside the Base45 alphabet"),
-             good.left(20) + QStringLiteral("a") + good.mid(21));
-        const QString base45 = good.mid(4);
-        const qsizetype whole = base45.size() / 3 * 3;
-        text(QStringLiteral("malformed_base45_length"),
-             QStringLiteral("Base45 length of the form 3n+1"),
-             QStringLiteral("RT1:") + base45.left(whole - 2));
-        text(QStringLiteral("malformed_base45_overflow"),
-             QStringLiteral("a Base45 triple above 65535"), QStringLiteral("RT1::::") + base45);
-        text(QStringLiteral("malformed_base45_pair_overflow"),
-             QStringLiteral("a final Base45 pair above 255"),
-             QStringLiteral("RT1:") + base45.left(whole) + QStringLiteral("::"));
-        text(QStringLiteral("malformed_truncated_text"),
-             QStringLiteral("the text cut in half (as a partial scan)"),
-             good.left(good.size() / 2 / 3 * 3 + 4));
-        text(QStringLiteral("malformed_oversized_text"), QStringLiteral("4000 Base45 characters"),
-             QStringLiteral("RT1:") + QString(3999, QLatin1Char('0')));
-    }
+    const CodeWriter codes(out);
+    writeValidVectors(codes);
+    writeKeyStatusVectors(codes);
+    writeKeyAndSignatureVectors(codes);
+    writeClaimRuleVectors(codes);
+    writeEnvelopeVectors(codes);
+    writeTextVectors(codes);
     writeSmallOrderTrustListVectors(folder);
-    writeNonCanonicalSignatureVectors(
-        out.key("ed"), [&](const QString &name, const QString &description, const QString &outcome,
-                           const QByteArray &cose, const QByteArray &payload) {
-            writeCode(name, description, outcome, cose, payload);
-        });
+    writeNonCanonicalSignatureVectors(codes);
     return 0;
 }

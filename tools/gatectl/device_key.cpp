@@ -12,9 +12,18 @@ QJsonObject publicHalf(const gate::tickets::DeviceKey &key) {
             {QStringLiteral("pub"), QString::fromLatin1(key.publicKey().toBase64())}};
 }
 
-// The value of `--name VALUE` when the arguments are exactly that.
-QString onlyOption(const QStringList &args, const QString &name) {
-    return args.size() == 2 && args.at(0) == name ? args.at(1) : QString();
+// The FILE of `--name FILE` when the arguments are exactly that; empty after
+// printing the usage error.
+QString onlyFileOption(const QString &usage, const QString &name, const QStringList &args) {
+    Arguments arguments(usage, {QCommandLineOption(name, QString(), QStringLiteral("FILE"))});
+    if (!arguments.parse(args))
+        return {};
+    if (!arguments.isSet(name) || arguments.value(name).isEmpty() ||
+        !arguments.positional().isEmpty()) {
+        arguments.usageError();
+        return {};
+    }
+    return arguments.value(name);
 }
 
 } // namespace
@@ -22,9 +31,10 @@ QString onlyOption(const QStringList &args, const QString &name) {
 // device-key init --out FILE: a new X25519 device key, mode 0600; refuses to
 // replace an existing file (that would un-enrol the gate).
 int deviceKeyInit(const QStringList &args) {
-    const QString path = onlyOption(args, QStringLiteral("--out"));
+    const QString path = onlyFileOption(QStringLiteral("gatectl device-key init --out FILE"),
+                                        QStringLiteral("out"), args);
     if (path.isEmpty())
-        return usageError(QStringLiteral("usage: gatectl device-key init --out FILE"));
+        return exitUsage;
     QString error;
     const std::optional<gate::tickets::DeviceKey> key = gate::tickets::DeviceKey::generate(&error);
     if (!key || !key->saveNew(path, &error)) {
@@ -39,9 +49,10 @@ int deviceKeyInit(const QStringList &args) {
 
 // device-key show --key FILE: {"gate","pub"} for the ticket system to enrol.
 int deviceKeyShow(const QStringList &args) {
-    const QString path = onlyOption(args, QStringLiteral("--key"));
+    const QString path = onlyFileOption(QStringLiteral("gatectl device-key show --key FILE"),
+                                        QStringLiteral("key"), args);
     if (path.isEmpty())
-        return usageError(QStringLiteral("usage: gatectl device-key show --key FILE"));
+        return exitUsage;
     QString error;
     const std::optional<gate::tickets::DeviceKey> key =
         gate::tickets::DeviceKey::load(path, &error);

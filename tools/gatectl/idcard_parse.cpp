@@ -8,9 +8,12 @@ namespace gatectl {
 
 // gatectl idcard parse FILE: one raw answer frame of a SAM reader.
 int idcardParse(const QStringList &args) {
-    if (args.size() != 1 || args.first().startsWith(QLatin1Char('-')))
-        return usageError(QStringLiteral("usage: gatectl idcard parse FILE"));
-    const QString path = args.first();
+    Arguments arguments(QStringLiteral("gatectl idcard parse FILE"), {});
+    if (!arguments.parse(args))
+        return exitUsage;
+    if (arguments.positional().size() != 1)
+        return arguments.usageError();
+    const QString path = arguments.positional().first();
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly))
         return usageError(QStringLiteral("cannot read %1: %2").arg(path, file.errorString()));

@@ -105,35 +105,38 @@ double msSince(qint64 startNs, qint64 endNs) {
 } // namespace
 
 int lane(const QStringList &args) {
-    QStringList words;
+    Arguments arguments(
+        QStringLiteral("gatectl lane status|open [entry|exit]|close|mode MODE --modbus "
+                       "tcp://HOST:PORT|rtu:/dev/ttyX[,BAUD] [--profile FILE] [--unit N] "
+                       "[--wait-ms MS]"),
+        {QCommandLineOption(QStringLiteral("modbus"), QString(), QStringLiteral("URL")),
+         QCommandLineOption(QStringLiteral("profile"), QString(), QStringLiteral("FILE")),
+         QCommandLineOption(QStringLiteral("unit"), QString(), QStringLiteral("N")),
+         QCommandLineOption(QStringLiteral("wait-ms"), QString(), QStringLiteral("MS"))});
+    if (!arguments.parse(args))
+        return exitUsage;
+    if (!arguments.isSet(QStringLiteral("modbus")))
+        return arguments.usageError(QStringLiteral("lane: --modbus is required"));
+    // The unit, when given, replaces the profile's (spec/gate-modbus.md: 1..247).
+    const std::optional<qint64> unit = arguments.integer(QStringLiteral("unit"), 1, 247, 1);
+    const std::optional<qint64> waitMs =
+        arguments.integer(QStringLiteral("wait-ms"), 1, 600'000, 3000);
+    if (!unit || !waitMs)
+        return exitUsage;
     // A maintenance tool must not arm the lane's watchdog and then leave:
     // the lane would fall into its watchdog action once gatectl exits.
     QJsonObject settings{{QStringLiteral("config_dir"), QDir::currentPath()},
-                         {QStringLiteral("supervise"), false}};
-    int waitMs = 3000;
-    for (qsizetype i = 0; i < args.size(); ++i) {
-        const QString &arg = args.at(i);
-        const bool hasValue = i + 1 < args.size();
-        if (arg == QLatin1String("--modbus") && hasValue)
-            settings.insert(QStringLiteral("url"), args.at(++i));
-        else if (arg == QLatin1String("--profile") && hasValue)
-            settings.insert(QStringLiteral("profile"), args.at(++i));
-        else if (arg == QLatin1String("--unit") && hasValue)
-            settings.insert(QStringLiteral("unit"), args.at(++i).toInt());
-        else if (arg == QLatin1String("--wait-ms") && hasValue)
-            waitMs = std::clamp(args.at(++i).toInt(), 1, 600000);
-        else if (arg.startsWith(QLatin1String("--")))
-            return usageError(QStringLiteral("lane: unknown option or missing value: %1").arg(arg));
-        else
-            words << arg;
-    }
+                         {QStringLiteral("supervise"), false},
+                         {QStringLiteral("url"), arguments.value(QStringLiteral("modbus"))}};
+    if (arguments.isSet(QStringLiteral("unit")))
+        settings.insert(QStringLiteral("unit"), *unit);
+    if (arguments.isSet(QStringLiteral("profile")))
+        settings.insert(QStringLiteral("profile"), arguments.value(QStringLiteral("profile")));
+    const QStringList words = arguments.positional();
     QString error;
     const auto request = parseRequest(words, &error);
     if (!request)
-        return usageError(error);
-    if (!settings.contains(QStringLiteral("url")))
-        return usageError(QStringLiteral("lane: --modbus tcp://HOST:PORT|rtu:/dev/ttyX[,BAUD] "
-                                         "is required"));
+        return arguments.usageError(error);
 
     gate::hal::PluginCatalog catalog;
     auto *plugin = catalog.plugin(QStringLiteral("modbus-lane"), &error);
@@ -163,7 +166,7 @@ int lane(const QStringList &args) {
                          doneNs = ns;
                          loop.quit();
                      });
-    QTimer::singleShot(waitMs, &loop, &QEventLoop::quit);
+    QTimer::singleShot(int(*waitMs), &loop, &QEventLoop::quit);
 
     // First the link: a command sent before the first status would be refused.
     if (request->command) {
@@ -178,7 +181,7 @@ int lane(const QStringList &args) {
         printJson(answer);
         printError(QStringLiteral("no answer from the lane at %1 within %2 ms")
                        .arg(settings.value(QStringLiteral("url")).toString())
-                       .arg(waitMs));
+                       .arg(*waitMs));
         return exitRefused;
     }
     if (!request->command) {
@@ -190,7 +193,7 @@ int lane(const QStringList &args) {
                         &QEventLoop::quit);
     const qint64 sentNs = gate::hal::monotonicNowNs();
     lane.command(*request->command, 1, 1);
-    QTimer::singleShot(waitMs, &loop, &QEventLoop::quit);
+    QTimer::singleShot(int(*waitMs), &loop, &QEventLoop::quit);
     loop.exec();
     const bool acked = result && *result != LaneCommandResult::NotAcknowledged &&
                        *result != LaneCommandResult::LinkDown;

@@ -8,10 +8,15 @@ namespace gatectl {
 
 // gatectl mrz parse LINE...: checks MRZ text given as two or three arguments.
 int mrzParse(const QStringList &args) {
-    if (args.size() < 2 || args.size() > 3)
-        return usageError(QStringLiteral("usage: gatectl mrz parse LINE1 LINE2 [LINE3]"));
+    // MRZ lines never start with "-"; a "<" filler is no option either.
+    Arguments arguments(QStringLiteral("gatectl mrz parse LINE1 LINE2 [LINE3]"), {});
+    if (!arguments.parse(args))
+        return exitUsage;
+    const QStringList given = arguments.positional();
+    if (given.size() < 2 || given.size() > 3)
+        return arguments.usageError();
     std::vector<std::string> lines;
-    for (const QString &line : args)
+    for (const QString &line : given)
         lines.push_back(line.trimmed().toStdString());
     const QDate today = QDate::currentDate();
     const auto result = gate::mrz::parseMrz(lines, {today.year(), today.month(), today.day()});

@@ -14,14 +14,18 @@ namespace gatectl {
 // that cannot be read gets {"file":...,"error":"unreadable"} and a message on
 // stderr; the others are still read, and the exit status is then 2.
 int mrzRead(const QStringList &args) {
-    if (args.isEmpty())
-        return usageError(QStringLiteral("usage: gatectl mrz read IMAGE..."));
+    Arguments arguments(QStringLiteral("gatectl mrz read IMAGE..."), {});
+    if (!arguments.parse(args))
+        return exitUsage;
+    const QStringList images = arguments.positional();
+    if (images.isEmpty())
+        return arguments.usageError();
     const QDate today = QDate::currentDate();
     gate::vision::MrzReader::Options options;
     options.today = {today.year(), today.month(), today.day()};
     const gate::vision::MrzReader reader(options);
     int status = exitRan;
-    for (const QString &path : args) {
+    for (const QString &path : images) {
         const cv::Mat image = readImageOrReport(path);
         if (image.empty()) {
             status = exitUsage;

@@ -76,14 +76,17 @@ QByteArray readStatusSocket(const QByteArray &path, QString *error) {
 } // namespace
 
 int status(const QStringList &args) {
+    Arguments arguments(
+        QStringLiteral("gatectl status [--socket PATH]"),
+        {QCommandLineOption(QStringLiteral("socket"), QString(), QStringLiteral("PATH"))});
+    if (!arguments.parse(args))
+        return exitUsage;
+    if (!arguments.positional().isEmpty())
+        return arguments.usageError();
     // Where the shipped configuration (status_socket) puts it.
-    QString socketPath = QStringLiteral("/run/station-gate/status.sock");
-    for (qsizetype i = 0; i < args.size(); ++i) {
-        if (args.at(i) == QLatin1String("--socket") && i + 1 < args.size())
-            socketPath = args.at(++i);
-        else
-            return usageError(QStringLiteral("usage: gatectl status [--socket PATH]"));
-    }
+    const QString socketPath = arguments.isSet(QStringLiteral("socket"))
+                                   ? arguments.value(QStringLiteral("socket"))
+                                   : QStringLiteral("/run/station-gate/status.sock");
     QString error;
     const QByteArray answer = readStatusSocket(QFile::encodeName(socketPath), &error);
     if (!error.isEmpty())

@@ -8,6 +8,8 @@
 #include <QDateTime>
 #include <QFile>
 
+#include <limits>
+
 namespace gatectl {
 
 namespace {
@@ -29,34 +31,25 @@ QJsonObject verificationJson(const gate::eticket::Verification &result) {
 
 // gatectl ticket verify --keys KEYS.json [--now UNIX] (--text TEXT | IMAGE...)
 int ticketVerify(const QStringList &args) {
-    const QString usage = QStringLiteral(
-        "usage: gatectl ticket verify --keys KEYS.json [--now UNIX] (--text TEXT | IMAGE...)");
-    QString keysPath;
-    QString text;
-    bool haveText = false;
-    qint64 now = QDateTime::currentSecsSinceEpoch();
-    QStringList images;
-    for (qsizetype i = 0; i < args.size(); ++i) {
-        const QString &arg = args[i];
-        const bool hasValue = i + 1 < args.size();
-        if (arg == QLatin1String("--keys") && hasValue) {
-            keysPath = args[++i];
-        } else if (arg == QLatin1String("--text") && hasValue) {
-            text = args[++i];
-            haveText = true;
-        } else if (arg == QLatin1String("--now") && hasValue) {
-            bool ok = false;
-            now = args[++i].toLongLong(&ok);
-            if (!ok)
-                return usageError(QStringLiteral("--now must be Unix seconds"));
-        } else if (arg.startsWith(QLatin1String("--"))) {
-            return usageError(usage);
-        } else {
-            images << arg;
-        }
-    }
+    Arguments arguments(
+        QStringLiteral(
+            "gatectl ticket verify --keys KEYS.json [--now UNIX] (--text TEXT | IMAGE...)"),
+        {QCommandLineOption(QStringLiteral("keys"), QString(), QStringLiteral("FILE")),
+         QCommandLineOption(QStringLiteral("text"), QString(), QStringLiteral("TEXT")),
+         QCommandLineOption(QStringLiteral("now"), QString(), QStringLiteral("UNIX"))});
+    if (!arguments.parse(args))
+        return exitUsage;
+    const QString keysPath = arguments.value(QStringLiteral("keys"));
+    const bool haveText = arguments.isSet(QStringLiteral("text"));
+    const QString text = arguments.value(QStringLiteral("text"));
+    const QStringList images = arguments.positional();
     if (keysPath.isEmpty() || haveText == !images.isEmpty())
-        return usageError(usage);
+        return arguments.usageError();
+    const std::optional<qint64> now =
+        arguments.integer(QStringLiteral("now"), 0, std::numeric_limits<qint64>::max(),
+                          QDateTime::currentSecsSinceEpoch());
+    if (!now)
+        return exitUsage;
     QFile keysFile(keysPath);
     if (!keysFile.open(QIODevice::ReadOnly))
         return usageError(QStringLiteral("%1: %2").arg(keysPath, keysFile.errorString()));
@@ -67,7 +60,7 @@ int ticketVerify(const QStringList &args) {
         return usageError(QStringLiteral("%1: %2").arg(keysPath, error));
 
     if (haveText) {
-        printJson(verificationJson(gate::eticket::verify(text, *trust, now)));
+        printJson(verificationJson(gate::eticket::verify(text, *trust, *now)));
         return exitRan;
     }
     const gate::vision::BarcodeReader reader;
@@ -83,7 +76,7 @@ int ticketVerify(const QStringList &args) {
             printError(QStringLiteral("%1: no code found").arg(file));
         for (const gate::vision::Barcode &code : codes) {
             QJsonObject json = verificationJson(
-                gate::eticket::verify(QString::fromStdString(code.text), *trust, now));
+                gate::eticket::verify(QString::fromStdString(code.text), *trust, *now));
             json.insert(QStringLiteral("file"), file);
             printJson(json);
         }

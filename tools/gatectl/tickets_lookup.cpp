@@ -47,30 +47,24 @@ QString identityFromStandardInput() {
 // document, found by its holder key; the identity comes on standard input
 // (spec/gatectl.md) and is never printed.
 int ticketsLookup(const QStringList &args) {
-    const QString usage =
-        QStringLiteral("usage: gatectl tickets lookup --db FILE (--tid TID | --doc -), the "
-                       "identity on the first line of standard input");
-    QString database;
-    QString tid;
-    bool byDocument = false;
-    for (qsizetype i = 0; i + 1 < args.size(); i += 2) {
-        const QString &option = args.at(i);
-        if (option == QLatin1String("--db"))
-            database = args.at(i + 1);
-        else if (option == QLatin1String("--tid"))
-            tid = args.at(i + 1);
-        else if (option == QLatin1String("--doc") && args.at(i + 1) == QLatin1String("-"))
-            byDocument = true;
-        else if (option == QLatin1String("--doc"))
-            // Never echoed: it may be an identity typed where "-" belongs.
-            return usageError(QStringLiteral("tickets lookup: --doc takes \"-\" and reads the "
-                                             "identity from standard input, never from the "
-                                             "command line"));
-        else
-            return usageError(QStringLiteral("tickets lookup: unknown option %1").arg(option));
-    }
-    if (args.size() % 2 != 0 || database.isEmpty() || tid.isEmpty() == !byDocument)
-        return usageError(usage);
+    Arguments arguments(
+        QStringLiteral("gatectl tickets lookup --db FILE (--tid TID | --doc -), "
+                       "the identity on the first line of standard input"),
+        {QCommandLineOption(QStringLiteral("db"), QString(), QStringLiteral("FILE")),
+         QCommandLineOption(QStringLiteral("tid"), QString(), QStringLiteral("TID")),
+         QCommandLineOption(QStringLiteral("doc"), QString(), QStringLiteral("-"))});
+    if (!arguments.parse(args))
+        return exitUsage;
+    const bool byDocument = arguments.isSet(QStringLiteral("doc"));
+    if (byDocument && arguments.value(QStringLiteral("doc")) != QLatin1String("-"))
+        // Never echoed: it may be an identity typed where "-" belongs.
+        return arguments.usageError(QStringLiteral("tickets lookup: --doc takes \"-\" and reads "
+                                                   "the identity from standard input, never from "
+                                                   "the command line"));
+    const QString database = arguments.value(QStringLiteral("db"));
+    const QString tid = arguments.value(QStringLiteral("tid"));
+    if (!arguments.positional().isEmpty() || database.isEmpty() || tid.isEmpty() == !byDocument)
+        return arguments.usageError();
     const QString identity = byDocument ? identityFromStandardInput() : QString();
     if (byDocument && !isCanonicalIdentity(identity))
         return usageError(QStringLiteral("tickets lookup: standard input must start with a "

@@ -14,29 +14,21 @@ namespace gatectl {
 // the gate algorithm (spec/ticket-list.md) into the SQLite file. Exit 1 on a
 // refusal. The opened keys go into the store only, never to the output.
 int ticketsSync(const QStringList &args) {
-    QString url;
-    QString database;
-    QString deviceKeyFile;
-    QByteArray rootKey;
-    for (qsizetype i = 0; i < args.size(); ++i) {
-        const QString &arg = args.at(i);
-        const bool hasValue = i + 1 < args.size();
-        if (arg == QLatin1String("--db") && hasValue)
-            database = args.at(++i);
-        else if (arg == QLatin1String("--root-key") && hasValue)
-            rootKey = QByteArray::fromBase64(args.at(++i).toLatin1());
-        else if (arg == QLatin1String("--device-key") && hasValue)
-            deviceKeyFile = args.at(++i);
-        else if (!arg.startsWith(QLatin1String("--")) && url.isEmpty())
-            url = arg;
-        else
-            return usageError(QStringLiteral("tickets sync: unexpected argument %1").arg(arg));
-    }
-    const QUrl stationUrl(url, QUrl::StrictMode);
-    if (!stationUrl.isValid() || stationUrl.scheme().isEmpty() || database.isEmpty() ||
-        deviceKeyFile.isEmpty())
-        return usageError(QStringLiteral("usage: gatectl tickets sync URL --db FILE --root-key "
-                                         "BASE64 --device-key FILE"));
+    Arguments arguments(
+        QStringLiteral("gatectl tickets sync URL --db FILE --root-key BASE64 --device-key FILE"),
+        {QCommandLineOption(QStringLiteral("db"), QString(), QStringLiteral("FILE")),
+         QCommandLineOption(QStringLiteral("root-key"), QString(), QStringLiteral("BASE64")),
+         QCommandLineOption(QStringLiteral("device-key"), QString(), QStringLiteral("FILE"))});
+    if (!arguments.parse(args))
+        return exitUsage;
+    const QString database = arguments.value(QStringLiteral("db"));
+    const QString deviceKeyFile = arguments.value(QStringLiteral("device-key"));
+    const QByteArray rootKey =
+        QByteArray::fromBase64(arguments.value(QStringLiteral("root-key")).toLatin1());
+    const QUrl stationUrl(arguments.positional().value(0), QUrl::StrictMode);
+    if (arguments.positional().size() != 1 || !stationUrl.isValid() ||
+        stationUrl.scheme().isEmpty() || database.isEmpty() || deviceKeyFile.isEmpty())
+        return arguments.usageError();
     if (!gate::crypto::isStrictEd25519PublicKey(rootKey))
         return usageError(QStringLiteral("tickets sync: --root-key is not a usable Ed25519 public "
                                          "key (32 bytes, not of small order, canonical)"));
@@ -66,7 +58,7 @@ int ticketsSync(const QStringList &args) {
     if (!result.detail.isEmpty())
         printError(QStringLiteral("tickets sync: %1: %2")
                        .arg(gate::sync::toString(result.outcome), result.detail));
-    printJson({{QStringLiteral("url"), url},
+    printJson({{QStringLiteral("url"), arguments.positional().first()},
                {QStringLiteral("outcome"), gate::sync::toString(result.outcome)},
                {QStringLiteral("seq"), result.seq},
                {QStringLiteral("from_seq"), result.fromSeq},

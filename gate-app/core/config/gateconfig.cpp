@@ -1,6 +1,6 @@
 #include "core/config/gateconfig.h"
 
-#include "core/config/jsonfields.h"
+#include "hal/jsonfields.h"
 #include "core/crypto/stricted25519.h"
 #include "core/service/pinhash.h"
 

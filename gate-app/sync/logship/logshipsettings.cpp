@@ -1,6 +1,6 @@
 #include "sync/logship/logshipsettings.h"
 
-#include "core/config/jsonfields.h"
+#include "hal/jsonfields.h"
 
 #include <QFileInfo>
 #include <QJsonArray>

@@ -8,9 +8,11 @@
 
 namespace gate {
 
-// Reads one JSON object of a configuration file and collects every problem
-// with the dotted path of the key at fault ("tickets.stale_grace_s: must be a
-// whole number >= 0"), so that an integrator sees all mistakes at once.
+// Reads one JSON object of a configuration file or of a device's settings,
+// and collects every problem with the dotted path of the key at fault
+// ("tickets.stale_grace_s: must be a whole number >= 0"), so that an
+// integrator sees all mistakes at once. The one settings reader of the gate,
+// its plugins and its tools: one wording, unknown keys refused.
 class JsonFields {
 public:
     JsonFields(const QJsonObject &object, QString path, QStringList *errors);

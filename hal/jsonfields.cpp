@@ -1,4 +1,4 @@
-#include "core/config/jsonfields.h"
+#include "hal/jsonfields.h"
 
 #include "hal/wholenumber.h"
 
