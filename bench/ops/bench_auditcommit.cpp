@@ -49,9 +49,9 @@ int main(int argc, char *argv[]) {
                         {QStringLiteral("reason"), admission ? "ok" : "too_early"},
                         {QStringLiteral("tid"), tid}}};
         timer.start();
-        const auto seq = admission
-                             ? store.append(decision, &error, TicketUse{tid, true, 1763700000 + i})
-                             : store.append(decision, &error);
+        const auto seq =
+            admission ? store.append(decision, &error, {TicketUse{tid, true, 1763700000 + i}})
+                      : store.append(decision, &error);
         const double ms = double(timer.nsecsElapsed()) / 1e6;
         if (!seq) {
             std::fprintf(stderr, "bench-auditcommit: %s\n", qPrintable(error));

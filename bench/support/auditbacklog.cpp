@@ -17,7 +17,7 @@ bool fillAuditBacklog(AuditStore &store, int count, std::vector<double> *appendM
                                  QJsonObject{{QStringLiteral("direction"), "entry"},
                                              {QStringLiteral("tid"), tid},
                                              {QStringLiteral("holder_key"), "hk-synthetic"}}};
-        if (!store.append(passage, &error, TicketUse{tid, true, at})) {
+        if (!store.append(passage, &error, {TicketUse{tid, true, at}})) {
             std::fprintf(stderr, "audit append: %s\n", qPrintable(error));
             return false;
         }

@@ -35,6 +35,9 @@ enum class Reason {
     ListUnavailable,
     DocumentExpired,
     DocumentInvalid,
+    // The ticket's kind or party needs a person, not the gate.
+    DiscountCheckRequired,
+    StaffCheckRequired,
     // The gate, not the passenger.
     LaneUnavailable,
     GateOutOfService,
@@ -132,6 +135,12 @@ inline constexpr std::array kReasons{
     ReasonEntry{Reason::DocumentInvalid, "document_invalid",
                 QT_TRANSLATE_NOOP("gate::Reason", "Your document number could not be verified"),
                 QT_TRANSLATE_NOOP("gate::Reason", "Please go to the service counter")},
+    ReasonEntry{Reason::DiscountCheckRequired, "discount_check_required",
+                QT_TRANSLATE_NOOP("gate::Reason", "Your student discount needs its yearly check"),
+                QT_TRANSLATE_NOOP("gate::Reason", "Please go to the service counter")},
+    ReasonEntry{Reason::StaffCheckRequired, "staff_check_required",
+                QT_TRANSLATE_NOOP("gate::Reason", "This ticket is checked by staff"),
+                QT_TRANSLATE_NOOP("gate::Reason", "Please go to the staffed gate")},
     ReasonEntry{Reason::LaneUnavailable, "lane_unavailable",
                 QT_TRANSLATE_NOOP("gate::Reason", "This gate is not in service"),
                 QT_TRANSLATE_NOOP("gate::Reason", "Please use another gate")},

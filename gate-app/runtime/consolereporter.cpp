@@ -42,12 +42,15 @@ void ConsoleReporter::decided(const PassageReport &report) {
                        .arg(decision.admit ? QStringLiteral("ADMIT") : QStringLiteral("DENY "))
                        .arg(report.credentialKind, -8)
                        .arg(report.source, toString(decision.reason));
+    const PassengerMessage english = passengerMessage(decision, nullptr);
+    const PassengerMessage chinese =
+        passengerMessage(decision, m_chinese.isEmpty() ? nullptr : &m_chinese);
     if (decision.admit && decision.ticket) {
         line += QStringLiteral(": %1").arg(ticketSummary(*decision.ticket));
+        // A party is told how many pass on this admission.
+        if (decision.partyTids.size() > 1)
+            line += QStringLiteral(" - %1 | %2").arg(english.headline, chinese.headline);
     } else {
-        const PassengerMessage english = passengerMessage(decision, nullptr);
-        const PassengerMessage chinese =
-            passengerMessage(decision, m_chinese.isEmpty() ? nullptr : &m_chinese);
         line += QStringLiteral(": %1 - %2 | %3 - %4")
                     .arg(english.headline, english.advice, chinese.headline, chinese.advice);
     }

@@ -52,6 +52,10 @@ bool DecidingCore::open(QStringList *errors) {
     }
     DecisionSettings settings;
     settings.listAge = {m_config.tickets.staleGraceSecs, m_config.tickets.staleHardLimitSecs};
+    settings.staffKinds = m_config.tickets.staffKinds;
+    settings.partyPassage = m_config.tickets.partyPassage == QLatin1String("staff")
+                                ? DecisionSettings::PartyPassage::Staff
+                                : DecisionSettings::PartyPassage::Gate;
     m_engine = std::make_unique<DecisionEngine>(*m_store, m_clock, settings);
     m_lane = new LaneController(&m_actuator, LaneControllerSettings{}, this);
     m_coordinator =

@@ -43,6 +43,13 @@ QVariantMap ticketForScreen(const PassageReport &report, const GateConfig &confi
                     {QStringLiteral("direction"), config.direction}};
     if (ticket.car)
         map.insert(QStringLiteral("car"), *ticket.car);
+    // Station names from the list, where it names the stations.
+    for (const char *key : {"dep_zh", "dep_en", "arr_zh", "arr_en"}) {
+        if (const QVariant name = report.decision.details.value(QLatin1String(key)); name.isValid())
+            map.insert(QLatin1String(key), name);
+    }
+    if (report.decision.partyTids.size() > 1)
+        map.insert(QStringLiteral("party"), report.decision.partyTids.size());
     return map;
 }
 

@@ -28,6 +28,13 @@ QString direction(const QVariantMap &claims) {
     return QStringLiteral("ahead");
 }
 
+// A station's name in one language ("dep_en"), or its telecode where the
+// list names none.
+QString stationName(const QVariantMap &claims, const char *code, const char *nameKey) {
+    const QString name = field(claims, nameKey);
+    return name.isEmpty() ? field(claims, code) : name;
+}
+
 } // namespace
 
 QString maskedName(const QString &name) {
@@ -45,12 +52,15 @@ QString maskedName(const QString &name) {
 
 QVariantMap ticketForDisplay(const QVariantMap &claims) {
     return {
+        {QStringLiteral("from_zh"), stationName(claims, "dep", "dep_zh")},
+        {QStringLiteral("from_en"), stationName(claims, "dep", "dep_en")},
+        {QStringLiteral("to_zh"), stationName(claims, "arr", "arr_zh")},
+        {QStringLiteral("to_en"), stationName(claims, "arr", "arr_en")},
+        {QStringLiteral("party"), qBound(1, claims.value(QStringLiteral("party"), 1).toInt(), 99)},
         {QStringLiteral("train"), field(claims, "trn")},
         {QStringLiteral("coach"), field(claims, "car")},
         {QStringLiteral("seat"), field(claims, "seat")},
         {QStringLiteral("name"), maskedName(field(claims, "nm"))},
-        {QStringLiteral("from"), field(claims, "dep")},
-        {QStringLiteral("to"), field(claims, "arr")},
         {QStringLiteral("departure"), departureTime(claims)},
         {QStringLiteral("direction"), direction(claims)},
     };

@@ -13,7 +13,10 @@ QString maskedName(const QString &name);
 // Turns the admitted ticket's claims (trn, car, seat, nm, dep, arr, dpt as Unix
 // seconds, direction) into the texts the admitted screen shows: train, coach,
 // seat, name (masked), from, to, departure ("HH:mm", local time), direction
-// ("left", "right" or "ahead"; anything else reads as "ahead"). Over-long
+// ("left", "right" or "ahead"; anything else reads as "ahead"), the stations'
+// names in each language (from_zh, from_en, to_zh, to_en: the list's names
+// dep_zh, dep_en, arr_zh, arr_en, else the telecode) and how many pass on this
+// admission (party, 1 for a passenger alone). Over-long
 // values are cut so that a bad ticket cannot break the layout.
 QVariantMap ticketForDisplay(const QVariantMap &claims);
 

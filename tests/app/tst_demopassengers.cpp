@@ -8,6 +8,7 @@
 
 #include <QFile>
 #include <QFileInfo>
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QRegularExpression>
 #include <QTest>
@@ -69,14 +70,16 @@ private slots:
         QVERIFY2(chinese.match(output).hasMatch(), qPrintable(output));
     }
 
-    void theLaneExecutedOneOpenPerAdmittedPassenger() {
+    void theLaneExecutedOneOpenPerAdmission() {
+        // The parent with a child is one admission for two: CMD_ARG = 2.
         const int admitted = int(m_expected.count(QStringLiteral("ok")));
         QList<int> sequences;
+        QList<int> passes;
         int passedEvents = 0;
         for (const QByteArray &line : m_laneOutput.split('\n')) {
             const QJsonObject object = QJsonDocument::fromJson(line).object();
             if (object.value(QStringLiteral("code")).toInt() == 1 && object.contains("command")) {
-                QCOMPARE(object.value(QStringLiteral("arg")).toInt(), 1);
+                passes.append(object.value(QStringLiteral("arg")).toInt());
                 QCOMPARE(object.value(QStringLiteral("result")).toInt(), 0);
                 sequences.append(object.value(QStringLiteral("seq")).toInt());
             }
@@ -86,7 +89,19 @@ private slots:
         QCOMPARE(sequences.size(), admitted);
         for (int i = 1; i < sequences.size(); ++i)
             QVERIFY2(sequences[i] > sequences[i - 1], "CMD_SEQ must grow with every command");
-        QCOMPARE(passedEvents, admitted);
+        QCOMPARE(passes.count(2), 1);
+        QCOMPARE(passes.count(1), admitted - 1);
+        QCOMPARE(passedEvents, admitted + 1);
+    }
+
+    void thePartyAndTheStudentAreToldInBothLanguages() {
+        const QString output = QString::fromUtf8(m_gateOutput);
+        QVERIFY2(output.contains(QStringLiteral("2 passengers, please pass one by one")),
+                 qPrintable(output));
+        QVERIFY2(output.contains(QStringLiteral("2 位旅客，请依次通行")), qPrintable(output));
+        QVERIFY2(output.contains(QStringLiteral("Your student discount needs its yearly check")),
+                 qPrintable(output));
+        QVERIFY2(output.contains(QStringLiteral("学生优惠资质需年度核验")), qPrintable(output));
     }
 
     void opsCanQueryTheRunningGate() {
@@ -138,6 +153,19 @@ private slots:
             passed += passage.fields.value(QStringLiteral("outcome")).toString() == "passed";
         QCOMPARE(passed, int(m_expected.count(QStringLiteral("ok"))));
         QVERIFY(audit.localUseAt(QStringLiteral("E1001"), true).has_value());
+        // The party: one decision listing both tickets, both marked used.
+        int parties = 0;
+        for (const auto &decision : decisions) {
+            const QJsonArray tids = decision.fields.value(QStringLiteral("tids")).toArray();
+            if (tids.isEmpty())
+                continue;
+            ++parties;
+            QCOMPARE(tids, (QJsonArray{QStringLiteral("E1012"), QStringLiteral("E1013")}));
+        }
+        QCOMPARE(parties, 1);
+        QVERIFY(audit.localUseAt(QStringLiteral("E1012"), true).has_value());
+        QVERIFY(audit.localUseAt(QStringLiteral("E1013"), true).has_value());
+        QVERIFY(!audit.localUseAt(QStringLiteral("E1014"), true).has_value());
     }
 };
 

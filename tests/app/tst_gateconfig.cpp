@@ -57,7 +57,19 @@ private slots:
         QCOMPARE(config->tickets.database, QStringLiteral("/var/lib/station-gate/tickets.db"));
         QCOMPARE(config->audit.database, QStringLiteral("/var/lib/station-gate/audit.db"));
         QCOMPARE(config->tickets.staleGraceSecs, 1800);
+        QCOMPARE(config->tickets.intervalSecs, 5);
+        QCOMPARE(config->tickets.staffKinds, QStringList{QStringLiteral("disabled_military")});
+        QCOMPARE(config->tickets.partyPassage, QStringLiteral("gate"));
         QCOMPARE(config->ui.language, QStringLiteral("zh_CN"));
+    }
+
+    void readsTheStationsRailwayRules() {
+        QStringList errors;
+        const auto config = GateConfig::load(samples + "/valid/railway-rules.json", &errors);
+        QVERIFY2(config, qPrintable(errors.join(u'\n')));
+        QCOMPARE(config->tickets.staffKinds,
+                 (QStringList{QStringLiteral("disabled_military"), QStringLiteral("student")}));
+        QCOMPARE(config->tickets.partyPassage, QStringLiteral("staff"));
     }
 
     void namesTheKeyOfEveryProblem_data() {

@@ -83,6 +83,46 @@ private slots:
         QVERIFY(snapshot.status.passedEntry >= 1u);
     }
 
+    void aPartyPassesOnOneAuthorisation_data() {
+        QTest::addColumn<int>("passes");
+        QTest::newRow("2") << 2;
+        QTest::newRow("3") << 3;
+    }
+
+    // The driver writes the party's size as CMD_ARG; the simulator walks that
+    // many passengers; the controller answers passed() once, after the last.
+    void aPartyPassesOnOneAuthorisation() {
+        QFETCH(int, passes);
+        startRig();
+        QSignalSpy passed(&controller(), &LaneController::passed);
+        const qsizetype from = m_rig->sim().mark();
+        controller().authorise(PassDirection::Entry, 2001, quint16(passes));
+        const auto command =
+            m_rig->sim().waitFor(PeerProcess::field("command", "open_entry"), from);
+        QVERIFY(command);
+        QCOMPARE(command->value(QLatin1String("arg")).toInt(), passes);
+        QTRY_VERIFY_WITH_TIMEOUT(!passed.isEmpty(), 5000 * passes);
+        QCOMPARE(passed.size(), 1);
+        QCOMPARE(passed.first().at(0).toULongLong(), 2001u);
+        QVERIFY(m_rig->sim().waitFor(PeerProcess::field("member", passes), from));
+        QVERIFY(controller().snapshot().status.passedEntry >= quint32(passes));
+        QCOMPARE(controller().snapshot().counters.passed, 1u);
+        QTRY_VERIFY_WITH_TIMEOUT(controller().readyForPassenger(), 5000);
+    }
+
+    void aPartyMemberWhoDoesNotComeTimesThePassOut() {
+        QTemporaryDir dir;
+        startRig(passengers(dir, QStringLiteral("pass\nhesitate\n")));
+        QSignalSpy passed(&controller(), &LaneController::passed);
+        QSignalSpy timedOut(&controller(), &LaneController::passTimedOut);
+        controller().authorise(PassDirection::Entry, 2002, 2);
+        QTRY_VERIFY_WITH_TIMEOUT(!timedOut.isEmpty(), 12000);
+        QCOMPARE(timedOut.first().at(0).toULongLong(), 2002u);
+        QVERIFY(passed.isEmpty());
+        QVERIFY(controller().snapshot().status.passedEntry >= 1u);
+        QTRY_VERIFY_WITH_TIMEOUT(controller().readyForPassenger(), 5000);
+    }
+
     void exitPassageAndBusyRefusal() {
         startRig();
         QSignalSpy passed(&controller(), &LaneController::passed);

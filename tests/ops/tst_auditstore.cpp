@@ -56,7 +56,7 @@ private slots:
         const AuditEvent passage{0, AuditEventType::Passage, 1763700000,
                                  QJsonObject{{QStringLiteral("tid"), "E0012345678"}}};
         QVERIFY(store.append(passage, &error,
-                             TicketUse{QStringLiteral("E0012345678"), true, 1763700000}));
+                             {TicketUse{QStringLiteral("E0012345678"), true, 1763700000}}));
         QCOMPARE(store.localUseAt(QStringLiteral("E0012345678"), true), 1763700000);
         QVERIFY(!store.localUseAt(QStringLiteral("E0012345678"), false));
 
@@ -64,7 +64,7 @@ private slots:
         const AuditEvent tooBig{0, AuditEventType::Passage, 1763700100,
                                 QJsonObject{{QStringLiteral("blob"), QString(20000, u'x')}}};
         QVERIFY(!store.append(tooBig, &error,
-                              TicketUse{QStringLiteral("E0099999999"), false, 1763700100}));
+                              {TicketUse{QStringLiteral("E0099999999"), false, 1763700100}}));
         QVERIFY(error.contains(QLatin1String("bytes")));
         QVERIFY(!store.localUseAt(QStringLiteral("E0099999999"), false));
     }

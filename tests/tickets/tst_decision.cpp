@@ -3,6 +3,7 @@
 #include "core/decision/passengermessage.h"
 #include "core/tickets/ticketstorereader.h"
 #include "recordfiles.h"
+#include "specimenpassport.h"
 #include "ticketlist_records.h"
 
 #include <QTemporaryDir>
@@ -91,12 +92,7 @@ QList<QByteArray> stationRecords() {
 }
 
 IdentityDocument document(const QString &label) {
-    IdentityDocument document;
-    document.kind = DocumentKind::Mrz;
-    document.issuer = QStringLiteral("UTO");
-    document.number = label;
-    document.numberValid = true;
-    document.validTo = QDate(2030, 1, 1);
+    IdentityDocument document = testing::specimenPassport(label);
     if (label == QLatin1String("EXPIRED")) {
         document.number = QStringLiteral("A1");
         document.validTo = QDate(2024, 1, 1);

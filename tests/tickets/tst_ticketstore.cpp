@@ -1,5 +1,7 @@
+#include "core/sqlite/sqlitestatement.h"
 #include "core/tickets/gziplinereader.h"
 #include "core/tickets/manifest.h"
+#include "core/tickets/storeschema.h"
 #include "core/tickets/ticketrecord.h"
 #include "core/tickets/ticketstorereader.h"
 #include "core/tickets/ticketstorewriter.h"
@@ -8,7 +10,9 @@
 #include "ticketlist_writer.h"
 
 #include <QTemporaryDir>
+
 #include <QTest>
+#include <sqlite3.h>
 
 using namespace gate;
 using namespace gate::tickets;
@@ -96,6 +100,30 @@ private slots:
             << QByteArray(R"({"t":"train","trn":"G1","dpt":1,"open":1,"close":1,)"
                           R"("gates":[1],"status":"normal"})")
             << false;
+        QTest::newRow("child ticket")
+            << QByteArray(validTicket).replace(R"("nm")", R"("kind":"child","nm")") << true;
+        QTest::newRow("student ticket")
+            << QByteArray(validTicket)
+                   .replace(R"("nm")", R"("kind":"student","eligible_until":1763700000,"nm")")
+            << true;
+        QTest::newRow("student ticket without its check date")
+            << QByteArray(validTicket).replace(R"("nm")", R"("kind":"student","nm")") << false;
+        QTest::newRow("unknown kind")
+            << QByteArray(validTicket).replace(R"("nm")", R"("kind":"infant","nm")") << false;
+        QTest::newRow("check date as string")
+            << QByteArray(validTicket)
+                   .replace(R"("nm")", R"("kind":"student","eligible_until":"2026","nm")")
+            << false;
+        QTest::newRow("station")
+            << QByteArray(
+                   R"({"t":"station","code":"AOH","zh":"上海虹桥","en":"Shanghai Hongqiao"})")
+            << true;
+        QTest::newRow("station without its Chinese name")
+            << QByteArray(R"({"t":"station","code":"AOH","en":"Shanghai Hongqiao"})") << false;
+        QTest::newRow("station code in lower case")
+            << QByteArray(
+                   R"({"t":"station","code":"aoh","zh":"上海虹桥","en":"Shanghai Hongqiao"})")
+            << false;
         QTest::newRow("line too long") << QByteArray(R"({"t":"del","tid":"E1","pad":")" +
                                                      QByteArray(maxRecordLineBytes, 'x') + R"("})")
                                        << false;
@@ -118,6 +146,73 @@ private slots:
         QVERIFY(parsed && std::holds_alternative<TicketRecord>(*parsed));
         QCOMPARE(std::get<TicketRecord>(*parsed).holder, holderA);
         QCOMPARE(std::get<TicketRecord>(*parsed).car, std::optional<quint32>(5));
+        QCOMPARE(std::get<TicketRecord>(*parsed).kind, QStringLiteral("adult"));
+    }
+
+    void kindsAndStationsStored() {
+        const QString path = m_dir.filePath(QStringLiteral("kinds.db"));
+        TicketRecord student = ticket(QStringLiteral("E1"), holderA);
+        student.kind = QStringLiteral("student");
+        student.eligibleUntil = 1763700000;
+        TicketRecord child = ticket(QStringLiteral("E2"), holderA);
+        child.kind = QStringLiteral("child");
+        QVERIFY(testing::buildStore(
+            path,
+            {issuer::recordLine(student), issuer::recordLine(child),
+             issuer::recordLine(ticket(QStringLiteral("E3"), holderB)),
+             issuer::recordLine(StationRecord{QStringLiteral("AOH"), QStringLiteral("上海虹桥"),
+                                              QStringLiteral("Shanghai Hongqiao")})},
+            stateAt(1)));
+        QString error;
+        const auto reader = TicketStoreReader::open(path, &error);
+        QVERIFY2(reader, qPrintable(error));
+        QCOMPARE(reader->ticket(QStringLiteral("E1"))->kind, QStringLiteral("student"));
+        QCOMPARE(reader->ticket(QStringLiteral("E1"))->eligibleUntil,
+                 std::optional<qint64>(1763700000));
+        QCOMPARE(reader->ticket(QStringLiteral("E2"))->kind, QStringLiteral("child"));
+        QVERIFY(!reader->ticket(QStringLiteral("E2"))->eligibleUntil);
+        QCOMPARE(reader->ticket(QStringLiteral("E3"))->kind, QStringLiteral("adult"));
+        QCOMPARE(reader->station(QStringLiteral("AOH"))->zh, QStringLiteral("上海虹桥"));
+        QCOMPARE(reader->station(QStringLiteral("AOH"))->en, QStringLiteral("Shanghai Hongqiao"));
+        QVERIFY(!reader->station(QStringLiteral("VNP")));
+
+        // A snapshot replaces the station names too.
+        const auto writer = TicketStoreWriter::open(path, &error);
+        QVERIFY2(writer, qPrintable(error));
+        const QByteArray replacement =
+            testing::gzipRecordFile({issuer::recordLine(ticket(QStringLiteral("E7"), holderB))});
+        QVERIFY(writer->apply({stateAt(2), true, {QByteArrayView(replacement)}}, &error));
+        QVERIFY(!reader->station(QStringLiteral("AOH")));
+    }
+
+    void versionTwoStoreGainsKinds() {
+        // A store written before kinds existed: its tickets read as adults
+        // and the names table appears, without losing the applied list.
+        const QString path = m_dir.filePath(QStringLiteral("v2.db"));
+        {
+            QString error;
+            sqlite3 *db =
+                openStoreDatabase(path, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, &error);
+            QVERIFY2(db, qPrintable(error));
+            QVERIFY2(execSql(db,
+                             "CREATE TABLE tickets (tid TEXT PRIMARY KEY, trn TEXT NOT NULL, "
+                             "dep TEXT NOT NULL, arr TEXT NOT NULL, dpt INTEGER NOT NULL, car "
+                             "INTEGER, seat TEXT NOT NULL, cls TEXT NOT NULL, holder TEXT NOT "
+                             "NULL, status TEXT NOT NULL, nm TEXT NOT NULL) WITHOUT ROWID; "
+                             "INSERT INTO tickets VALUES ('E1', 'G1', 'VNP', 'AOH', 1763718000, "
+                             "NULL, '', '', 'AAAAAAAAAAAAAAAAAAAAAA', 'valid', ''); "
+                             "PRAGMA user_version = 2",
+                             &error),
+                     qPrintable(error));
+            sqlite3_close(db);
+        }
+        QString error;
+        const auto writer = TicketStoreWriter::open(path, &error);
+        QVERIFY2(writer, qPrintable(error));
+        const auto reader = TicketStoreReader::open(path, &error);
+        QVERIFY2(reader, qPrintable(error));
+        QCOMPARE(reader->ticket(QStringLiteral("E1"))->kind, QStringLiteral("adult"));
+        QVERIFY(!reader->station(QStringLiteral("AOH")));
     }
 
     void manifests() {

@@ -92,6 +92,13 @@ private slots:
             << u"admitted"_s << true
             << QStringList{u"Please go through"_s, u"Train"_s, u"G1234"_s, u"12F"_s,
                            u"BJP to AOH"_s,        u"14:05"_s, u"ZHANG*"_s};
+        // A party of three whose stations the list names.
+        QTest::newRow("admitted-party-zh")
+            << u"admitted-party"_s << false
+            << QStringList{u"3 位旅客，请依次通行"_s, u"北京 至 上海虹桥"_s};
+        QTest::newRow("admitted-party-en") << u"admitted-party"_s << true
+                                           << QStringList{u"3 passengers, please pass one by one"_s,
+                                                          u"Beijing to Shanghai Hongqiao"_s};
         QTest::newRow("denied-zh") << u"denied"_s << false
                                    << QStringList{u"G1234 次列车 14:05 开始检票"_s,
                                                   u"请到 A5 检票口"_s, u"代码 too_early"_s};
@@ -318,6 +325,14 @@ private:
             m_passenger.showReading(u"move_closer"_s);
         } else if (screen == u"admitted") {
             m_passenger.showAdmitted(admittedTicket());
+        } else if (screen == u"admitted-party") {
+            QVariantMap party = admittedTicket();
+            party.insert(u"party"_s, 3);
+            party.insert(u"dep_zh"_s, u"北京"_s);
+            party.insert(u"dep_en"_s, u"Beijing"_s);
+            party.insert(u"arr_zh"_s, u"上海虹桥"_s);
+            party.insert(u"arr_en"_s, u"Shanghai Hongqiao"_s);
+            m_passenger.showAdmitted(party);
         } else if (screen == u"denied") {
             // The decision layer hands over its message in the screen language.
             if (english)

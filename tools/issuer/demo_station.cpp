@@ -83,6 +83,23 @@ public:
         return claims;
     }
 
+    // A listed ticket's kind (spec/ticket-list.md), with a student's
+    // discount check date.
+    void setKind(const QString &tid, const QString &kind,
+                 std::optional<qint64> eligibleUntil = std::nullopt) {
+        for (QJsonObject &record : m_station.records) {
+            if (record.value("t") != QLatin1String("ticket") || record.value("tid") != tid)
+                continue;
+            record.insert("kind", kind);
+            if (eligibleUntil)
+                record.insert("eligible_until", *eligibleUntil);
+        }
+    }
+
+    void stationNames(const QString &code, const QString &zh, const QString &en) {
+        m_station.records.append({{"t", "station"}, {"code", code}, {"zh", zh}, {"en", en}});
+    }
+
     // A ticket sold after the list was generated: only its code knows it.
     TicketClaims soldAfterList(const QString &tid, const QString &trn, quint32 car,
                                const QString &seat) {
@@ -244,6 +261,18 @@ DemoStation buildDemoStation(const QString &station, const QString &gateGroup, q
     const QString lateBuyerNumber = QStringLiteral("440304199207150028");
     const TicketClaims boundDocumentFirst =
         cast.boundTo(cast.soldAfterList("E1011", "G101", 2, "08D"), "ID:" + lateBuyerNumber);
+    // A parent and a child without a document of their own: two tickets on
+    // the parent's card, one party.
+    const QString parentNumber = QStringLiteral("310101198807070028");
+    cast.ticket("E1012", "G101", 6, "09A", "ID:" + parentNumber);
+    cast.ticket("E1013", "G101", 6, "09B", "ID:" + parentNumber);
+    cast.setKind("E1013", "child");
+    // A student whose yearly discount check ran out yesterday.
+    const QString studentNumber = QStringLiteral("320102200309090032");
+    cast.ticket("E1014", "G101", 4, "11F", "ID:" + studentNumber);
+    cast.setKind("E1014", "student", demo.now - day);
+    cast.stationNames("AOH", "上海虹桥", "Shanghai Hongqiao");
+    cast.stationNames("TJP", "天津", "Tianjin");
 
     idcard::CardDescription resident =
         card(DocumentKind::ResidentId, "王示例", {}, residentNumber, 'F', {1949, 12, 31}, today);
@@ -264,6 +293,10 @@ DemoStation buildDemoStation(const QString &station, const QString &gateGroup, q
         card(DocumentKind::ResidentId, "赵示例", {}, boundHolderNumber, 'M', {1985, 3, 2}, today);
     const idcard::CardDescription lateBuyer =
         card(DocumentKind::ResidentId, "孙示例", {}, lateBuyerNumber, 'F', {1992, 7, 15}, today);
+    const idcard::CardDescription parent =
+        card(DocumentKind::ResidentId, "周示例", {}, parentNumber, 'F', {1988, 7, 7}, today);
+    const idcard::CardDescription student =
+        card(DocumentKind::ResidentId, "吴示例", {}, studentNumber, 'M', {2003, 9, 9}, today);
 
     const SigningKey forger = SigningKey::generate(SigningKey::Algorithm::Ed25519);
     cast.showCode("e-ticket, G101 on time", onTime, "ok");
@@ -289,6 +322,9 @@ DemoStation buildDemoStation(const QString &station, const QString &gateGroup, q
     cast.showCard("then the holder's resident ID card", boundHolder, "ok");
     cast.showCard("resident ID card of a ticket bought after the list", lateBuyer, "no_ticket");
     cast.showCode("then the e-ticket bound to that card, G101", boundDocumentFirst, "ok");
+    cast.showCard("resident ID card of a parent with a child, G101: 2 passengers", parent, "ok");
+    cast.showCard("resident ID card of a student whose discount check ran out", student,
+                  "discount_check_required");
     return demo;
 }
 

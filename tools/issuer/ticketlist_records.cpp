@@ -29,6 +29,11 @@ QByteArray recordLine(const tickets::TicketRecord &ticket) {
         object.insert(QStringLiteral("cls"), ticket.cls);
     if (!ticket.nm.isEmpty())
         object.insert(QStringLiteral("nm"), ticket.nm);
+    // Adult is the default: lists of adults alone stay as small as before.
+    if (ticket.kind != QLatin1String("adult"))
+        object.insert(QStringLiteral("kind"), ticket.kind);
+    if (ticket.eligibleUntil)
+        object.insert(QStringLiteral("eligible_until"), *ticket.eligibleUntil);
     return compact(object);
 }
 
@@ -53,6 +58,13 @@ QByteArray recordLine(const tickets::UsedRecord &used) {
 QByteArray recordLine(const tickets::DeleteRecord &deletion) {
     return compact(
         {{QStringLiteral("t"), QStringLiteral("del")}, {QStringLiteral("tid"), deletion.tid}});
+}
+
+QByteArray recordLine(const tickets::StationRecord &station) {
+    return compact({{QStringLiteral("t"), QStringLiteral("station")},
+                    {QStringLiteral("code"), station.code},
+                    {QStringLiteral("zh"), station.zh},
+                    {QStringLiteral("en"), station.en}});
 }
 
 } // namespace gate::issuer

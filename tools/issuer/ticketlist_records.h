@@ -12,5 +12,6 @@ QByteArray recordLine(const tickets::TicketRecord &ticket);
 QByteArray recordLine(const tickets::TrainRecord &train);
 QByteArray recordLine(const tickets::UsedRecord &used);
 QByteArray recordLine(const tickets::DeleteRecord &deletion);
+QByteArray recordLine(const tickets::StationRecord &station);
 
 } // namespace gate::issuer

@@ -190,28 +190,37 @@ quint16 LaneModel::authorise(bool entry, quint16 passes, qint64 nowMs) {
     quint16 &pending = entry ? m_pendingEntry : m_pendingExit;
     pending = addPasses(pending, passes ? passes : 1);
     m_passDeadlineMs = nowMs + qint64(m_holding[PassTimeout]) * 100;
-    const Behaviour behaviour = m_passengers.next();
-    const double pace = m_passengers.nextPace();
-    const qint64 arrive = nowMs + qint64(m_timing.walkDelayMs * pace);
-    const qint64 walk = std::max<qint64>(3, qint64(m_timing.walkMs * pace));
-    switch (behaviour) {
-    case Behaviour::Pass:
-        m_walkers.push_back({WalkerKind::Authorised, entry, arrive, walk});
-        break;
-    case Behaviour::Tailgate:
-        m_walkers.push_back({WalkerKind::Authorised, entry, arrive, walk});
-        m_walkers.push_back({WalkerKind::Tailgater, entry, arrive + walk / 3, walk});
-        break;
-    case Behaviour::WrongWay:
-        m_walkers.push_back({WalkerKind::WrongWay, !entry, arrive, walk});
-        break;
-    case Behaviour::Hesitate:
-    case Behaviour::Absent:
-        break;
+    // N passes: N passengers walk up, one by one, each behaving in turn.
+    // "Until cancelled" brings one; the others are walked in by hand.
+    const int members = passes == unlimitedPasses ? 1 : std::max<int>(1, passes);
+    qint64 arrive = nowMs;
+    for (int member = 0; member < members; ++member) {
+        const Behaviour behaviour = m_passengers.next();
+        const double pace = m_passengers.nextPace();
+        arrive += qint64(m_timing.walkDelayMs * pace);
+        const qint64 walk = std::max<qint64>(3, qint64(m_timing.walkMs * pace));
+        switch (behaviour) {
+        case Behaviour::Pass:
+            m_walkers.push_back({WalkerKind::Authorised, entry, arrive, walk});
+            break;
+        case Behaviour::Tailgate:
+            m_walkers.push_back({WalkerKind::Authorised, entry, arrive, walk});
+            m_walkers.push_back({WalkerKind::Tailgater, entry, arrive + walk / 3, walk});
+            break;
+        case Behaviour::WrongWay:
+            m_walkers.push_back({WalkerKind::WrongWay, !entry, arrive, walk});
+            break;
+        case Behaviour::Hesitate:
+        case Behaviour::Absent:
+            break;
+        }
+        arrive += walk;
+        m_output({{QStringLiteral("passenger"), toString(behaviour)},
+                  {QStringLiteral("direction"),
+                   entry ? QStringLiteral("entry") : QStringLiteral("exit")},
+                  {QStringLiteral("member"), member + 1},
+                  {QStringLiteral("of"), members}});
     }
-    m_output(
-        {{QStringLiteral("passenger"), toString(behaviour)},
-         {QStringLiteral("direction"), entry ? QStringLiteral("entry") : QStringLiteral("exit")}});
     return Ok;
 }
 
@@ -327,8 +336,12 @@ void LaneModel::moveWalkers(qint64 nowMs) {
         if (w.kind != WalkerKind::WrongWay) {
             (w.entry ? m_passedEntry : m_passedExit) += 1;
             quint16 &pending = w.entry ? m_pendingEntry : m_pendingExit;
-            if (w.kind == WalkerKind::Authorised && pending != unlimitedPasses && pending > 0)
+            if (w.kind == WalkerKind::Authorised && pending != unlimitedPasses && pending > 0) {
                 --pending;
+                // The next member of a party gets the full pass time again.
+                if (pending > 0)
+                    m_passDeadlineMs = nowMs + qint64(m_holding[PassTimeout]) * 100;
+            }
             if (w.kind != WalkerKind::Tailgater)
                 event(w.entry ? PassedEntry : PassedExit);
         }

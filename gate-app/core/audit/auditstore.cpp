@@ -255,7 +255,7 @@ std::optional<qint64> AuditStore::insertEvent(const AuditEvent &event, const QBy
 }
 
 std::optional<qint64> AuditStore::append(const AuditEvent &event, QString *error,
-                                         const std::optional<TicketUse> &use) {
+                                         const QList<TicketUse> &uses) {
     if (!m_db) {
         *error = QStringLiteral("audit store is not open");
         return std::nullopt;
@@ -282,18 +282,16 @@ std::optional<qint64> AuditStore::append(const AuditEvent &event, QString *error
 
     const Backlog before = backlog();
     qint64 alarmBytes = -1; // the nearly-full alarm written with this record, if any
-    const DurableCommit durable(m_db, use.has_value());
+    const DurableCommit durable(m_db, !uses.isEmpty());
     SqliteTransaction transaction(m_db);
     int rc = transaction.begin();
     std::optional<qint64> seq;
     if (rc == SQLITE_OK)
         seq = insertEvent(event, fieldsJson, &rc);
-    if (seq && use) {
-        rc = m_insertUse.reset()
-                 .bind(1, use->tid)
-                 .bind(2, qint64(use->entry))
-                 .bind(3, use->at)
-                 .step();
+    for (const TicketUse &use : uses) {
+        if (!seq)
+            break;
+        rc = m_insertUse.reset().bind(1, use.tid).bind(2, qint64(use.entry)).bind(3, use.at).step();
         if (rc != SQLITE_DONE)
             seq.reset();
     }

@@ -65,10 +65,11 @@ public:
     QString gateId() const { return m_gateId; }
 
     // Appends one record (its seq and type/at/fields; event.seq is ignored)
-    // and, in the same transaction, the ticket use it implies. Returns the new
-    // sequence number, or nothing with `error` set (the record was not written).
+    // and, in the same transaction, the ticket uses it implies (one, or every
+    // ticket of a party). Returns the new sequence number, or nothing with
+    // `error` set (neither the record nor any use was written).
     std::optional<qint64> append(const AuditEvent &event, QString *error,
-                                 const std::optional<TicketUse> &use = std::nullopt);
+                                 const QList<TicketUse> &uses = {});
 
     // While full(): counts one record of `type` that was not written, in the
     // store itself (the count survives a restart) without appending a row.

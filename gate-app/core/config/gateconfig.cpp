@@ -68,7 +68,7 @@ void readDevices(const JsonFields &root, GateConfig &config, QStringList *errors
 
 void readTickets(const JsonFields &tickets, GateConfig &config) {
     tickets.rejectUnknown({"database", "source", "root_key", "device_key", "interval_s",
-                           "stale_grace_s", "stale_hard_limit_s"});
+                           "stale_grace_s", "stale_hard_limit_s", "staff_kinds", "party_passage"});
     config.tickets.database =
         config.resolve(tickets.string(QStringLiteral("database"), QStringLiteral("tickets.db")));
     config.tickets.source = tickets.string(QStringLiteral("source"));
@@ -92,12 +92,30 @@ void readTickets(const JsonFields &tickets, GateConfig &config) {
                       QStringLiteral("the gate's device key file (gatectl device-key init) is "
                                      "required when a source is set"));
     config.tickets.intervalSecs =
-        int(tickets.integer(QStringLiteral("interval_s"), 60, 5, 24 * 3600));
+        int(tickets.integer(QStringLiteral("interval_s"), 5, 5, 24 * 3600));
     config.tickets.staleGraceSecs =
         int(tickets.integer(QStringLiteral("stale_grace_s"), 1800, 0, 7 * 24 * 3600));
     config.tickets.staleHardLimitSecs =
         int(tickets.integer(QStringLiteral("stale_hard_limit_s"), 24 * 3600,
                             config.tickets.staleGraceSecs, 30 * 24 * 3600));
+    if (tickets.has(QStringLiteral("staff_kinds"))) {
+        static const QStringList kinds{QStringLiteral("adult"), QStringLiteral("child"),
+                                       QStringLiteral("student"),
+                                       QStringLiteral("disabled_military")};
+        config.tickets.staffKinds.clear();
+        for (const QJsonValue &kind : tickets.array(QStringLiteral("staff_kinds"))) {
+            // A misspelt kind would silently let its passengers through.
+            if (!kinds.contains(kind.toString()))
+                tickets.error(QStringLiteral("staff_kinds"),
+                              QStringLiteral("must list ticket kinds out of %1")
+                                  .arg(kinds.join(QStringLiteral(", "))));
+            else
+                config.tickets.staffKinds << kind.toString();
+        }
+    }
+    config.tickets.partyPassage =
+        tickets.oneOf(QStringLiteral("party_passage"),
+                      {QStringLiteral("gate"), QStringLiteral("staff")}, QStringLiteral("gate"));
 }
 
 void readService(const JsonFields &service, GateConfig &config, QStringList *errors) {

@@ -36,12 +36,14 @@ struct GateConfig {
 
     struct Tickets {
         QString database;
-        QString source;     // station folder URL of the ticket list; empty = no sync
-        QByteArray rootKey; // raw 32-byte Ed25519 public key pinned on the gate
-        QString deviceKey;  // the gate's X25519 device key file (opens the sealed keys)
-        int intervalSecs = 60;
+        QString source;                 // station folder URL of the ticket list; empty = no sync
+        QByteArray rootKey;             // raw 32-byte Ed25519 public key pinned on the gate
+        QString deviceKey;              // the gate's X25519 device key file (opens the sealed keys)
+        int intervalSecs = 5;           // poll period: anti-passback across the station rides on it
         int staleGraceSecs = 1800;      // past expires + this: documents alone do not admit
         int staleHardLimitSecs = 86400; // past expires + this: nothing admits
+        QStringList staffKinds{QStringLiteral("disabled_military")}; // sent to a staffed lane
+        QString partyPassage = QStringLiteral("gate");               // "gate" or "staff"
     } tickets;
 
     // The two-step passage of codes bound to a holder (spec/eticket-qr.md).

@@ -3,6 +3,7 @@
 #include "core/reason.h"
 
 #include <QString>
+#include <QStringList>
 #include <QVariantMap>
 
 #include <optional>
@@ -30,6 +31,11 @@ struct Decision {
     bool admit = false;
     Reason reason = Reason::CredentialUnreadable;
     std::optional<MatchedTicket> ticket;
+    // Admitted as a party (several tickets of one document on one train and
+    // direction): every member's tid, the matched ticket's first. The lane
+    // opens for this many passes and each ticket is marked used. Empty for a
+    // passenger alone.
+    QStringList partyTids;
     QVariantMap details;
     QString identityKind;
     qint64 decidedAt = 0; // Unix seconds, from the injected clock

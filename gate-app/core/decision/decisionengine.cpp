@@ -183,7 +183,7 @@ Decision DecisionEngine::decideDocument(const QStringList &identities, const Lan
     for (const TicketRecord &ticket : candidates) {
         Decision outcome = evaluate(ticket, lane, history, false, decision);
         if (outcome.admit)
-            return outcome;
+            return admitParty(ticket, candidates, lane, history, std::move(outcome));
         if (!best || explanationRank(outcome.reason) < explanationRank(best->reason))
             best = std::move(outcome);
     }
@@ -201,7 +201,7 @@ Decision DecisionEngine::evaluate(const TicketRecord &ticket, const LaneContext 
 
     const QString &station = entry ? ticket.dep : ticket.arr;
     if (station != lane.station) {
-        decision.details.insert(QStringLiteral("station"), station);
+        insertStationNames(decision.details, QStringLiteral("station"), station);
         return denied(decision, Reason::WrongStation);
     }
     if (ticket.status == QLatin1String("refunded"))
@@ -250,7 +250,57 @@ Decision DecisionEngine::evaluate(const TicketRecord &ticket, const LaneContext 
 
     decision.admit = true;
     decision.reason = Reason::Ok;
-    return decision;
+    insertStationNames(decision.details, QStringLiteral("dep"), ticket.dep);
+    insertStationNames(decision.details, QStringLiteral("arr"), ticket.arr);
+    return checkKind(ticket, std::move(decision));
+}
+
+Decision DecisionEngine::checkKind(const TicketRecord &ticket, Decision admitted) const {
+    // The discount check is dated to the second: the ticket system renews it
+    // at the counter, and the gate must not stretch it.
+    if (ticket.kind == QLatin1String("student") &&
+        (!ticket.eligibleUntil || admitted.decidedAt > *ticket.eligibleUntil))
+        return denied(std::move(admitted), Reason::DiscountCheckRequired);
+    if (m_settings.staffKinds.contains(ticket.kind))
+        return denied(std::move(admitted), Reason::StaffCheckRequired);
+    return admitted;
+}
+
+Decision DecisionEngine::admitParty(const TicketRecord &ticket,
+                                    const QList<TicketRecord> &holderTickets,
+                                    const LaneContext &lane, const PassageHistory &history,
+                                    Decision admitted) const {
+    QStringList members{ticket.tid};
+    for (const TicketRecord &other : holderTickets) {
+        if (other.tid == ticket.tid || other.trn != ticket.trn || other.dpt != ticket.dpt ||
+            members.contains(other.tid))
+            continue;
+        const Decision member = evaluate(other, lane, history, false, admitted);
+        // A member whose kind needs a person takes the whole party there:
+        // they travel together. One who already passed, or whose ticket was
+        // refunded or changed, is simply not among those who pass now.
+        if (member.reason == Reason::DiscountCheckRequired ||
+            member.reason == Reason::StaffCheckRequired)
+            return denied(std::move(admitted), member.reason);
+        if (member.admit)
+            members << other.tid;
+    }
+    if (members.size() == 1)
+        return admitted;
+    admitted.details.insert(QStringLiteral("party"), members.size());
+    if (m_settings.partyPassage == DecisionSettings::PartyPassage::Staff)
+        return denied(std::move(admitted), Reason::StaffCheckRequired);
+    admitted.partyTids = members;
+    return admitted;
+}
+
+void DecisionEngine::insertStationNames(QVariantMap &details, const QString &key,
+                                        const QString &code) const {
+    details.insert(key, code);
+    if (const std::optional<tickets::StationRecord> names = m_store.station(code)) {
+        details.insert(key + QStringLiteral("_zh"), names->zh);
+        details.insert(key + QStringLiteral("_en"), names->en);
+    }
 }
 
 } // namespace gate

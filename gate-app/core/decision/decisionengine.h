@@ -27,6 +27,11 @@ struct DecisionSettings {
     qint64 unlistedTrainOpensBeforeSecs = 3600;
     // ... until this long before departure.
     qint64 unlistedTrainClosesBeforeSecs = 5 * 60;
+    // Ticket kinds the station checks at a staffed lane (`tickets.staff_kinds`).
+    QStringList staffKinds{QStringLiteral("disabled_military")};
+    // Parties pass together at the gate, or are sent to staff
+    // (`tickets.party_passage`).
+    enum class PartyPassage { Gate, Staff } partyPassage = PartyPassage::Gate;
 };
 
 // The pure decision rules: credential + ticket store + lane + injected clock
@@ -63,6 +68,15 @@ private:
     Decision evaluate(const tickets::TicketRecord &ticket, const LaneContext &lane,
                       const PassageHistory &history, bool unlistedTrain,
                       const Decision &base) const;
+    // The rules a ticket's kind adds once everything else admits it.
+    Decision checkKind(const tickets::TicketRecord &ticket, Decision admitted) const;
+    // An admitted document's other tickets on the same train and direction
+    // join it as one party, or send it to staff.
+    Decision admitParty(const tickets::TicketRecord &ticket,
+                        const QList<tickets::TicketRecord> &holderTickets, const LaneContext &lane,
+                        const PassageHistory &history, Decision admitted) const;
+    // Telecode plus its names from the list's station records, for the screens.
+    void insertStationNames(QVariantMap &details, const QString &key, const QString &code) const;
 
     const tickets::TicketStoreReader &m_store;
     const Clock &m_clock;

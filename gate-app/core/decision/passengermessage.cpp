@@ -28,6 +28,13 @@ public:
         return translated.isEmpty() ? QString::fromUtf8(text) : translated;
     }
 
+    // English is the source language, so a translated admission headline
+    // means the Chinese catalogue speaks: station names follow it.
+    bool speaksChinese() const {
+        const char *probe = reasonEntry(Reason::Ok).headline;
+        return (*this)(probe) != QLatin1String(probe);
+    }
+
 private:
     ReasonText(bool installed, const QTranslator *catalogue)
         : m_installed(installed)
@@ -41,6 +48,16 @@ QString beijingTimeText(qint64 unixSecs, qint64 decidedAt) {
     const QDateTime at = QDateTime::fromSecsSinceEpoch(unixSecs, beijingTimeZone());
     const bool sameDay = at.date() == beijingDate(decidedAt);
     return at.toString(sameDay ? QStringLiteral("HH:mm") : QStringLiteral("MM-dd HH:mm"));
+}
+
+// A station in the passenger's language, from the list's station record
+// (details "<key>_zh", "<key>_en"); its telecode where the list names none.
+QString stationName(const QVariantMap &details, const QString &key, const ReasonText &reasonText) {
+    const QString name = details
+                             .value(key + (reasonText.speaksChinese() ? QStringLiteral("_zh")
+                                                                      : QStringLiteral("_en")))
+                             .toString();
+    return name.isEmpty() ? details.value(key).toString() : name;
 }
 
 PassengerMessage message(const Decision &decision, const ReasonText &reasonText) {
@@ -67,6 +84,10 @@ PassengerMessage message(const Decision &decision, const ReasonText &reasonText)
             advice =
                 ticket ? reasonText(QT_TRANSLATE_NOOP("gate::Reason", "Train %1")).arg(ticket->trn)
                        : QString();
+        if (decision.partyTids.size() > 1)
+            headline = reasonText(QT_TRANSLATE_NOOP("gate::Reason",
+                                                    "%1 passengers, please pass one by one"))
+                           .arg(decision.partyTids.size());
         break;
     case Reason::TooEarly:
         headline = headline.arg(train, time("opens_at"));
@@ -80,7 +101,7 @@ PassengerMessage message(const Decision &decision, const ReasonText &reasonText)
             details.value(QStringLiteral("gates")).toStringList().join(QStringLiteral(", ")));
         break;
     case Reason::WrongStation:
-        advice = advice.arg(details.value(QStringLiteral("station")).toString());
+        advice = advice.arg(stationName(details, QStringLiteral("station"), reasonText));
         break;
     case Reason::TrainCancelled:
     case Reason::TrainUnknown:

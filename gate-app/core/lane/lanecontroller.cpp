@@ -91,8 +91,8 @@ LaneSnapshot LaneController::snapshot() const {
     return snapshot;
 }
 
-void LaneController::authorise(PassDirection direction, quint64 passageId) {
-    dispatch(AuthoriseInput{direction, passageId});
+void LaneController::authorise(PassDirection direction, quint64 passageId, quint16 passes) {
+    dispatch(AuthoriseInput{direction, passageId, std::max<quint16>(1, passes)});
 }
 
 void LaneController::serviceCommand(LaneServiceCommand command, const QString &staffId) {
@@ -278,7 +278,7 @@ LaneState LaneController::inIdle(const Input &input) {
     ++m_counters.authorised;
     send(request->direction == PassDirection::Entry ? LaneCommand::OpenEntry
                                                     : LaneCommand::OpenExit,
-         1, PassageCommand{request->passageId});
+         m_passage->passes, PassageCommand{request->passageId});
     return LaneState::Authorised;
 }
 
@@ -314,6 +314,12 @@ LaneState LaneController::inOpen(const Input &input) {
                                                                             : LaneEvent::PassedExit;
     if (!event || event->event != expected)
         return LaneState::Open;
+    // A party: each member's passage gives the next one the lane's full pass
+    // time, as the lane itself does.
+    if (--m_passage->passes > 0) {
+        m_passTimer->start();
+        return LaneState::Open;
+    }
     const PassDirection direction = m_passage->direction;
     ++m_counters.passed;
     endPassage();

@@ -51,9 +51,10 @@ public:
     LaneState state() const { return m_state; }
     LaneSnapshot snapshot() const;
 
-    // Opens the lane for one passenger. Answered by opened() then passed(),
+    // Opens the lane for `passes` passengers (a party: CMD_ARG = passes).
+    // Answered by opened() then passed() once all of them went through,
     // passTimedOut() or passAborted(); or by refused().
-    void authorise(PassDirection direction, quint64 passageId);
+    void authorise(PassDirection direction, quint64 passageId, quint16 passes = 1);
     // Answered by serviceCommandDone().
     void serviceCommand(LaneServiceCommand command, const QString &staffId);
 
@@ -89,6 +90,7 @@ private:
     struct AuthoriseInput {
         PassDirection direction;
         quint64 passageId;
+        quint16 passes = 1; // members still to pass once the lane is open
     };
     struct PassTimerInput {};
     using Input = std::variant<StatusInput, EventInput, AckInput, AuthoriseInput, PassTimerInput>;

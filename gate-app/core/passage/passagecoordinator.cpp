@@ -2,6 +2,7 @@
 
 #include "hal/monotonicclock.h"
 
+#include <QJsonArray>
 #include <QLoggingCategory>
 
 #include <algorithm>
@@ -103,11 +104,11 @@ std::optional<Reason> PassageCoordinator::blockingReason() const {
 }
 
 std::optional<qint64> PassageCoordinator::record(AuditEventType type, QJsonObject fields,
-                                                 const std::optional<TicketUse> &use) {
+                                                 const QList<TicketUse> &uses) {
     QString error;
     // A full outbox takes only what completes an admission already recorded;
     // everything else is counted, not written (AuditStore).
-    if (type != AuditEventType::Passage && !use && m_parts.audit.full()) {
+    if (type != AuditEventType::Passage && uses.isEmpty() && m_parts.audit.full()) {
         if (!m_parts.audit.countUnrecorded(type, m_parts.clock.nowSecs(), &error)) {
             qCCritical(lcPassage).noquote() << "audit count not written:" << error;
             emit auditFailed(error);
@@ -115,7 +116,7 @@ std::optional<qint64> PassageCoordinator::record(AuditEventType type, QJsonObjec
         return std::nullopt;
     }
     const auto seq =
-        m_parts.audit.append({0, type, m_parts.clock.nowSecs(), std::move(fields)}, &error, use);
+        m_parts.audit.append({0, type, m_parts.clock.nowSecs(), std::move(fields)}, &error, uses);
     if (!seq) {
         qCCritical(lcPassage).noquote() << "audit record not written:" << error;
         emit auditFailed(error);
@@ -194,12 +195,18 @@ void PassageCoordinator::conclude(const Credential &credential, hal::RawRead::Ki
         fields.insert(QStringLiteral("trn"), decision.ticket->trn);
         fields.insert(QStringLiteral("dpt"), decision.ticket->dpt);
     }
-    std::optional<TicketUse> use;
-    if (decision.admit && decision.ticket)
-        use =
-            TicketUse{decision.ticket->tid, m_parts.lane.direction == LaneContext::Direction::Entry,
-                      decision.decidedAt};
-    const auto seq = record(AuditEventType::Decision, fields, use);
+    // A party is one decision: its record lists every tid, and every ticket is
+    // marked used with it.
+    if (!decision.partyTids.isEmpty())
+        fields.insert(QStringLiteral("tids"), QJsonArray::fromStringList(decision.partyTids));
+    QList<TicketUse> uses;
+    if (decision.admit && decision.ticket) {
+        const bool entry = m_parts.lane.direction == LaneContext::Direction::Entry;
+        for (const QString &tid :
+             decision.partyTids.isEmpty() ? QStringList{decision.ticket->tid} : decision.partyTids)
+            uses << TicketUse{tid, entry, decision.decidedAt};
+    }
+    const auto seq = record(AuditEventType::Decision, fields, uses);
     if (!seq && decision.admit) {
         // Never admit a passenger the gate has not recorded.
         decision.admit = false;
@@ -217,7 +224,7 @@ void PassageCoordinator::conclude(const Credential &credential, hal::RawRead::Ki
 
     if (decision.admit) {
         m_pending.insert(quint64(*seq), {decision.ticket ? decision.ticket->tid : QString(),
-                                         credential.availableNs});
+                                         decision.partyTids, credential.availableNs});
         m_waiting.append(quint64(*seq));
         authoriseNextWaiting();
     }
@@ -236,7 +243,11 @@ void PassageCoordinator::conclude(const Credential &credential, hal::RawRead::Ki
 void PassageCoordinator::authoriseNextWaiting() {
     if (m_waiting.isEmpty() || !m_parts.laneController.readyForPassenger())
         return;
-    m_parts.laneController.authorise(passDirection(m_parts.lane.direction), m_waiting.takeFirst());
+    const quint64 passageId = m_waiting.takeFirst();
+    // A party passes on one authorisation: the lane counts its members through.
+    const auto passes =
+        quint16(std::max<qsizetype>(1, m_pending.value(passageId).partyTids.size()));
+    m_parts.laneController.authorise(passDirection(m_parts.lane.direction), passageId, passes);
 }
 
 void PassageCoordinator::onOpened(quint64 passageId, qint64 ackNs) {
@@ -248,11 +259,13 @@ void PassageCoordinator::onOpened(quint64 passageId, qint64 ackNs) {
 
 void PassageCoordinator::onPassed(quint64 passageId) {
     const Pending pending = m_pending.take(passageId);
-    record(AuditEventType::Passage,
-           {{QStringLiteral("passage"), qint64(passageId)},
-            {QStringLiteral("tid"), pending.tid},
-            {QStringLiteral("outcome"), QStringLiteral("passed")},
-            {QStringLiteral("direction"), directionName(m_parts.lane.direction)}});
+    QJsonObject fields{{QStringLiteral("passage"), qint64(passageId)},
+                       {QStringLiteral("tid"), pending.tid},
+                       {QStringLiteral("outcome"), QStringLiteral("passed")},
+                       {QStringLiteral("direction"), directionName(m_parts.lane.direction)}};
+    if (!pending.partyTids.isEmpty())
+        fields.insert(QStringLiteral("tids"), QJsonArray::fromStringList(pending.partyTids));
+    record(AuditEventType::Passage, fields);
     emit passageRecorded(qint64(passageId), QStringLiteral("passed"));
 }
 

@@ -72,6 +72,7 @@ signals:
 private:
     struct Pending {
         QString tid;
+        QStringList partyTids; // every ticket of a party, empty for one passenger
         qint64 availableNs = 0;
     };
 
@@ -88,7 +89,7 @@ private:
     void onServiceCommandDone(LaneServiceCommand command, bool ok, const QString &reason);
     void authoriseNextWaiting();
     std::optional<qint64> record(AuditEventType type, QJsonObject fields,
-                                 const std::optional<TicketUse> &use = std::nullopt);
+                                 const QList<TicketUse> &uses = {});
     void onOpened(quint64 passageId, qint64 ackNs);
     void onPassed(quint64 passageId);
     void onNotTaken(quint64 passageId, const QString &outcome);

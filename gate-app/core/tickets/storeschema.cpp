@@ -14,7 +14,8 @@ constexpr const char *schemaSql = R"sql(
 CREATE TABLE IF NOT EXISTS tickets (
   tid TEXT PRIMARY KEY, trn TEXT NOT NULL, dep TEXT NOT NULL, arr TEXT NOT NULL,
   dpt INTEGER NOT NULL, car INTEGER, seat TEXT NOT NULL, cls TEXT NOT NULL,
-  holder TEXT NOT NULL, status TEXT NOT NULL, nm TEXT NOT NULL
+  holder TEXT NOT NULL, status TEXT NOT NULL, nm TEXT NOT NULL,
+  kind TEXT NOT NULL DEFAULT 'adult', eligible_until INTEGER
 ) WITHOUT ROWID;
 CREATE INDEX IF NOT EXISTS tickets_by_holder ON tickets(holder);
 CREATE TABLE IF NOT EXISTS trains (
@@ -24,6 +25,9 @@ CREATE TABLE IF NOT EXISTS trains (
 CREATE TABLE IF NOT EXISTS used (
   tid TEXT NOT NULL, dir TEXT NOT NULL, at INTEGER NOT NULL, gate TEXT NOT NULL,
   PRIMARY KEY (tid, dir)
+) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS stations (
+  code TEXT PRIMARY KEY, zh TEXT NOT NULL, en TEXT NOT NULL
 ) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS list_state (
   id INTEGER PRIMARY KEY CHECK (id = 1), station TEXT NOT NULL, seq INTEGER NOT NULL,
@@ -36,7 +40,9 @@ CREATE TABLE IF NOT EXISTS list_state (
 // Version 2 remembers the applied manifest's hash (replay detection). A
 // version-1 store gains the column empty: the first list of format 2 is then
 // new bytes, applied as a refresh or a new seq, or refused as a replay.
-constexpr int schemaVersion = 2;
+// Version 3 knows ticket kinds and station names; an older store's tickets
+// become adult tickets until the next snapshot brings their kinds.
+constexpr int schemaVersion = 3;
 
 QList<KeyEntry> bindKeysFromJson(const QByteArray &json) {
     QList<KeyEntry> keys;
@@ -59,6 +65,12 @@ bool createStoreSchema(sqlite3 *db, QString *error) {
     version.reset();
     if (current == 1 &&
         !execSql(db, "ALTER TABLE list_state ADD COLUMN manifest_sha256 BLOB NOT NULL DEFAULT x''",
+                 error))
+        return false;
+    if (current >= 1 && current < 3 &&
+        !execSql(db,
+                 "ALTER TABLE tickets ADD COLUMN kind TEXT NOT NULL DEFAULT 'adult'; "
+                 "ALTER TABLE tickets ADD COLUMN eligible_until INTEGER",
                  error))
         return false;
     const QByteArray setVersion =

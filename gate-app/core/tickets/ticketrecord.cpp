@@ -48,7 +48,7 @@ public:
     }
 
     QString oneOf(const char *name, std::initializer_list<const char *> allowed) {
-        const QString value = text(name, 1, 16);
+        const QString value = text(name, 1, 24);
         for (const char *candidate : allowed) {
             if (value == QLatin1String(candidate))
                 return value;
@@ -72,6 +72,12 @@ public:
         if (!value.isDouble() || number < 0 || number > max || number != std::floor(number))
             return fail(name, "not a small unsigned integer"), std::nullopt;
         return quint32(number);
+    }
+
+    std::optional<qint64> optionalUnixSecs(const char *name) {
+        if (!m_object.contains(QLatin1String(name)))
+            return std::nullopt;
+        return unixSecs(name);
     }
 
     QString holderKey(const char *name) {
@@ -148,6 +154,16 @@ std::optional<Record> parseRecordLine(QByteArrayView line, QString *error) {
         ticket.holder = fields.holderKey("holder");
         ticket.status = fields.oneOf("status", {"valid", "refunded", "changed"});
         ticket.nm = fields.optionalText("nm", 32);
+        if (object.contains(QLatin1String("kind")))
+            ticket.kind = fields.oneOf("kind", {"adult", "child", "student", "disabled_military"});
+        ticket.eligibleUntil = fields.optionalUnixSecs("eligible_until");
+        // A student ticket without its check date cannot be judged: the
+        // ticket system always sends one, so its absence is a broken record.
+        if (ticket.kind == QLatin1String("student") && !ticket.eligibleUntil && fields.ok()) {
+            if (error)
+                *error = QStringLiteral("field eligible_until: missing on a student ticket");
+            return std::nullopt;
+        }
         return finish(fields, ticket);
     }
     if (type == QLatin1String("train")) {
@@ -172,6 +188,13 @@ std::optional<Record> parseRecordLine(QByteArrayView line, QString *error) {
         DeleteRecord deletion;
         deletion.tid = fields.code("tid", 1, 32, true);
         return finish(fields, deletion);
+    }
+    if (type == QLatin1String("station")) {
+        StationRecord station;
+        station.code = fields.code("code", 3, 3, false);
+        station.zh = fields.text("zh", 1, 32);
+        station.en = fields.text("en", 1, 64);
+        return finish(fields, station);
     }
     if (error)
         *error = QStringLiteral("unknown record type");

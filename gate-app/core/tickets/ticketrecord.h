@@ -22,6 +22,9 @@ struct TicketRecord {
     QString holder; // holder key: base64url of 16 bytes, 22 characters
     QString status; // "valid", "refunded", "changed"
     QString nm;
+    QString kind = QStringLiteral("adult"); // "adult", "child", "student", "disabled_military"
+    // Students: the end of the holder's yearly discount check, Unix seconds.
+    std::optional<qint64> eligibleUntil;
 };
 
 struct TrainRecord {
@@ -44,7 +47,14 @@ struct DeleteRecord {
     QString tid;
 };
 
-using Record = std::variant<TicketRecord, TrainRecord, UsedRecord, DeleteRecord>;
+// The names of a station the list's tickets or trains name, for the screens.
+struct StationRecord {
+    QString code; // telecode, e.g. "AOH"
+    QString zh;
+    QString en;
+};
+
+using Record = std::variant<TicketRecord, TrainRecord, UsedRecord, DeleteRecord, StationRecord>;
 
 // Hard limits of the record parser: a line longer than this is malformed.
 constexpr qsizetype maxRecordLineBytes = 2048;

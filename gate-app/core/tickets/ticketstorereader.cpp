@@ -9,7 +9,8 @@ namespace gate::tickets {
 
 namespace {
 constexpr const char *ticketColumns =
-    "SELECT tid, trn, dep, arr, dpt, car, seat, cls, holder, status, nm FROM tickets ";
+    "SELECT tid, trn, dep, arr, dpt, car, seat, cls, holder, status, nm, kind, eligible_until "
+    "FROM tickets ";
 } // namespace
 
 // BEGIN and COMMIT here open and close the read snapshot of one decision
@@ -26,14 +27,17 @@ struct TicketStoreReader::Statements {
         , train(db, "SELECT trn, dpt, open, close, gates, status FROM trains "
                     "WHERE trn = ? AND dpt = ?")
         , uses(db, "SELECT tid, dir, at, gate FROM used WHERE tid = ?")
-        , count(db, "SELECT count(*) FROM tickets") {}
+        , count(db, "SELECT count(*) FROM tickets")
+        , station(db, "SELECT code, zh, en FROM stations WHERE code = ?") {}
 
     bool isValid() const {
         return begin.isValid() && commit.isValid() && version.isValid() && ticketByTid.isValid() &&
-               ticketsByHolder.isValid() && train.isValid() && uses.isValid() && count.isValid();
+               ticketsByHolder.isValid() && train.isValid() && uses.isValid() && count.isValid() &&
+               station.isValid();
     }
 
-    SqliteStatement begin, commit, version, ticketByTid, ticketsByHolder, train, uses, count;
+    SqliteStatement begin, commit, version, ticketByTid, ticketsByHolder, train, uses, count,
+        station;
 };
 
 namespace {
@@ -52,6 +56,9 @@ TicketRecord ticketFromRow(const SqliteStatement &row) {
     ticket.holder = row.text(8);
     ticket.status = row.text(9);
     ticket.nm = row.text(10);
+    ticket.kind = row.text(11);
+    if (!row.isNull(12))
+        ticket.eligibleUntil = row.integer(12);
     return ticket;
 }
 
@@ -149,6 +156,15 @@ QList<UsedRecord> TicketStoreReader::uses(const QString &tid) const {
         uses << UsedRecord{query.text(0), query.text(1), query.integer(2), query.text(3)};
     query.reset();
     return uses;
+}
+
+std::optional<StationRecord> TicketStoreReader::station(const QString &code) const {
+    SqliteStatement &query = m_statements->station.reset().bind(1, code);
+    std::optional<StationRecord> found;
+    if (query.step() == SQLITE_ROW)
+        found = StationRecord{query.text(0), query.text(1), query.text(2)};
+    query.reset();
+    return found;
 }
 
 qint64 TicketStoreReader::ticketCount() const {

@@ -40,6 +40,7 @@ public:
     QList<TicketRecord> ticketsOfHolder(const QString &holderKey) const;
     std::optional<TrainRecord> train(const QString &trn, qint64 dpt) const;
     QList<UsedRecord> uses(const QString &tid) const;
+    std::optional<StationRecord> station(const QString &code) const;
     qint64 ticketCount() const;
 
 private:

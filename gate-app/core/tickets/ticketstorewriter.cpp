@@ -20,14 +20,17 @@ namespace {
 struct ApplyStatements {
     explicit ApplyStatements(sqlite3 *db)
         : ticket(db, "INSERT OR REPLACE INTO tickets (tid, trn, dep, arr, dpt, car, seat, cls, "
-                     "holder, status, nm) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                     "holder, status, nm, kind, eligible_until) "
+                     "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
         , train(db, "INSERT OR REPLACE INTO trains (trn, dpt, open, close, gates, status) "
                     "VALUES (?, ?, ?, ?, ?, ?)")
         , used(db, "INSERT OR REPLACE INTO used (tid, dir, at, gate) VALUES (?, ?, ?, ?)")
-        , remove(db, "DELETE FROM tickets WHERE tid = ?") {}
+        , remove(db, "DELETE FROM tickets WHERE tid = ?")
+        , station(db, "INSERT OR REPLACE INTO stations (code, zh, en) VALUES (?, ?, ?)") {}
 
     bool isValid() const {
-        return ticket.isValid() && train.isValid() && used.isValid() && remove.isValid();
+        return ticket.isValid() && train.isValid() && used.isValid() && remove.isValid() &&
+               station.isValid();
     }
 
     bool store(const TicketRecord &record) {
@@ -41,9 +44,12 @@ struct ApplyStatements {
             .bind(8, record.cls)
             .bind(9, record.holder)
             .bind(10, record.status)
-            .bind(11, record.nm);
+            .bind(11, record.nm)
+            .bind(12, record.kind);
         if (record.car)
             ticket.bind(6, qint64(*record.car));
+        if (record.eligibleUntil)
+            ticket.bind(13, *record.eligibleUntil);
         return ticket.exec();
     }
     bool store(const TrainRecord &record) {
@@ -65,8 +71,11 @@ struct ApplyStatements {
             .exec();
     }
     bool store(const DeleteRecord &record) { return remove.reset().bind(1, record.tid).exec(); }
+    bool store(const StationRecord &record) {
+        return station.reset().bind(1, record.code).bind(2, record.zh).bind(3, record.en).exec();
+    }
 
-    SqliteStatement ticket, train, used, remove;
+    SqliteStatement ticket, train, used, remove, station;
 };
 
 QByteArray bindKeysJson(const QList<KeyEntry> &keys) {
@@ -174,7 +183,7 @@ std::optional<ApplyStats> TicketStoreWriter::apply(const ListUpdate &update, QSt
     bool ok = !update.replaceAll ||
               execSql(m_db,
                       "DROP INDEX IF EXISTS tickets_by_holder; DELETE FROM tickets; "
-                      "DELETE FROM trains; DELETE FROM used;",
+                      "DELETE FROM trains; DELETE FROM used; DELETE FROM stations;",
                       &failure);
     ApplyStats stats;
     for (qsizetype i = 0; ok && i < update.files.size(); ++i) {

@@ -4,6 +4,10 @@
 <context>
     <name>AdmittedScreen</name>
     <message>
+        <source>%1 passengers, please pass one by one</source>
+        <translation>%1 位旅客，请依次通行</translation>
+    </message>
+    <message>
         <source>Please go through</source>
         <translation>请通行</translation>
     </message>
@@ -538,6 +542,22 @@
     <message>
         <source>Your document number could not be verified</source>
         <translation>无法核验您的证件号码</translation>
+    </message>
+    <message>
+        <source>Your student discount needs its yearly check</source>
+        <translation>学生优惠资质需年度核验</translation>
+    </message>
+    <message>
+        <source>This ticket is checked by staff</source>
+        <translation>该车票需人工核验</translation>
+    </message>
+    <message>
+        <source>Please go to the staffed gate</source>
+        <translation>请到人工检票通道</translation>
+    </message>
+    <message>
+        <source>%1 passengers, please pass one by one</source>
+        <translation>%1 位旅客，请依次通行</translation>
     </message>
     <message>
         <source>This e-ticket is valid only with its holder&apos;s document</source>

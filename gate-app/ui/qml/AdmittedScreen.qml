@@ -37,7 +37,8 @@ Rectangle {
                 anchors.verticalCenter: parent.verticalCenter
                 font.pixelSize: Theme.hero
                 font.bold: true
-                text: qsTr("Please go through")
+                // A party passes on one admission, the lane counting each.
+                text: (screen.ticket.party ?? 1) > 1 ? qsTr("%1 passengers, please pass one by one").arg(screen.ticket.party) : qsTr("Please go through")
             }
         }
 
@@ -63,7 +64,9 @@ Rectangle {
             spacing: 48
             TicketField {
                 label: qsTr("Journey")
-                value: (screen.ticket.from ?? "") !== "" ? qsTr("%1 to %2").arg(screen.ticket.from).arg(screen.ticket.to) : ""
+                readonly property string from: (screen.passenger.english ? screen.ticket.from_en : screen.ticket.from_zh) ?? ""
+                readonly property string to: (screen.passenger.english ? screen.ticket.to_en : screen.ticket.to_zh) ?? ""
+                value: from !== "" ? qsTr("%1 to %2").arg(from).arg(to) : ""
             }
             TicketField {
                 label: qsTr("Departs")
