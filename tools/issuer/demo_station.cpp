@@ -223,6 +223,8 @@ DemoStation buildDemoStation(const QString &station, const QString &gateGroup, q
     const QString residentNumber = QStringLiteral("11010519491231002X");
     const QString hmtNumber = QStringLiteral("830000199706020042");
     const QString passportNumber = QStringLiteral("DE1234567");
+    // Zeros where a camera may read O: the chip tells which reading is true.
+    const QString chipPassportNumber = QStringLiteral("C00D2O417");
 
     const TicketClaims onTime = cast.ticket("E1001", "G101", 5, "12A", "PP:UTO:QR0000001");
     cast.ticket("E1002", "G101", 3, "08F", "ID:" + residentNumber);
@@ -237,6 +239,7 @@ DemoStation buildDemoStation(const QString &station, const QString &gateGroup, q
         cast.ticket("E1009", "D301", 8, "11C", "PP:UTO:QR0000005", "valid", "AOH");
     // Codes bound to their holder's document (spec/eticket-qr.md): one listed,
     // shown code first; one sold after the list, shown document first.
+    cast.ticket("E1012", "G101", 6, "09A", "PP:UTO:" + chipPassportNumber);
     const QString boundHolderNumber = QStringLiteral("110105198503020011");
     const TicketClaims boundCodeFirst =
         cast.boundTo(cast.ticket("E1010", "G101", 2, "07D", "ID:" + boundHolderNumber),
@@ -289,6 +292,11 @@ DemoStation buildDemoStation(const QString &station, const QString &gateGroup, q
     cast.showCard("then the holder's resident ID card", boundHolder, "ok");
     cast.showCard("resident ID card of a ticket bought after the list", lateBuyer, "no_ticket");
     cast.showCode("then the e-ticket bound to that card, G101", boundDocumentFirst, "ok");
+    // Where a chip reader is configured, its chip is read and checked too.
+    cast.showPassport(
+        "passport with a chip, G101",
+        passportMrz("UTO", "CHIP<<DEMO", chipPassportNumber, {1988, 8, 8}, 'F', today.addYears(4)),
+        "ok");
     return demo;
 }
 

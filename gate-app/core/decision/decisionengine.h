@@ -27,6 +27,8 @@ struct DecisionSettings {
     qint64 unlistedTrainOpensBeforeSecs = 3600;
     // ... until this long before departure.
     qint64 unlistedTrainClosesBeforeSecs = 5 * 60;
+    // passport.require_chip: a passport without chip proof is refused.
+    bool requireChip = false;
 };
 
 // The pure decision rules: credential + ticket store + lane + injected clock
