@@ -53,7 +53,13 @@ class GateChipTest : public QObject {
         m_rig.startGate(gate, config, 1);
         if (!gate.waitForStarted() || !gate.waitForFinished(120'000))
             qFatal("gate-app did not finish");
-        const QStringList reasons = GateRig::decisionReasons(gate.readAllStandardOutput());
+        const QByteArray output = gate.readAllStandardOutput();
+        // The console's decision line says how long the passenger waited.
+        for (const QByteArray &line : output.split('\n')) {
+            if (line.contains(" reason="))
+                qInfo().noquote() << line;
+        }
+        const QStringList reasons = GateRig::decisionReasons(output);
         gate::AuditStore audit;
         if (!audit.open(m_rig.path("audit.db"), u"TEST-A1-01"_s, &error))
             qFatal("%s", qPrintable(error));
