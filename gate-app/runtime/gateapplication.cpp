@@ -438,10 +438,13 @@ void GateApplication::showDecision(const PassageReport &report) {
          {QStringLiteral("credential"), report.credentialKind},
          {QStringLiteral("trn"),
           report.decision.ticket ? report.decision.ticket->trn : QString()}});
-    if (report.chip.state != ChipProof::State::NotApplicable)
-        m_serviceMode->setLastPassport(faceImage(report.chip), toString(report.chip.state) +
-                                                                   QStringLiteral(": ") +
-                                                                   report.chip.detail);
+    if (report.chip.state != ChipProof::State::NotApplicable) {
+        const QString state = toString(report.chip.state);
+        m_serviceMode->setLastPassport(faceImage(report.chip),
+                                       report.chip.detail == state
+                                           ? state
+                                           : state + QStringLiteral(": ") + report.chip.detail);
+    }
 }
 
 void GateApplication::countTowardsExit(bool decision, bool admitted) {

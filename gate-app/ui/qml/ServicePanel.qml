@@ -121,6 +121,25 @@ Rectangle {
                     }
                 }
             }
+            // The last passport's chip: what it proved and its DG2 face, for
+            // staff to compare with the passenger.
+            StatusList {
+                width: parent.width
+                visible: panel.service.passportChip !== ""
+                title: qsTr("Last passport chip")
+                GateText {
+                    width: parent.width
+                    font.pixelSize: Theme.small
+                    color: panel.service.passportChip.startsWith("verified") ? Theme.ok
+                         : panel.service.passportChip.startsWith("forged") ? Theme.fault : Theme.warning
+                    text: panel.service.passportChip
+                }
+                PassportFace {
+                    width: 150
+                    height: 200
+                    image: panel.service.passportFace
+                }
+            }
         }
 
         Column {
@@ -205,41 +224,10 @@ Rectangle {
             font.bold: true
             text: qsTr("Last decisions")
         }
-        // The last passport's chip: what it proved and its DG2 face, for
-        // staff to compare with the passenger.
-        Column {
-            id: passportBox
-            visible: panel.service.passportChip !== ""
-            anchors.right: parent.right
-            anchors.rightMargin: 16
-            y: 12
-            width: visible ? 180 : 0
-            spacing: 8
-            GateText {
-                width: parent.width
-                color: Theme.accent
-                font.pixelSize: Theme.small
-                font.bold: true
-                text: qsTr("Last passport chip")
-            }
-            PassportFace {
-                width: parent.width
-                height: 220
-                image: panel.service.passportFace
-            }
-            GateText {
-                width: parent.width
-                font.pixelSize: Theme.small
-                wrapMode: Text.Wrap
-                color: panel.service.passportChip.startsWith("verified") ? Theme.ok
-                     : panel.service.passportChip.startsWith("forged") ? Theme.fault : Theme.warning
-                text: panel.service.passportChip
-            }
-        }
         ListView {
             x: 16
             y: decisionsTitle.y + decisionsTitle.height + 8
-            width: parent.width - 32 - (passportBox.width > 0 ? passportBox.width + 16 : 0)
+            width: parent.width - 32
             height: parent.height - y - 12
             clip: true
             model: panel.service.decisions
