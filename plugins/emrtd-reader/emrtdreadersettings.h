@@ -19,7 +19,7 @@ struct EmrtdReaderSettings {
 };
 
 // nullopt and a message naming the key when a setting is missing, unknown or
-// out of range. `csca` is resolved against the configuration's folder.
+// out of range. `csca` is looked for on the configuration's search path.
 std::optional<EmrtdReaderSettings> readerSettingsFromJson(const QJsonObject &json, QString *error);
 
 } // namespace gate::emrtdreader

@@ -3,6 +3,7 @@
 // ePassport), the lane simulator and the demo station's ticket list.
 #include "app/gaterig.h"
 #include "chipstack.h"
+#include "support/gatetools.h"
 
 #include "core/audit/auditstore.h"
 
@@ -166,6 +167,35 @@ private slots:
         QCOMPARE(reason, u"already_used"_s);
         QCOMPARE(record.value(u"chip"_s).toString(), u"verified"_s);
         QCOMPARE(record.value(u"chip_detail"_s).toString(), u"verified"_s);
+    }
+
+    // Every unusable setting of the reader stops the gate, named by its key.
+    void badReaderSettingsAreRefused() {
+        const QString config =
+            m_rig.writeConfig({m_rig.demoStep(kChipPassenger)}, {{u"passport"_s, QJsonObject{}}});
+        QFile file(config);
+        QVERIFY(file.open(QIODevice::ReadWrite));
+        QJsonObject json = QJsonDocument::fromJson(file.readAll()).object();
+        QJsonArray devices = json.value(u"devices"_s).toArray();
+        devices.append(QJsonObject{{u"name"_s, u"chip"_s},
+                                   {u"plugin"_s, u"emrtd-reader"_s},
+                                   {u"role"_s, u"credential-source"_s},
+                                   {u"settings"_s, QJsonObject{{u"extended_length"_s, u"fast"_s},
+                                                               {u"card_wait_ms"_s, 9000},
+                                                               {u"colour"_s, 1}}}});
+        json.insert(u"devices"_s, devices);
+        file.resize(0);
+        file.write(QJsonDocument(json).toJson());
+        file.close();
+
+        QProcess gate;
+        gate.start(gate::test::gateBinary(u"gate-app"_s), {u"--config"_s, config});
+        QVERIFY(gate.waitForFinished(60'000));
+        QVERIFY(gate.exitCode() != 0);
+        const QString errors = QString::fromUtf8(gate.readAllStandardError());
+        for (const QString &key : {u"settings.csca"_s, u"settings.extended_length"_s,
+                                   u"settings.card_wait_ms"_s, u"settings.colour"_s})
+            QVERIFY2(errors.contains(key), qPrintable(errors));
     }
 
     void cleanupTestCase() {
