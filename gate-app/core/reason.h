@@ -38,6 +38,8 @@ enum class Reason {
     // The ticket's kind or party needs a person, not the gate.
     DiscountCheckRequired,
     StaffCheckRequired,
+    DocumentForged,
+    ChipRequired,
     // The gate, not the passenger.
     LaneUnavailable,
     GateOutOfService,
@@ -55,6 +57,7 @@ enum class Reason {
     TicketNotYetValid,
     TicketExpired,
     MrzInvalid,
+    MrzAmbiguous,
     CardUnreadable,
     CardNumberInvalid,
 };
@@ -141,6 +144,14 @@ inline constexpr std::array kReasons{
     ReasonEntry{Reason::StaffCheckRequired, "staff_check_required",
                 QT_TRANSLATE_NOOP("gate::Reason", "This ticket is checked by staff"),
                 QT_TRANSLATE_NOOP("gate::Reason", "Please go to the staffed gate")},
+    ReasonEntry{Reason::DocumentForged, "document_forged",
+                QT_TRANSLATE_NOOP("gate::Reason", "This passport could not be verified"),
+                QT_TRANSLATE_NOOP("gate::Reason", "Please go to the service counter")},
+    ReasonEntry{
+        Reason::ChipRequired, "chip_required",
+        QT_TRANSLATE_NOOP("gate::Reason", "The chip of your passport could not be checked"),
+        QT_TRANSLATE_NOOP("gate::Reason",
+                          "Please place the passport on the reader again, or ask staff for help")},
     ReasonEntry{Reason::LaneUnavailable, "lane_unavailable",
                 QT_TRANSLATE_NOOP("gate::Reason", "This gate is not in service"),
                 QT_TRANSLATE_NOOP("gate::Reason", "Please use another gate")},
@@ -201,6 +212,10 @@ inline constexpr std::array kReasons{
                 QT_TRANSLATE_NOOP("gate::Reason", "Please go to the service counter")},
     ReasonEntry{
         Reason::MrzInvalid, "mrz_invalid",
+        QT_TRANSLATE_NOOP("gate::Reason", "Your passport could not be read"),
+        QT_TRANSLATE_NOOP("gate::Reason", "Please place the photo page flat on the reader")},
+    ReasonEntry{
+        Reason::MrzAmbiguous, "mrz_ambiguous",
         QT_TRANSLATE_NOOP("gate::Reason", "Your passport could not be read"),
         QT_TRANSLATE_NOOP("gate::Reason", "Please place the photo page flat on the reader")},
     ReasonEntry{Reason::CardUnreadable, "card_unreadable",

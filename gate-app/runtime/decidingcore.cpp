@@ -24,11 +24,13 @@ LaneContext laneContextOf(const GateConfig &config) {
 } // namespace
 
 DecidingCore::DecidingCore(const GateConfig &config, const Clock &clock,
-                           hal::LaneActuator &actuator, AuditStore::Options auditOptions)
+                           hal::LaneActuator &actuator, AuditStore::Options auditOptions,
+                           bool chipReader)
     : m_config(config)
     , m_clock(clock)
     , m_actuator(actuator)
     , m_auditOptions(auditOptions)
+    , m_chipReader(chipReader)
     , m_credentials(clock) {}
 
 DecidingCore::~DecidingCore() = default;
@@ -56,12 +58,14 @@ bool DecidingCore::open(QStringList *errors) {
     settings.partyPassage = m_config.tickets.partyPassage == QLatin1String("staff")
                                 ? DecisionSettings::PartyPassage::Staff
                                 : DecisionSettings::PartyPassage::Gate;
+    settings.requireChip = m_config.passport.requireChip;
     m_engine = std::make_unique<DecisionEngine>(*m_store, m_clock, settings);
     m_lane = new LaneController(&m_actuator, LaneControllerSettings{}, this);
-    m_coordinator =
-        new PassageCoordinator({laneContextOf(m_config), m_clock, m_credentials, *m_engine, m_audit,
-                                *m_lane, std::chrono::seconds(m_config.eticket.bindingWindowSecs)},
-                               this);
+    m_coordinator = new PassageCoordinator(
+        {laneContextOf(m_config), m_clock, m_credentials, *m_engine, m_audit, *m_lane,
+         std::chrono::seconds(m_config.eticket.bindingWindowSecs),
+         std::chrono::milliseconds(m_chipReader ? m_config.passport.chipWaitMs : 0)},
+        this);
     reloadList();
     return true;
 }

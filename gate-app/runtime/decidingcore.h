@@ -23,8 +23,10 @@ namespace gate {
 class DecidingCore : public QObject {
     Q_OBJECT
 public:
+    // `chipReader`: a passport chip reader is among the devices, so passports
+    // wait for their chip (passport.chip_wait_ms).
     DecidingCore(const GateConfig &config, const Clock &clock, hal::LaneActuator &actuator,
-                 AuditStore::Options auditOptions);
+                 AuditStore::Options auditOptions, bool chipReader);
     ~DecidingCore() override;
 
     // Opens the stores (creating empty ones on a new gate). Call before the
@@ -55,6 +57,7 @@ private:
     const Clock &m_clock;
     hal::LaneActuator &m_actuator;
     AuditStore::Options m_auditOptions;
+    bool m_chipReader;
     std::unique_ptr<tickets::TicketStoreReader> m_store;
     AuditStore m_audit;
     CredentialReader m_credentials;

@@ -57,6 +57,16 @@ bool DeviceHost::create(const GateConfig &config, hal::PluginCatalog &catalog, Q
     return true;
 }
 
+hal::ChipReader *DeviceHost::chipReader() const {
+    for (hal::CredentialSource *source : m_sources) {
+        // Not qobject_cast: a plugin carries its own copy of the hal's meta
+        // objects, while type identity holds across shared objects.
+        if (auto *reader = dynamic_cast<hal::ChipReader *>(source))
+            return reader;
+    }
+    return nullptr;
+}
+
 void DeviceHost::adopt(const QString &name, QObject *device) {
     auto *thread = new DeviceThread(name, this);
     connect(thread, &DeviceThread::failed, this, &DeviceHost::deviceFailed);

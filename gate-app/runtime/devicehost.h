@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/config/gateconfig.h"
+#include "hal/chipreader.h"
 #include "hal/credentialsource.h"
 #include "hal/laneactuator.h"
 #include "hal/plugincatalog.h"
@@ -38,6 +39,8 @@ public:
 
     QList<hal::CredentialSource *> credentialSources() const { return m_sources; }
     hal::LaneActuator *lane() const { return m_lane; }
+    // The passport chip reader among the credential sources, if any.
+    hal::ChipReader *chipReader() const;
 
 signals:
     // An exception escaped a device's slot; its thread runs on after a backoff.

@@ -19,6 +19,7 @@
 
 #include <QDateTime>
 #include <QGuiApplication>
+#include <QImage>
 #include <QJsonArray>
 #include <QLoggingCategory>
 #include <QQmlApplicationEngine>
@@ -53,6 +54,15 @@ QVariantMap ticketForScreen(const PassageReport &report, const GateConfig &confi
     return map;
 }
 
+// The chip's face as an image for the service panel; null when it had none.
+QImage faceImage(const ChipProof &chip) {
+    if (chip.faceSize.isEmpty())
+        return {};
+    return QImage(reinterpret_cast<const uchar *>(chip.faceRgb.constData()), chip.faceSize.width(),
+                  chip.faceSize.height(), chip.faceSize.width() * 3, QImage::Format_RGB888)
+        .copy();
+}
+
 QJsonObject healthJson(const hal::DeviceHealth &health) {
     return {{QStringLiteral("device"), health.device},
             {QStringLiteral("state"), hal::toString(health.state)},
@@ -65,6 +75,8 @@ QJsonObject healthJson(const hal::DeviceHealth &health) {
 GateApplication::GateApplication() {
     qRegisterMetaType<hal::RawRead>();
     qRegisterMetaType<hal::DeviceHealth>();
+    qRegisterMetaType<hal::ChipReading>();
+    qRegisterMetaType<QList<QStringList>>();
     qRegisterMetaType<hal::LaneStatus>();
     qRegisterMetaType<hal::LaneCommand>();
     qRegisterMetaType<hal::LaneCommandResult>();
@@ -140,7 +152,8 @@ bool GateApplication::start(const GateConfig &config, QStringList *errors) {
     if (!m_devices.create(m_config, m_catalog, errors))
         return false;
 
-    m_core = new DecidingCore(m_config, m_clock, *m_devices.lane(), auditOptions);
+    m_core = new DecidingCore(m_config, m_clock, *m_devices.lane(), auditOptions,
+                              m_devices.chipReader() != nullptr);
     if (!m_core->open(errors)) {
         delete m_core;
         m_core = nullptr;
@@ -292,6 +305,11 @@ void GateApplication::connectScreens() {
         connect(source, &hal::CredentialSource::healthChanged, this,
                 &GateApplication::updateHealth);
     }
+    if (hal::ChipReader *chip = m_devices.chipReader()) {
+        connect(coordinator, &PassageCoordinator::chipReadRequested, chip,
+                &hal::ChipReader::readChip);
+        connect(chip, &hal::ChipReader::chipRead, coordinator, &PassageCoordinator::chipRead);
+    }
     connect(m_devices.lane(), &hal::LaneActuator::healthChanged, this,
             &GateApplication::updateHealth);
     connect(&m_devices, &DeviceHost::deviceFailed, this, &GateApplication::updateHealth);
@@ -363,6 +381,8 @@ void GateApplication::connectScreens() {
     });
     connect(coordinator, &PassageCoordinator::awaitingHolderDocument, m_passengerScreen.get(),
             &ui::PassengerScreenModel::showAwaitingDocument);
+    connect(coordinator, &PassageCoordinator::readingChip, m_passengerScreen.get(),
+            [this] { m_passengerScreen->showReading(QStringLiteral("reading_chip")); });
     connect(m_serviceMode.get(), &ui::ServiceModeModel::staffAction, coordinator,
             &PassageCoordinator::recordServiceAction);
     connect(m_passengerScreen.get(), &ui::PassengerScreenModel::languageChanged, this, [this] {
@@ -425,6 +445,13 @@ void GateApplication::showDecision(const PassageReport &report) {
          {QStringLiteral("credential"), report.credentialKind},
          {QStringLiteral("trn"),
           report.decision.ticket ? report.decision.ticket->trn : QString()}});
+    if (report.chip.state != ChipProof::State::NotApplicable) {
+        const QString state = toString(report.chip.state);
+        m_serviceMode->setLastPassport(faceImage(report.chip),
+                                       report.chip.detail == state
+                                           ? state
+                                           : state + QStringLiteral(": ") + report.chip.detail);
+    }
 }
 
 void GateApplication::countTowardsExit(bool decision, bool admitted) {

@@ -55,7 +55,8 @@ public:
 
     // Entry points for the application.
     void showIdle();
-    // hint: "reading", "hold_still", "move_closer", "glare"; other
+    // hint: "reading", "hold_still", "move_closer", "glare", "reading_chip"
+    // (a passport's chip is being read); other
     // codes show the generic "reading" text.
     void showReading(const QString &hint);
     // A code bound to its holder was read: the passenger is asked for the ID

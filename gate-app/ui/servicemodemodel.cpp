@@ -104,6 +104,12 @@ void ServiceModeModel::addDecision(const QVariantMap &decision) {
     emit decisionsChanged();
 }
 
+void ServiceModeModel::setLastPassport(const QImage &face, const QString &chip) {
+    m_passportFace = face;
+    m_passportChip = shortText(chip);
+    emit passportChanged();
+}
+
 void ServiceModeModel::setListInfo(qint64 seq, qint64 ageSecs) {
     m_listSeq = seq;
     m_listAgeSecs = std::max<qint64>(0, ageSecs);

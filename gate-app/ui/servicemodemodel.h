@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QImage>
 #include <QObject>
 #include <QStringList>
 #include <QTimer>
@@ -36,6 +37,10 @@ class ServiceModeModel : public QObject {
     Q_PROPERTY(QVariantList laneCounters READ laneCounters NOTIFY statusChanged)
     Q_PROPERTY(QStringList alarms READ alarms NOTIFY statusChanged)
     Q_PROPERTY(QVariantList decisions READ decisions NOTIFY decisionsChanged)
+    // The last passport decision's chip: its DG2 face (null when none) and
+    // what the chip proved ("verified", "unverified: no_csca", ...).
+    Q_PROPERTY(QImage passportFace READ passportFace NOTIFY passportChanged)
+    Q_PROPERTY(QString passportChip READ passportChip NOTIFY passportChanged)
     Q_PROPERTY(double listSeq READ listSeqForQml NOTIFY statusChanged)
     Q_PROPERTY(double listAgeSecs READ listAgeSecsForQml NOTIFY statusChanged)
     Q_PROPERTY(double backlog READ backlogForQml NOTIFY statusChanged)
@@ -64,6 +69,8 @@ public:
     // decision: {at (Unix seconds), admit, reason, credential (kind), trn};
     // other keys are dropped so that no document number can reach the screen.
     void addDecision(const QVariantMap &decision);
+    // Staff only: never logged, never written.
+    void setLastPassport(const QImage &face, const QString &chip);
     void setListInfo(qint64 seq, qint64 ageSecs);
     void setBacklog(qint64 records);
     // The lane's availability, as LaneController::availabilityChanged gives it
@@ -100,6 +107,8 @@ public:
     QVariantList laneCounters() const { return m_laneCounters; }
     QStringList alarms() const { return m_alarms; }
     QVariantList decisions() const { return m_decisions; }
+    QImage passportFace() const { return m_passportFace; }
+    QString passportChip() const { return m_passportChip; }
     // {command name: reason code} for each lane command refused as things
     // stand: "link_down" or "emergency" (gate::serviceCommandRefusal()).
     QVariantMap commandRefusals() const { return m_commandRefusals; }
@@ -123,6 +132,7 @@ signals:
     void lockoutSecsLeftChanged();
     void statusChanged();
     void decisionsChanged();
+    void passportChanged();
     void laneAvailabilityChanged();
     void commandOutcomesChanged();
 
@@ -145,6 +155,8 @@ private:
     QVariantList m_laneCounters;
     QStringList m_alarms;
     QVariantList m_decisions;
+    QImage m_passportFace;
+    QString m_passportChip;
     qint64 m_listSeq = 0;
     qint64 m_listAgeSecs = 0;
     qint64 m_backlog = 0;

@@ -15,7 +15,8 @@ CameraPlugin::createCredentialSource(const QString &deviceName, const QJsonObjec
     std::vector<std::unique_ptr<FrameAnalyser>> analysers;
     analysers.push_back(std::make_unique<BarcodeAnalyser>(qint64(parsed->forgetMs) * 1'000'000));
     if (parsed->mrz)
-        analysers.push_back(std::make_unique<MrzAnalyser>(qint64(parsed->forgetMs) * 1'000'000));
+        analysers.push_back(std::make_unique<MrzAnalyser>(qint64(parsed->forgetMs) * 1'000'000,
+                                                          parsed->mrzCandidates));
     return std::make_unique<CameraSource>(deviceName, *parsed, std::move(analysers));
 }
 

@@ -13,7 +13,8 @@ std::optional<CameraSettings> CameraSettings::fromJson(const QJsonObject &settin
     fields.rejectUnknown({QStringLiteral("source"), QStringLiteral("width"),
                           QStringLiteral("height"), QStringLiteral("fps"),
                           QStringLiteral("forget_ms"), QStringLiteral("loop"),
-                          QStringLiteral("mrz"), hal::kConfigDirsSetting});
+                          QStringLiteral("mrz"), QStringLiteral("mrz_candidates"),
+                          hal::kConfigDirsSetting});
     CameraSettings result;
     const QString source = fields.requiredString(QStringLiteral("source"));
     const QString v4l2Prefix = QStringLiteral("v4l2:");
@@ -38,6 +39,7 @@ std::optional<CameraSettings> CameraSettings::fromJson(const QJsonObject &settin
     result.forgetMs = int(fields.integer(QStringLiteral("forget_ms"), result.forgetMs, 0, 60000));
     result.loop = fields.boolean(QStringLiteral("loop"), result.loop);
     result.mrz = fields.boolean(QStringLiteral("mrz"), result.mrz);
+    result.mrzCandidates = fields.boolean(QStringLiteral("mrz_candidates"), result.mrzCandidates);
     if (!errors.isEmpty()) {
         *error = errors.join(u'\n');
         return std::nullopt;

@@ -8,6 +8,8 @@
 #include <QJsonObject>
 #include <QLoggingCategory>
 
+#include <algorithm>
+
 Q_LOGGING_CATEGORY(lcSim, "gate.device.sim")
 
 namespace gate::sim {
@@ -38,8 +40,22 @@ std::optional<ScriptedSource::Step> parseStep(const QJsonObject &object, QString
         step.read.kind = hal::RawRead::Kind::MrzLines;
         for (const QJsonValue &line : object.value(QStringLiteral("lines")).toArray())
             step.read.mrzLines.append(line.toString());
-        if (step.read.mrzLines.size() < 2 || step.read.mrzLines.size() > 3)
-            *error = QStringLiteral("an mrz step needs 2 or 3 \"lines\"");
+        // A zone the camera could not tell 0 from O in: its candidate readings.
+        for (const QJsonValue &candidate : object.value(QStringLiteral("candidates")).toArray())
+            step.read.mrzCandidates.append(candidate.toVariant().toStringList());
+        if (!step.read.mrzCandidates.isEmpty())
+            step.read.mrzLines.clear();
+        const bool candidatesFit =
+            step.read.mrzCandidates.size() <= hal::kMaxMrzCandidates &&
+            std::all_of(
+                step.read.mrzCandidates.cbegin(), step.read.mrzCandidates.cend(),
+                [](const QStringList &lines) { return lines.size() >= 2 && lines.size() <= 3; });
+        if (!candidatesFit)
+            *error = QStringLiteral("\"candidates\" must be 1 to %1 readings of 2 or 3 lines")
+                         .arg(hal::kMaxMrzCandidates);
+        else if (step.read.mrzCandidates.isEmpty() &&
+                 (step.read.mrzLines.size() < 2 || step.read.mrzLines.size() > 3))
+            *error = QStringLiteral("an mrz step needs 2 or 3 \"lines\", or \"candidates\"");
     } else {
         *error = QStringLiteral("\"kind\" must be barcode, idcard or mrz (got \"%1\")").arg(kind);
     }

@@ -334,6 +334,49 @@ private slots:
         QCOMPARE(toString(decision.reason), QStringLiteral("list_stale"));
     }
 
+    // A passport's chip (docs/emrtd.md): forged is refused before anything
+    // else; without proof it is refused only when the configuration requires
+    // a chip; other documents have no chip rule.
+    void chipRules_data() {
+        QTest::addColumn<QString>("credential");
+        QTest::addColumn<int>("chip");
+        QTest::addColumn<bool>("requireChip");
+        QTest::addColumn<QString>("reason");
+        using State = ChipProof::State;
+        QTest::newRow("verified") << "doc:A1" << int(State::Verified) << false << "ok";
+        QTest::newRow("verified, chip required")
+            << "doc:A1" << int(State::Verified) << true << "ok";
+        QTest::newRow("unverified") << "doc:A1" << int(State::Unverified) << false << "ok";
+        QTest::newRow("unverified, chip required")
+            << "doc:A1" << int(State::Unverified) << true << "chip_required";
+        QTest::newRow("forged") << "doc:A1" << int(State::Forged) << false << "document_forged";
+        QTest::newRow("forged and expired")
+            << "doc:EXPIRED" << int(State::Forged) << false << "document_forged";
+        QTest::newRow("forged, ambiguous page")
+            << "fail:mrz_ambiguous" << int(State::Forged) << false << "document_forged";
+        QTest::newRow("ID card, chip required")
+            << "doc:FPR" << int(State::NotApplicable) << true << "ok";
+    }
+
+    void chipRules() {
+        QFETCH(QString, credential);
+        QFETCH(int, chip);
+        QFETCH(bool, requireChip);
+        QFETCH(QString, reason);
+        ManualClock clock(T - 1000);
+        DecisionSettings settings;
+        settings.requireChip = requireChip;
+        const DecisionEngine engine(*m_store, clock, settings);
+        Credential presented = credentialFrom(credential);
+        presented.chip.state = ChipProof::State(chip);
+        const Decision decision = engine.decide(
+            presented,
+            LaneContext{QStringLiteral("VNP"), QStringLiteral("A1-03"), QStringLiteral("A1")},
+            LocalPassages());
+        QCOMPARE(toString(decision.reason), reason);
+        QVERIFY(!passengerMessage(decision).headline.isEmpty());
+    }
+
     void messagesInBeijingTime() {
         ManualClock clock(T - 2000);
         const DecisionEngine engine(*m_store, clock);

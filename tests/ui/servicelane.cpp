@@ -52,7 +52,7 @@ bool ServiceLane::start(gate::ui::PassengerScreenModel &passenger,
     config.tickets.database = m_dir.filePath(QStringLiteral("tickets.db"));
     config.audit.database = m_dir.filePath(QStringLiteral("audit.db"));
     m_core = std::make_unique<gate::DecidingCore>(config, m_clock, *actuator,
-                                                  gate::AuditStore::Options{});
+                                                  gate::AuditStore::Options{}, false);
     QStringList errors;
     if (!m_core->open(&errors)) {
         m_error = errors.join(u'\n');

@@ -82,6 +82,11 @@ private slots:
                                   << QStringList{u"有反光，请稍微倾斜证件"_s};
         QTest::newRow("glare-en") << u"glare"_s << true
                                   << QStringList{u"Glare: tilt the document slightly"_s};
+        QTest::newRow("reading-chip-zh")
+            << u"reading-chip"_s << false << QStringList{u"正在读取芯片，请保持护照不动"_s};
+        QTest::newRow("reading-chip-en")
+            << u"reading-chip"_s << true
+            << QStringList{u"Reading the chip, keep the passport still"_s};
         QTest::newRow("closer-en")
             << u"closer"_s << true << QStringList{u"Move the document closer"_s};
         QTest::newRow("admitted-zh")
@@ -321,6 +326,8 @@ private:
             m_passenger.showReading(u"hold_still"_s);
         } else if (screen == u"glare") {
             m_passenger.showReading(u"glare"_s);
+        } else if (screen == u"reading-chip") {
+            m_passenger.showReading(u"reading_chip"_s);
         } else if (screen == u"closer") {
             m_passenger.showReading(u"move_closer"_s);
         } else if (screen == u"admitted") {

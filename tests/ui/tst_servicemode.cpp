@@ -12,6 +12,8 @@
 #include <QSignalSpy>
 #include <QTest>
 
+#include <functional>
+
 using namespace Qt::StringLiterals;
 using gate::service::PinVerifier;
 using gate::ui::ServiceModeModel;
@@ -350,6 +352,40 @@ private slots:
              {u"自由进站"_s, u"自由出站"_s, u"自由通行"_s, u"恢复正常运行"_s})
             QVERIFY2(chinese.contains(command), qPrintable(command));
         QVERIFY(!gate::ui::test::saveScreenshot(*m_window, u"service-panel-zh"_s).isEmpty());
+    }
+
+    // The last passport's chip face (DG2) is shown to staff, with what the chip proved.
+    void thePanelShowsTheLastPassportsChipFace() {
+        const QColor skin(200, 150, 120);
+        QImage face(120, 160, QImage::Format_RGB888);
+        face.fill(skin);
+        m_service.setLastPassport(face, u"verified"_s);
+        logIn(u"246813"_s);
+        m_passenger.setLanguage(gate::ui::Language::English);
+        const QStringList texts = gate::ui::test::visibleTexts(*m_window);
+        QVERIFY(texts.contains(u"Last passport chip"_s));
+        QVERIFY(texts.contains(u"verified"_s));
+
+        QQuickItem *shown = nullptr;
+        const std::function<void(QQuickItem *)> find = [&](QQuickItem *item) {
+            if (item->inherits("gate::ui::PassportFaceItem") && item->isVisible())
+                shown = item;
+            for (QQuickItem *child : item->childItems())
+                find(child);
+        };
+        find(m_window->contentItem());
+        QVERIFY(shown);
+        const auto centre = [shown] {
+            return shown->mapToScene(QPointF(shown->width() / 2, shown->height() / 2)).toPoint();
+        };
+        // The panel may still be coming in: the face shows once it is rendered.
+        QTRY_COMPARE(m_window->grabWindow().pixelColor(centre()), skin);
+        QVERIFY(
+            !gate::ui::test::saveScreenshot(*m_window, u"service-panel-passport-en"_s).isEmpty());
+        m_passenger.setLanguage(gate::ui::Language::Chinese);
+        QVERIFY(gate::ui::test::visibleTexts(*m_window).contains(u"最近护照芯片"_s));
+        QVERIFY(
+            !gate::ui::test::saveScreenshot(*m_window, u"service-panel-passport-zh"_s).isEmpty());
     }
 
     void theServiceModeClosesWhenLeftAlone() {

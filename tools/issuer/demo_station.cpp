@@ -240,6 +240,8 @@ DemoStation buildDemoStation(const QString &station, const QString &gateGroup, q
     const QString residentNumber = QStringLiteral("11010519491231002X");
     const QString hmtNumber = QStringLiteral("830000199706020042");
     const QString passportNumber = QStringLiteral("DE1234567");
+    // Zeros where a camera may read O: the chip tells which reading is true.
+    const QString chipPassportNumber = QStringLiteral("C00D2O417");
 
     const TicketClaims onTime = cast.ticket("E1001", "G101", 5, "12A", "PP:UTO:QR0000001");
     cast.ticket("E1002", "G101", 3, "08F", "ID:" + residentNumber);
@@ -252,6 +254,8 @@ DemoStation buildDemoStation(const QString &station, const QString &gateGroup, q
     const TicketClaims cancelled = cast.ticket("E1008", "G9", 6, "02D", "PP:UTO:QR0000004");
     const TicketClaims inbound =
         cast.ticket("E1009", "D301", 8, "11C", "PP:UTO:QR0000005", "valid", "AOH");
+    // A passport with a chip: read and checked where a chip reader is configured.
+    cast.ticket("E1015", "G101", 6, "09C", "PP:UTO:" + chipPassportNumber);
     // Codes bound to their holder's document (spec/eticket-qr.md): one listed,
     // shown code first; one sold after the list, shown document first.
     const QString boundHolderNumber = QStringLiteral("110105198503020011");
@@ -325,6 +329,11 @@ DemoStation buildDemoStation(const QString &station, const QString &gateGroup, q
     cast.showCard("resident ID card of a parent with a child, G101: 2 passengers", parent, "ok");
     cast.showCard("resident ID card of a student whose discount check ran out", student,
                   "discount_check_required");
+    // Where a chip reader is configured, its chip is read and checked too.
+    cast.showPassport(
+        "passport with a chip, G101",
+        passportMrz("UTO", "CHIP<<DEMO", chipPassportNumber, {1988, 8, 8}, 'F', today.addYears(4)),
+        "ok");
     return demo;
 }
 

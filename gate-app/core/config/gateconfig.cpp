@@ -199,8 +199,8 @@ std::optional<GateConfig> GateConfig::parse(const QByteArray &json, const QStrin
     config.configDir = configDir;
     const int errorsBefore = int(errors->size());
     const JsonFields root(document.object(), QString(), errors);
-    root.rejectUnknown({"gate", "state_dir", "devices", "tickets", "eticket", "audit", "log_sync",
-                        "status_socket", "ui", "service"});
+    root.rejectUnknown({"gate", "state_dir", "devices", "tickets", "eticket", "passport", "audit",
+                        "log_sync", "status_socket", "ui", "service"});
     if (!root.has(QStringLiteral("gate")))
         root.error(QStringLiteral("gate"), QStringLiteral("is required"));
     readGate(root.child(QStringLiteral("gate")), config);
@@ -214,6 +214,12 @@ std::optional<GateConfig> GateConfig::parse(const QByteArray &json, const QStrin
     eticket.rejectUnknown({"binding_window_s"});
     config.eticket.bindingWindowSecs =
         int(eticket.integer(QStringLiteral("binding_window_s"), 20, 1, 120));
+
+    const JsonFields passport = root.child(QStringLiteral("passport"));
+    passport.rejectUnknown({"require_chip", "chip_wait_ms"});
+    config.passport.requireChip = passport.boolean(QStringLiteral("require_chip"), false);
+    config.passport.chipWaitMs =
+        int(passport.integer(QStringLiteral("chip_wait_ms"), 4000, 500, 10000));
 
     const JsonFields audit = root.child(QStringLiteral("audit"));
     audit.rejectUnknown({"database"});

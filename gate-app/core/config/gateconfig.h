@@ -51,6 +51,15 @@ struct GateConfig {
         int bindingWindowSecs = 20;
     } eticket;
 
+    // Passports with a chip (docs/emrtd.md), when a chip reader is configured.
+    struct Passport {
+        // A passport whose chip gives no proof (no chip, no CSCA for its
+        // issuer, a read that failed) is refused instead of decided on its MRZ.
+        bool requireChip = false;
+        // How long a camera-read passport waits for its chip's answer.
+        int chipWaitMs = 4000;
+    } passport;
+
     struct Audit {
         QString database;
     } audit;

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/credentials/chipproof.h"
 #include "core/credentials/identitydocument.h"
 #include "core/credentials/ticketclaims.h"
 #include "core/reason.h"
@@ -19,6 +20,7 @@ struct Credential {
     std::optional<TicketClaims> ticket;
     std::optional<IdentityDocument> document;
     std::optional<Reason> failure;
+    ChipProof chip;         // passports: what their chip proved
     QString source;         // device name
     qint64 availableNs = 0; // when the raw read was complete (monotonic)
 

@@ -28,7 +28,10 @@ Credential CredentialReader::read(const hal::RawRead &read) const {
         credential = credentialFromIdCardAnswer(read.bytes);
         break;
     case hal::RawRead::Kind::MrzLines:
-        credential = credentialFromMrzLines(read.mrzLines, m_clock.now().date());
+        // Several readings: none is an identity until a chip tells which is true.
+        credential = read.mrzCandidates.isEmpty()
+                         ? credentialFromMrzLines(read.mrzLines, m_clock.now().date())
+                         : Credential::failed(Reason::MrzAmbiguous);
         break;
     case hal::RawRead::Kind::Barcode:
         if (!read.text.startsWith(eticketPrefix))

@@ -80,11 +80,16 @@ Decision DecisionEngine::decide(const Credential &credential, const LaneContext 
     Decision decision;
     decision.decidedAt = m_clock.nowSecs();
     decision.identityKind = identityKindOf(credential);
+    // A chip contradicting its page outranks everything the page says.
+    if (credential.chip.state == ChipProof::State::Forged)
+        return denied(decision, Reason::DocumentForged);
     if (credential.kind == Credential::Kind::Failure)
         return denied(decision, credential.failure.value_or(Reason::CredentialUnreadable));
 
     QStringList identities;
     if (credential.document) {
+        if (credential.chip.state == ChipProof::State::Unverified && m_settings.requireChip)
+            return denied(decision, Reason::ChipRequired);
         if (credential.document->expiredOn(beijingDate(decision.decidedAt)))
             return denied(decision, Reason::DocumentExpired);
         identities = canonicalIdentities(*credential.document);

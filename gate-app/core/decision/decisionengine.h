@@ -32,6 +32,8 @@ struct DecisionSettings {
     // Parties pass together at the gate, or are sent to staff
     // (`tickets.party_passage`).
     enum class PartyPassage { Gate, Staff } partyPassage = PartyPassage::Gate;
+    // passport.require_chip: a passport without chip proof is refused.
+    bool requireChip = false;
 };
 
 // The pure decision rules: credential + ticket store + lane + injected clock

@@ -37,6 +37,7 @@ Credential HolderDocumentPairing::paired(const Credential &code, const Credentia
                                          const Credential &completing) {
     Credential pair = code;
     pair.document = document.document;
+    pair.chip = document.chip;
     pair.source = completing.source;
     pair.availableNs = completing.availableNs;
     return pair;

@@ -1,5 +1,6 @@
 #include "core/passage/passagecoordinator.h"
 
+#include "core/credentials/mrz/chipcredential.h"
 #include "hal/monotonicclock.h"
 
 #include <QJsonArray>
@@ -69,10 +70,14 @@ PassageCoordinator::PassageCoordinator(Parts parts, QObject *parent)
     , m_parts(parts)
     , m_history(parts.audit)
     , m_pairing(std::chrono::nanoseconds(parts.bindingWindow).count())
-    , m_bindingWindow(this) {
+    , m_bindingWindow(this)
+    , m_chipWait(this) {
     m_bindingWindow.setSingleShot(true);
     m_bindingWindow.setTimerType(Qt::PreciseTimer);
     connect(&m_bindingWindow, &QTimer::timeout, this, &PassageCoordinator::onBindingWindowElapsed);
+    m_chipWait.setSingleShot(true);
+    m_chipWait.setTimerType(Qt::PreciseTimer);
+    connect(&m_chipWait, &QTimer::timeout, this, &PassageCoordinator::onChipWaitElapsed);
     LaneController *lane = &m_parts.laneController;
     connect(lane, &LaneController::serviceCommandDone, this,
             &PassageCoordinator::onServiceCommandDone);
@@ -125,27 +130,75 @@ std::optional<qint64> PassageCoordinator::record(AuditEventType type, QJsonObjec
 }
 
 void PassageCoordinator::present(const hal::RawRead &read) {
+    // Another read ends the wait for a chip: the passport lying there is
+    // decided on its page, so the gate never answers two passengers out of order.
+    if (m_chipWait.isActive()) {
+        m_chipWait.stop();
+        onChipWaitElapsed();
+    }
     const Credential credential = m_parts.credentials.read(read);
+    const bool chipReader = m_parts.chipWait.count() > 0;
+    if (!read.mrzCandidates.isEmpty()) {
+        // Without a chip reader an ambiguous page is no read: the camera
+        // keeps reading it, as it did before it could offer candidates.
+        if (chipReader)
+            askChip(credential, read.kind, read.mrzCandidates);
+        return;
+    }
+    if (read.kind == hal::RawRead::Kind::MrzLines && chipReader &&
+        credential.kind == Credential::Kind::Document)
+        return askChip(credential, read.kind, {read.mrzLines});
+    pass(credential, read.kind);
+}
+
+void PassageCoordinator::askChip(const Credential &camera, hal::RawRead::Kind readKind,
+                                 const QList<QStringList> &mrzCandidates) {
+    m_awaitingChip = AwaitingChip{++m_chipRequests, camera, readKind};
+    m_chipWait.start(m_parts.chipWait);
+    emit readingChip();
+    emit chipReadRequested(m_awaitingChip->request, mrzCandidates);
+}
+
+void PassageCoordinator::chipRead(const hal::ChipReading &reading) {
+    if (!m_awaitingChip || reading.request != m_awaitingChip->request)
+        return;
+    m_chipWait.stop();
+    const AwaitingChip awaiting = *std::exchange(m_awaitingChip, std::nullopt);
+    qCInfo(lcPassage).noquote() << "chip" << reading.outcome << reading.detail << "after"
+                                << reading.readNs / 1'000'000 << "ms";
+    pass(credentialWithChip(awaiting.camera, reading, m_parts.clock.now().date()),
+         awaiting.readKind);
+}
+
+void PassageCoordinator::onChipWaitElapsed() {
+    if (!m_awaitingChip)
+        return;
+    const AwaitingChip awaiting = *std::exchange(m_awaitingChip, std::nullopt);
+    qCInfo(lcPassage).noquote() << "chip reader did not answer in time";
+    pass(credentialWithoutChipAnswer(awaiting.camera), awaiting.readKind);
+}
+
+void PassageCoordinator::pass(const Credential &credential, hal::RawRead::Kind readKind) {
     const qint64 nowNs = hal::monotonicNowNs();
     const bool boundCode = HolderDocumentPairing::isBoundCode(credential);
     // Code first: the document completes the held code.
     if (credential.kind == Credential::Kind::Document && m_pairing.holdsCode()) {
         m_bindingWindow.stop();
         const Credential code = *m_pairing.takeCode();
-        return conclude(HolderDocumentPairing::paired(code, credential, credential), read.kind,
+        return conclude(HolderDocumentPairing::paired(code, credential, credential), readKind,
                         false);
     }
     // Document first: a bound code completes the document kept a moment ago.
     if (boundCode && !m_pairing.holdsCode()) {
         if (const std::optional<Credential> document = m_pairing.takeDocument(nowNs))
             return conclude(HolderDocumentPairing::paired(credential, *document, credential),
-                            read.kind, false);
+                            readKind, false);
     }
     // A document that could not be read is refused as usual, and the code
     // keeps waiting for the next try.
     if (m_pairing.holdsCode() && credential.kind == Credential::Kind::Failure &&
-        read.kind != hal::RawRead::Kind::Barcode)
-        return conclude(credential, read.kind, false);
+        readKind != hal::RawRead::Kind::Barcode)
+        return conclude(credential, readKind, false);
     // Anything else ends a wait: the code held is refused first. The same
     // code shown again only starts its wait anew.
     if (m_pairing.holdsCode()) {
@@ -154,7 +207,7 @@ void PassageCoordinator::present(const hal::RawRead &read) {
         if (!(boundCode && held.ticket->tid == credential.ticket->tid))
             conclude(held, hal::RawRead::Kind::Barcode, false);
     }
-    conclude(credential, read.kind, true);
+    conclude(credential, readKind, true);
 }
 
 void PassageCoordinator::onBindingWindowElapsed() {
@@ -190,6 +243,11 @@ void PassageCoordinator::conclude(const Credential &credential, hal::RawRead::Ki
         {QStringLiteral("source"), credential.source},
         {QStringLiteral("direction"), directionName(m_parts.lane.direction)},
     };
+    // Which proof the passport's chip gave, never what it holds.
+    if (credential.chip.state != ChipProof::State::NotApplicable) {
+        fields.insert(QStringLiteral("chip"), toString(credential.chip.state));
+        fields.insert(QStringLiteral("chip_detail"), credential.chip.detail);
+    }
     if (decision.ticket) {
         fields.insert(QStringLiteral("tid"), decision.ticket->tid);
         fields.insert(QStringLiteral("trn"), decision.ticket->trn);
@@ -207,6 +265,8 @@ void PassageCoordinator::conclude(const Credential &credential, hal::RawRead::Ki
             uses << TicketUse{tid, entry, decision.decidedAt};
     }
     const auto seq = record(AuditEventType::Decision, fields, uses);
+    if (credential.chip.state == ChipProof::State::Forged)
+        recordForgery(seq.value_or(0), credential);
     if (!seq && decision.admit) {
         // Never admit a passenger the gate has not recorded.
         decision.admit = false;
@@ -219,6 +279,7 @@ void PassageCoordinator::conclude(const Credential &credential, hal::RawRead::Ki
     report.credentialKind = credentialKind(credential, readKind);
     report.preferEnglish = credential.document && credential.document->prefersEnglish();
     report.source = credential.source;
+    report.chip = credential.chip;
     report.availableNs = credential.availableNs;
     report.decidedNs = hal::monotonicNowNs();
 
@@ -238,6 +299,14 @@ void PassageCoordinator::conclude(const Credential &credential, hal::RawRead::Ki
                                 << (decision.admit ? "admit" : "deny") << toString(decision.reason)
                                 << report.credentialKind;
     emit decided(report);
+}
+
+void PassageCoordinator::recordForgery(qint64 decisionSeq, const Credential &credential) {
+    qCWarning(lcPassage).noquote() << "forged passport chip:" << credential.chip.detail;
+    record(AuditEventType::Alarm, {{QStringLiteral("code"), toString(Reason::DocumentForged)},
+                                   {QStringLiteral("passage"), decisionSeq},
+                                   {QStringLiteral("chip_detail"), credential.chip.detail},
+                                   {QStringLiteral("source"), credential.source}});
 }
 
 void PassageCoordinator::authoriseNextWaiting() {

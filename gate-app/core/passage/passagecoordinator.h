@@ -9,6 +9,7 @@
 #include "core/passage/auditpassagehistory.h"
 #include "core/passage/holderdocumentpairing.h"
 #include "core/passage/passagereport.h"
+#include "hal/chipreading.h"
 #include "hal/rawread.h"
 
 #include <QHash>
@@ -36,12 +37,18 @@ public:
         // How long a bound code waits for its holder's document, and a
         // document for its bound code (spec/eticket-qr.md).
         std::chrono::milliseconds bindingWindow{20'000};
+        // How long a camera-read passport waits for its chip reader's answer;
+        // zero when the gate has no chip reader (docs/emrtd.md).
+        std::chrono::milliseconds chipWait{0};
     };
 
     explicit PassageCoordinator(Parts parts, QObject *parent = nullptr);
 
 public slots:
     void present(const gate::hal::RawRead &read);
+    // The chip reader's answer to chipReadRequested(); a late one (after the
+    // wait ended) is dropped.
+    void chipRead(const gate::hal::ChipReading &reading);
     // Every service-mode action, with the staff member who took it.
     void recordServiceAction(const QString &action, const QString &staffId);
     // A staff command for the lane: sent to the lane controller, and audited
@@ -65,6 +72,12 @@ signals:
     // A bound code is held: the passenger is asked for the document the
     // ticket was bought with, for `windowMs`.
     void awaitingHolderDocument(qint64 windowMs);
+    // A passport's page was read: its chip reader is asked to open the chip
+    // with these readings of the page (one, or up to three when the camera
+    // could not tell 0 from O).
+    void chipReadRequested(quint64 request, const QList<QStringList> &mrzCandidates);
+    // The chip is being read: the passenger keeps the passport on the reader.
+    void readingChip();
     // A staff command's audited outcome: "done", "failed" or "refused".
     void serviceCommandFinished(const QString &command, const QString &outcome,
                                 const QString &reason);
@@ -86,6 +99,12 @@ private:
     // that would admit is held for its holder's document instead.
     void conclude(const Credential &credential, hal::RawRead::Kind readKind, bool mayHold);
     void onBindingWindowElapsed();
+    // Pairs a credential with a held code or document, then concludes it.
+    void pass(const Credential &credential, hal::RawRead::Kind readKind);
+    void askChip(const Credential &camera, hal::RawRead::Kind readKind,
+                 const QList<QStringList> &mrzCandidates);
+    void onChipWaitElapsed();
+    void recordForgery(qint64 decisionSeq, const Credential &credential);
     void onServiceCommandDone(LaneServiceCommand command, bool ok, const QString &reason);
     void authoriseNextWaiting();
     std::optional<qint64> record(AuditEventType type, QJsonObject fields,
@@ -103,6 +122,15 @@ private:
     QList<quint64> m_waiting;
     HolderDocumentPairing m_pairing;
     QTimer m_bindingWindow;
+    // The passport whose chip is being read, until its reader answers.
+    struct AwaitingChip {
+        quint64 request = 0;
+        Credential camera;
+        hal::RawRead::Kind readKind = hal::RawRead::Kind::MrzLines;
+    };
+    std::optional<AwaitingChip> m_awaitingChip;
+    quint64 m_chipRequests = 0;
+    QTimer m_chipWait;
     // Staff commands sent to the lane, oldest first, until it answers.
     QList<StaffCommand> m_staffCommands;
     bool m_sendingStaffCommand = false; // an answer now is the controller's refusal

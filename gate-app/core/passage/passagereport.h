@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/credentials/chipproof.h"
 #include "core/decision/decision.h"
 
 #include <QMetaType>
@@ -14,6 +15,7 @@ struct PassageReport {
     QString credentialKind;     // "eticket", "resident", "hmt", "fpr2017", "fpr2023", "mrz", "none"
     bool preferEnglish = false; // passports and foreigners' cards
     QString source;             // device name
+    ChipProof chip;             // passports: the chip's proof, and its face for staff only
     qint64 availableNs = 0;     // the read was complete (steady clock)
     qint64 decidedNs = 0;       // the decision was recorded (steady clock)
 };

@@ -223,6 +223,10 @@
         <translation>请保持不动</translation>
     </message>
     <message>
+        <source>Reading the chip, keep the passport still</source>
+        <translation>正在读取芯片，请保持护照不动</translation>
+    </message>
+    <message>
         <source>Move the document closer</source>
         <translation>请将证件靠近一些</translation>
     </message>
@@ -241,6 +245,10 @@
 </context>
 <context>
     <name>ServicePanel</name>
+    <message>
+        <source>Last passport chip</source>
+        <translation>最近护照芯片</translation>
+    </message>
     <message>
         <source>Service mode, staff %1</source>
         <translation>维护模式，工号 %1</translation>
@@ -558,6 +566,18 @@
     <message>
         <source>%1 passengers, please pass one by one</source>
         <translation>%1 位旅客，请依次通行</translation>
+    </message>
+    <message>
+        <source>This passport could not be verified</source>
+        <translation>此护照未通过核验</translation>
+    </message>
+    <message>
+        <source>The chip of your passport could not be checked</source>
+        <translation>无法核验您护照的芯片</translation>
+    </message>
+    <message>
+        <source>Please place the passport on the reader again, or ask staff for help</source>
+        <translation>请重新放置护照，或联系工作人员</translation>
     </message>
     <message>
         <source>This e-ticket is valid only with its holder&apos;s document</source>

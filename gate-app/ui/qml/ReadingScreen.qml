@@ -9,7 +9,8 @@ Rectangle {
     readonly property var hints: ({
         "hold_still": qsTr("Hold still"),
         "move_closer": qsTr("Move the document closer"),
-        "glare": qsTr("Glare: tilt the document slightly")
+        "glare": qsTr("Glare: tilt the document slightly"),
+        "reading_chip": qsTr("Reading the chip, keep the passport still")
     })
 
     color: Theme.background

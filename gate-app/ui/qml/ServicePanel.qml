@@ -121,6 +121,25 @@ Rectangle {
                     }
                 }
             }
+            // The last passport's chip: what it proved and its DG2 face, for
+            // staff to compare with the passenger.
+            StatusList {
+                width: parent.width
+                visible: panel.service.passportChip !== ""
+                title: qsTr("Last passport chip")
+                GateText {
+                    width: parent.width
+                    font.pixelSize: Theme.small
+                    color: panel.service.passportChip.startsWith("verified") ? Theme.ok
+                         : panel.service.passportChip.startsWith("forged") ? Theme.fault : Theme.warning
+                    text: panel.service.passportChip
+                }
+                PassportFace {
+                    width: 150
+                    height: 200
+                    image: panel.service.passportFace
+                }
+            }
         }
 
         Column {

@@ -42,7 +42,10 @@ Credential credentialFromMrzLines(const QStringList &lines, const QDate &today) 
         document.sex = QLatin1Char(read.sex.front());
     document.birth = QDate::fromString(fromAscii(read.birth), Qt::ISODate);
     document.validTo = QDate::fromString(fromAscii(read.expiry), Qt::ISODate);
-    return Credential::fromDocument(std::move(document));
+    Credential credential = Credential::fromDocument(std::move(document));
+    // The printed page alone proves nothing until a chip reader vouches for it.
+    credential.chip = {ChipProof::State::Unverified, QStringLiteral("not_read")};
+    return credential;
 }
 
 } // namespace gate
