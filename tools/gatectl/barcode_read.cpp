@@ -12,11 +12,15 @@ namespace gatectl {
 // image that cannot be read gets {"file":...,"error":"unreadable"} and the
 // exit status becomes 2 once the others are done.
 int barcodeRead(const QStringList &args) {
-    if (args.isEmpty())
-        return usageError(QStringLiteral("usage: gatectl barcode read IMAGE..."));
+    Arguments arguments(QStringLiteral("gatectl barcode read IMAGE..."), {});
+    if (!arguments.parse(args))
+        return exitUsage;
+    const QStringList images = arguments.positional();
+    if (images.isEmpty())
+        return arguments.usageError();
     const gate::vision::BarcodeReader reader;
     int status = exitRan;
-    for (const QString &file : args) {
+    for (const QString &file : images) {
         const cv::Mat image = readImageOrReport(file);
         if (image.empty()) {
             status = exitUsage;

@@ -40,11 +40,15 @@ bool writeCertificate(const QDir &folder, X509 *certificate, QString *error) {
 
 // gatectl emrtd import-masterlist FILE --out DIR
 int emrtdImportMasterList(const QStringList &args) {
-    const QString usage = QStringLiteral("usage: gatectl emrtd import-masterlist FILE --out DIR");
-    if (args.size() != 3 || args[1] != QLatin1String("--out"))
-        return usageError(usage);
-    const QString path = args[0];
-    const QDir out(args[2]);
+    Arguments arguments(
+        QStringLiteral("gatectl emrtd import-masterlist FILE --out DIR"),
+        {QCommandLineOption(QStringLiteral("out"), QString(), QStringLiteral("DIR"))});
+    if (!arguments.parse(args))
+        return exitUsage;
+    if (arguments.positional().size() != 1 || arguments.value(QStringLiteral("out")).isEmpty())
+        return arguments.usageError();
+    const QString path = arguments.positional().first();
+    const QDir out(arguments.value(QStringLiteral("out")));
     if (!QFile::exists(path))
         return usageError(QStringLiteral("cannot read %1").arg(path));
     if (!out.mkpath(QStringLiteral(".")))

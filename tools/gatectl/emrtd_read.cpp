@@ -119,27 +119,21 @@ bool writeFace(const QString &path, const gate::emrtd::Bytes &image, QString *er
 
 // gatectl emrtd read --mrz-file FILE [--reader NAME] --csca DIR|MASTERLIST [--dg2-out FILE]
 int emrtdRead(const QStringList &args) {
-    const QString usage =
-        QStringLiteral("usage: gatectl emrtd read --mrz-file FILE [--reader NAME] "
-                       "--csca DIR|MASTERLIST [--dg2-out FILE]");
-    QString mrzPath, reader, cscaPath, faceOut;
-    for (qsizetype i = 0; i < args.size(); ++i) {
-        const QString &arg = args[i];
-        if (i + 1 >= args.size())
-            return usageError(usage);
-        if (arg == QLatin1String("--mrz-file"))
-            mrzPath = args[++i];
-        else if (arg == QLatin1String("--reader"))
-            reader = args[++i];
-        else if (arg == QLatin1String("--csca"))
-            cscaPath = args[++i];
-        else if (arg == QLatin1String("--dg2-out"))
-            faceOut = args[++i];
-        else
-            return usageError(usage);
-    }
-    if (mrzPath.isEmpty() || cscaPath.isEmpty())
-        return usageError(usage);
+    Arguments arguments(
+        QStringLiteral("gatectl emrtd read --mrz-file FILE [--reader NAME] "
+                       "--csca DIR|MASTERLIST [--dg2-out FILE]"),
+        {QCommandLineOption(QStringLiteral("mrz-file"), QString(), QStringLiteral("FILE")),
+         QCommandLineOption(QStringLiteral("reader"), QString(), QStringLiteral("NAME")),
+         QCommandLineOption(QStringLiteral("csca"), QString(), QStringLiteral("DIR|MASTERLIST")),
+         QCommandLineOption(QStringLiteral("dg2-out"), QString(), QStringLiteral("FILE"))});
+    if (!arguments.parse(args))
+        return exitUsage;
+    const QString mrzPath = arguments.value(QStringLiteral("mrz-file"));
+    const QString reader = arguments.value(QStringLiteral("reader"));
+    const QString cscaPath = arguments.value(QStringLiteral("csca"));
+    const QString faceOut = arguments.value(QStringLiteral("dg2-out"));
+    if (mrzPath.isEmpty() || cscaPath.isEmpty() || !arguments.positional().isEmpty())
+        return arguments.usageError();
     QString error;
     const auto candidates = readMrzFile(mrzPath, &error);
     if (!candidates)
