@@ -16,6 +16,11 @@
 
 using namespace gate::emrtd;
 
+// The outcome, and on a mismatch the reader's own account of what happened.
+#define COMPARE_OUTCOME(report, expected)                                                          \
+    QVERIFY2(qstrcmp(outcomeName((report).outcome), expected) == 0,                                \
+             (std::string(outcomeName((report).outcome)) + ": " + (report).error).c_str())
+
 namespace {
 
 
@@ -96,7 +101,7 @@ private slots:
 
     void goodChipVerifies() {
         const ChipReport report = readPassport(QStringLiteral("good"), {}, {lines(kMrz)});
-        QCOMPARE(outcomeName(report.outcome), "verified");
+        COMPARE_OUTCOME(report, "verified");
         QCOMPARE(report.access, std::string("BAC"));
         QCOMPARE(report.mrz, lines(kMrz));
         QVERIFY(report.dg1MatchesMrz);
@@ -118,8 +123,8 @@ private slots:
         const ChipReport longReads =
             readPassport(QStringLiteral("long"), {}, {lines(kMrz)}, QStringLiteral("csca"),
                          PcscChannel::ExtendedLength::On);
-        QCOMPARE(outcomeName(shortReads.outcome), "verified");
-        QCOMPARE(outcomeName(longReads.outcome), "verified");
+        COMPARE_OUTCOME(shortReads, "verified");
+        COMPARE_OUTCOME(longReads, "verified");
         QVERIFY2(
             longReads.exchanges < shortReads.exchanges,
             qPrintable(
@@ -130,7 +135,7 @@ private slots:
         const ChipReport report =
             readPassport(QStringLiteral("dg1"), {QStringLiteral("--tamper"), QStringLiteral("dg1")},
                          {lines(kMrz)});
-        QCOMPARE(outcomeName(report.outcome), "forged");
+        COMPARE_OUTCOME(report, "forged");
         QCOMPARE(report.sod->hashes, std::string("mismatch"));
         QCOMPARE(report.sod->mismatchedGroups, std::vector<int>{1});
         QVERIFY(!report.dg1MatchesMrz); // the chip's MRZ names someone else
@@ -143,7 +148,7 @@ private slots:
         const ChipReport report =
             readPassport(QStringLiteral("dg1page"),
                          {QStringLiteral("--tamper"), QStringLiteral("dg1")}, {lines(reprinted)});
-        QCOMPARE(outcomeName(report.outcome), "forged");
+        COMPARE_OUTCOME(report, "forged");
         QVERIFY(report.dg1MatchesMrz);
         QCOMPARE(report.sod->mismatchedGroups, std::vector<int>{1});
     }
@@ -152,7 +157,7 @@ private slots:
         const ChipReport report =
             readPassport(QStringLiteral("dg2"), {QStringLiteral("--tamper"), QStringLiteral("dg2")},
                          {lines(kMrz)});
-        QCOMPARE(outcomeName(report.outcome), "forged");
+        COMPARE_OUTCOME(report, "forged");
         QCOMPARE(report.sod->mismatchedGroups, std::vector<int>{2});
         QVERIFY(report.dg1MatchesMrz);
     }
@@ -161,7 +166,7 @@ private slots:
         const ChipReport report =
             readPassport(QStringLiteral("rogue"),
                          {QStringLiteral("--dsc"), QStringLiteral("unknown")}, {lines(kMrz)});
-        QCOMPARE(outcomeName(report.outcome), "forged");
+        COMPARE_OUTCOME(report, "forged");
         QCOMPARE(report.sod->signature, std::string("ok"));
         QCOMPARE(report.sod->chain, std::string("unknown_dsc"));
         QCOMPARE(report.sod->hashes, std::string("ok"));
@@ -171,14 +176,14 @@ private slots:
         const ChipReport report =
             readPassport(QStringLiteral("expired"),
                          {QStringLiteral("--dsc"), QStringLiteral("expired")}, {lines(kMrz)});
-        QCOMPARE(outcomeName(report.outcome), "unverified");
+        COMPARE_OUTCOME(report, "unverified");
         QCOMPARE(report.sod->chain, std::string("expired"));
     }
 
     void issuerWithoutInstalledCscaIsUnverified() {
         const ChipReport report =
             readPassport(QStringLiteral("nocsca"), {}, {lines(kMrz)}, QStringLiteral("other-csca"));
-        QCOMPARE(outcomeName(report.outcome), "unverified");
+        COMPARE_OUTCOME(report, "unverified");
         QCOMPARE(report.sod->chain, std::string("no_csca"));
         QCOMPARE(report.sod->hashes, std::string("ok"));
     }
@@ -186,7 +191,7 @@ private slots:
     void chipWithoutSodIsUnverified() {
         const ChipReport report =
             readPassport(QStringLiteral("nosod"), {QStringLiteral("--no-sod")}, {lines(kMrz)});
-        QCOMPARE(outcomeName(report.outcome), "unverified");
+        COMPARE_OUTCOME(report, "unverified");
         QVERIFY(!report.sod);
     }
 
@@ -194,7 +199,7 @@ private slots:
         QStringList wrong = kMrz;
         wrong[1] = QStringLiteral("L898902C<7UTO7408122F1204159ZE184226B<<<<<16"); // another number
         const ChipReport report = readPassport(QStringLiteral("wrongmrz"), {}, {lines(wrong)});
-        QCOMPARE(outcomeName(report.outcome), "access_denied");
+        COMPARE_OUTCOME(report, "access_denied");
         QVERIFY(report.mrz.empty());
     }
 
@@ -204,7 +209,7 @@ private slots:
         misread[1] = "L8989O2C36UTO7408122F1204159ZE184226B<<<<<10";
         const ChipReport report =
             readPassport(QStringLiteral("ambiguous"), {}, {misread, lines(kMrz)});
-        QCOMPARE(outcomeName(report.outcome), "verified");
+        COMPARE_OUTCOME(report, "verified");
         QCOMPARE(report.openedBy, 1);
         QCOMPARE(report.mrz, lines(kMrz));
     }
@@ -231,7 +236,7 @@ private slots:
         });
         const ChipReport report =
             readAndCheckChip(channel, {lines(kMrz)}, cscas, QDateTime::currentSecsSinceEpoch());
-        QCOMPARE(outcomeName(report.outcome), "reader_error");
+        COMPARE_OUTCOME(report, "reader_error");
         QVERIFY(channel.count() >= 10);
     }
 
@@ -275,7 +280,7 @@ private slots:
         QVERIFY(channel.open(&why) && channel.connect({}, 5000, &why));
         const ChipReport report =
             readAndCheckChip(channel, {lines(kMrz)}, cscas, QDateTime::currentSecsSinceEpoch());
-        QCOMPARE(outcomeName(report.outcome), "malformed");
+        COMPARE_OUTCOME(report, "malformed");
     }
 };
 
