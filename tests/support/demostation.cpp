@@ -10,6 +10,10 @@ namespace gate::test {
 
 bool DemoStation::commission(const QString &folder, QString *error) {
     const QDir dir(folder);
+    if (!dir.mkpath(QStringLiteral("."))) {
+        *error = QStringLiteral("cannot create %1").arg(folder);
+        return false;
+    }
     m_deviceKey = dir.absoluteFilePath(QStringLiteral("device.key"));
     const QJsonObject device = runGateTool(QStringLiteral("gatectl"),
                                            {QStringLiteral("device-key"), QStringLiteral("init"),

@@ -11,7 +11,7 @@ namespace gate::test {
 // list's holder keys are sealed to that gate alone.
 class DemoStation {
 public:
-    // Makes the device key and the station under `folder`.
+    // Makes the device key and the station under `folder` (created when missing).
     bool commission(const QString &folder, QString *error);
 
     // What gate-issuer demo-station printed: list_url, root_key, script, now...
