@@ -12,7 +12,7 @@
 # env:   CHECK_INSTALL_CACHE  cache folder (default: ~/.cache/station-gate-check-install)
 #        DEBIAN_MIRROR        the archive (default: http://deb.debian.org/debian)
 #        DEBIAN_SECURITY_MIRROR   its security updates (default: http://deb.debian.org/debian-security)
-# Needs root (chroot, mounts) and debootstrap, which it installs when missing.
+# Needs root (chroot, mounts) and debootstrap (scripts/debian-packages.txt).
 # Exit 0 when every check passed; the first failing step ends the run with its status.
 set -euo pipefail
 source_dir=$(cd "$(dirname "$0")/.." && pwd)
@@ -31,10 +31,8 @@ fail() {
 [ "$(id -u)" -eq 0 ] || fail "run as root: it builds a chroot and mounts /proc and /dev in it"
 [ -f "$build_dir/CPackConfig.cmake" ] ||
     fail "$build_dir is not a configured build tree (cmake --preset default && cmake --build --preset default)"
-if ! command -v debootstrap >/dev/null; then
-    step "installing debootstrap"
-    DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends debootstrap
-fi
+command -v debootstrap >/dev/null ||
+    fail "debootstrap is missing: scripts/dev.sh installs it with scripts/debian-packages.txt"
 mkdir -p "$cache_dir/apt-archives"
 
 if [ ! -f "$base_tarball" ]; then

@@ -10,11 +10,10 @@ std::optional<CameraSettings> CameraSettings::fromJson(const QJsonObject &settin
     QStringList errors;
     const JsonFields fields(settings, QStringLiteral("settings"), &errors);
     // config_dirs is added by the configuration loader for every device.
-    fields.rejectUnknown({QStringLiteral("source"), QStringLiteral("width"),
-                          QStringLiteral("height"), QStringLiteral("fps"),
-                          QStringLiteral("forget_ms"), QStringLiteral("loop"),
-                          QStringLiteral("mrz"), QStringLiteral("mrz_candidates"),
-                          hal::kConfigDirsSetting});
+    fields.rejectUnknown(
+        {QStringLiteral("source"), QStringLiteral("width"), QStringLiteral("height"),
+         QStringLiteral("fps"), QStringLiteral("forget_ms"), QStringLiteral("loop"),
+         QStringLiteral("mrz"), QStringLiteral("mrz_candidates"), hal::kConfigDirsSetting});
     CameraSettings result;
     const QString source = fields.requiredString(QStringLiteral("source"));
     const QString v4l2Prefix = QStringLiteral("v4l2:");

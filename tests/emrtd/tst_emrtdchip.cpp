@@ -23,7 +23,6 @@ using namespace gate::emrtd;
 
 namespace {
 
-
 const QStringList kMrz{QStringLiteral("P<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<<<<<<<<<"),
                        QStringLiteral("L898902C36UTO7408122F1204159ZE184226B<<<<<10")};
 

@@ -1,9 +1,9 @@
 #include "core/config/gateconfig.h"
 
-#include "hal/jsonfields.h"
 #include "core/crypto/stricted25519.h"
 #include "core/service/pinhash.h"
 #include "hal/configfiles.h"
+#include "hal/jsonfields.h"
 
 #include <QDir>
 #include <QFile>
