@@ -3,6 +3,8 @@
 #include "emrtd/tlv.h"
 
 #include <algorithm>
+#include <cstdio>
+#include <string>
 
 namespace gate::emrtd {
 
@@ -73,7 +75,9 @@ FileReader::Result FileReader::read(std::uint16_t fileId) {
     }
     if (!selected.response.ok()) {
         result.status = Status::Refused;
-        result.error = "SELECT refused";
+        char status[8];
+        std::snprintf(status, sizeof status, "%04X", unsigned(selected.response.sw));
+        result.error = std::string("SELECT refused (status ") + status + ")";
         return result;
     }
 
