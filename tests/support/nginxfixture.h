@@ -5,7 +5,7 @@
 #include <QTemporaryDir>
 #include <QUrl>
 
-namespace gate::testing {
+namespace gate::test {
 
 // A real nginx serving `documentRoot()` on a free 127.0.0.1 port, with its
 // own prefix, configuration, pid and logs in a temporary folder. Single
@@ -32,4 +32,4 @@ private:
     quint16 m_port = 0;
 };
 
-} // namespace gate::testing
+} // namespace gate::test

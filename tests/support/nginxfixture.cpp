@@ -1,24 +1,18 @@
 #include "nginxfixture.h"
 
+#include "loopbackport.h"
+
 #include <QDir>
 #include <QElapsedTimer>
 #include <QFile>
-#include <QTcpServer>
 #include <QTcpSocket>
 #include <QThread>
 
 #include <unistd.h>
 
-namespace gate::testing {
+namespace gate::test {
 
 namespace {
-
-quint16 freeLoopbackPort() {
-    QTcpServer probe;
-    if (!probe.listen(QHostAddress::LocalHost, 0))
-        return 0;
-    return probe.serverPort();
-}
 
 bool accepts(quint16 port) {
     QTcpSocket socket;
@@ -121,4 +115,4 @@ void NginxFixture::kill() {
     m_process.waitForFinished(5000);
 }
 
-} // namespace gate::testing
+} // namespace gate::test
