@@ -326,15 +326,22 @@ void PassageCoordinator::onOpened(quint64 passageId, qint64 ackNs) {
     emit barrierOpened(qint64(passageId), ackNs - pending->availableNs);
 }
 
-void PassageCoordinator::onPassed(quint64 passageId) {
-    const Pending pending = m_pending.take(passageId);
+QJsonObject PassageCoordinator::passageFields(quint64 passageId, const Pending &pending,
+                                              const QString &outcome) const {
+    // Every passage record names its tickets and direction, whatever the
+    // outcome: the station turns them into `used` records for its other gates.
     QJsonObject fields{{QStringLiteral("passage"), qint64(passageId)},
                        {QStringLiteral("tid"), pending.tid},
-                       {QStringLiteral("outcome"), QStringLiteral("passed")},
+                       {QStringLiteral("outcome"), outcome},
                        {QStringLiteral("direction"), directionName(m_parts.lane.direction)}};
     if (!pending.partyTids.isEmpty())
         fields.insert(QStringLiteral("tids"), QJsonArray::fromStringList(pending.partyTids));
-    record(AuditEventType::Passage, fields);
+    return fields;
+}
+
+void PassageCoordinator::onPassed(quint64 passageId) {
+    const Pending pending = m_pending.take(passageId);
+    record(AuditEventType::Passage, passageFields(passageId, pending, QStringLiteral("passed")));
     emit passageRecorded(qint64(passageId), QStringLiteral("passed"));
 }
 
@@ -344,9 +351,7 @@ void PassageCoordinator::onNotTaken(quint64 passageId, const QString &outcome) {
     // The ticket stays used: a passenger whose pass was not taken asks staff,
     // who open the lane once from the service mode. Releasing it would let one
     // code open the lane for someone else after a timeout.
-    record(AuditEventType::Passage, {{QStringLiteral("passage"), qint64(passageId)},
-                                     {QStringLiteral("tid"), pending.tid},
-                                     {QStringLiteral("outcome"), outcome}});
+    record(AuditEventType::Passage, passageFields(passageId, pending, outcome));
     emit passageRecorded(qint64(passageId), outcome);
 }
 
