@@ -64,8 +64,8 @@ Rectangle {
             spacing: 48
             TicketField {
                 label: qsTr("Journey")
-                readonly property string from: (screen.passenger.english ? screen.ticket.from_en : screen.ticket.from_zh) ?? ""
-                readonly property string to: (screen.passenger.english ? screen.ticket.to_en : screen.ticket.to_zh) ?? ""
+                readonly property string from: screen.ticket["from_" + screen.passenger.languageCode] ?? ""
+                readonly property string to: screen.ticket["to_" + screen.passenger.languageCode] ?? ""
                 value: from !== "" ? qsTr("%1 to %2").arg(from).arg(to) : ""
             }
             TicketField {
