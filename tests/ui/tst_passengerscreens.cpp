@@ -427,6 +427,64 @@ private slots:
         QCOMPARE(englishOnly.value(u"from_zh"_s).toString(), u"Beijing"_s);
     }
 
+    // Every language's texts fit the screen, landscape and portrait: no text
+    // leaves the window, runs into another text or into a pictogram, or is
+    // cut. The denied screen is tried with every reason's message.
+    void everyLanguageFitsTheScreen_data() {
+        QTest::addColumn<Language>("language");
+        QTest::addColumn<bool>("portrait");
+        for (const Language language : kAllLanguages) {
+            for (const bool portrait : {false, true}) {
+                const QString tag =
+                    gate::toString(language) + (portrait ? u"-portrait"_s : u"-landscape"_s);
+                QTest::newRow(qPrintable(tag)) << language << portrait;
+            }
+        }
+    }
+
+    void everyLanguageFitsTheScreen() {
+        QFETCH(Language, language);
+        QFETCH(bool, portrait);
+        QQuickWindow *window = portrait ? portraitWindow() : m_window;
+        QVERIFY(window);
+        m_passenger.setLanguage(language);
+        const QString prefix =
+            gate::toString(language) + (portrait ? u"-portrait-"_s : u"-landscape-"_s);
+
+        const QStringList screens{
+            u"idle"_s,       u"stale"_s,          u"reading-chip"_s,      u"glare"_s,
+            u"admitted"_s,   u"admitted-party"_s, u"awaiting-document"_s, u"not-commissioned"_s,
+            u"free-entry"_s, u"free-passage"_s};
+        for (const QString &screen : screens) {
+            init();
+            m_passenger.setLanguage(language);
+            present(screen);
+            QVERIFY(!gate::ui::test::saveScreenshot(*window, prefix + screen).isEmpty());
+            const QStringList problems = gate::ui::test::layoutProblems(*window);
+            QVERIFY2(problems.isEmpty(),
+                     qPrintable(prefix + screen + u": "_s + problems.join(u"; "_s)));
+        }
+
+        // The longest of the denied screens is kept as a screenshot.
+        qsizetype longest = -1;
+        for (const gate::ReasonEntry &entry : gate::kReasons) {
+            if (entry.reason == gate::Reason::Ok)
+                continue;
+            init();
+            m_passenger.setLanguage(language);
+            showDenied(exampleDecision(entry.reason));
+            const QString tag = prefix + u"denied-"_s + gate::toString(entry.reason);
+            const QStringList problems = gate::ui::test::layoutProblems(*window);
+            QVERIFY2(problems.isEmpty(), qPrintable(tag + u": "_s + problems.join(u"; "_s)));
+            const qsizetype length = m_passenger.headline().size() + m_passenger.advice().size();
+            if (length > longest) {
+                longest = length;
+                QVERIFY(!gate::ui::test::saveScreenshot(*window, prefix + u"denied-longest"_s)
+                             .isEmpty());
+            }
+        }
+    }
+
     void portraitIdleFitsTheScreen() {
         gate::ui::WindowOptions portrait;
         portrait.portrait = true;
@@ -444,6 +502,33 @@ private slots:
     void selfTestLoadsEveryQmlFile() { QCOMPARE(gate::ui::selfTest(), 0); }
 
 private:
+    // A portrait window on the same passenger model, made when first asked for.
+    QQuickWindow *portraitWindow() {
+        if (!m_portraitEngine) {
+            gate::ui::WindowOptions portrait;
+            portrait.portrait = true;
+            m_portraitEngine = gate::ui::createMainEngine(m_passenger, m_service, portrait);
+            if (!m_portraitEngine)
+                return nullptr;
+        }
+        auto *window = qobject_cast<QQuickWindow *>(m_portraitEngine->rootObjects().constFirst());
+        return window && QTest::qWaitForWindowExposed(window) ? window : nullptr;
+    }
+
+    // A decision for `reason` with every detail its message fills in, a
+    // station with a long name among them.
+    static gate::Decision exampleDecision(gate::Reason reason) {
+        gate::Decision decision = tooEarly();
+        decision.reason = reason;
+        decision.details.insert(u"closes_at"_s, kDeparture - 180);
+        decision.details.insert(u"used_at"_s, kDeparture - 7200);
+        decision.details.insert(u"gates"_s, QStringList{u"A5"_s, u"A6"_s});
+        decision.details.insert(u"station"_s, u"AOH"_s);
+        decision.details.insert(u"station_zh"_s, u"上海虹桥"_s);
+        decision.details.insert(u"station_en"_s, u"Shanghai Hongqiao"_s);
+        return decision;
+    }
+
     // The decision layer hands over its message in the screen's language.
     void showDenied(const gate::Decision &decision) {
         const gate::PassengerMessage message =
@@ -482,6 +567,8 @@ private:
             m_passenger.showAwaitingDocument(20'000);
         } else if (screen == u"emergency") {
             m_passenger.setEmergency(true);
+        } else if (screen == u"free-entry") {
+            m_passenger.setOutOfService(true, u"free_entry"_s);
         } else if (screen == u"free-passage") {
             m_passenger.setOutOfService(true, u"free_passage"_s);
         }
@@ -492,6 +579,7 @@ private:
     PassengerScreenModel m_passenger;
     gate::ui::ServiceModeModel m_service{m_verifier};
     std::unique_ptr<QQmlApplicationEngine> m_engine;
+    std::unique_ptr<QQmlApplicationEngine> m_portraitEngine;
     QQuickWindow *m_window = nullptr;
 };
 
