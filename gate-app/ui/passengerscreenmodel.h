@@ -72,8 +72,8 @@ public:
     void showDenied(const QString &reasonCode, const QString &headline, const QString &advice);
     // The same, but the texts are asked for again whenever the passenger
     // switches language while the screen is up, e.g.
-    // [decision] { auto m = gate::passengerMessage(decision); return std::pair{m.headline,
-    // m.advice}; }
+    // [this, decision] { auto m = gate::passengerMessage(decision, language());
+    // return std::pair{m.headline, m.advice}; }
     using DeniedText = std::function<std::pair<QString, QString>()>;
     void showDenied(const QString &reasonCode, DeniedText text);
     // The lane does not serve ticketed passengers; `reasonCode` is the lane's

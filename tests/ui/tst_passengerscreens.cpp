@@ -451,10 +451,19 @@ private slots:
         const QString prefix =
             gate::toString(language) + (portrait ? u"-portrait-"_s : u"-landscape-"_s);
 
-        const QStringList screens{
-            u"idle"_s,       u"stale"_s,          u"reading-chip"_s,      u"glare"_s,
-            u"admitted"_s,   u"admitted-party"_s, u"awaiting-document"_s, u"not-commissioned"_s,
-            u"free-entry"_s, u"free-passage"_s};
+        const QStringList screens{u"idle"_s,
+                                  u"stale"_s,
+                                  u"reading"_s,
+                                  u"reading-chip"_s,
+                                  u"glare"_s,
+                                  u"closer"_s,
+                                  u"admitted"_s,
+                                  u"admitted-party"_s,
+                                  u"awaiting-document"_s,
+                                  u"out-of-service"_s,
+                                  u"not-commissioned"_s,
+                                  u"free-entry"_s,
+                                  u"free-passage"_s};
         for (const QString &screen : screens) {
             init();
             m_passenger.setLanguage(language);
