@@ -5,6 +5,7 @@
 // text, finished, in its .ts and in the .qm built into the application: a new
 // message cannot ship untranslated. Chinese, which staff read too, must also
 // hold the service mode's texts.
+#include "core/credentials/identitydocument.h"
 #include "core/language.h"
 #include "ui/languageswitcher.h"
 
@@ -163,6 +164,26 @@ private slots:
         QFETCH(Language, language);
         QCOMPARE(gate::toString(gate::languageForNationality(nationality)),
                  gate::toString(language));
+    }
+
+    // Passports and foreigners' cards speak for their holder; the Chinese
+    // cards leave the station's language.
+    void aDocumentGivesItsHoldersLanguage() {
+        gate::IdentityDocument document;
+        document.nationality = u"KOR"_s;
+        for (const gate::DocumentKind kind :
+             {gate::DocumentKind::Mrz, gate::DocumentKind::Fpr2017, gate::DocumentKind::Fpr2023}) {
+            document.kind = kind;
+            QCOMPARE(document.holderLanguage(), std::optional(Language::Korean));
+        }
+        document.nationality = u"CHN"_s;
+        document.kind = gate::DocumentKind::Mrz;
+        QCOMPARE(document.holderLanguage(), std::optional(Language::Chinese));
+        for (const gate::DocumentKind kind :
+             {gate::DocumentKind::ResidentId, gate::DocumentKind::HmtPermit}) {
+            document.kind = kind;
+            QCOMPARE(document.holderLanguage(), std::nullopt);
+        }
     }
 };
 
