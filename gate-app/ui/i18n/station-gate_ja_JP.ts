@@ -393,7 +393,7 @@
     </message>
     <message>
         <source>Train %1, coach %2, seat %3</source>
-        <translation>%1列車 %2号車 %3番</translation>
+        <translation>%1列車 %2号車 %3席</translation>
     </message>
     <message>
         <source>Check-in for %1 opens at %2</source>

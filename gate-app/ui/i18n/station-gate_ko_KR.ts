@@ -44,7 +44,7 @@
     <name>AwaitingDocumentScreen</name>
     <message>
         <source>Now place the ID card or passport you bought the ticket with</source>
-        <translation>이제 승차권을 살 때 쓴 신분증이나 여권을 올려 주세요</translation>
+        <translation>이제 승차권을 구매한 신분증이나 여권을 올려 주세요</translation>
     </message>
     <message>
         <source>This e-ticket is valid only with its holder&apos;s document</source>
@@ -370,11 +370,11 @@
     <name>StaleBanner</name>
     <message>
         <source>Ticket data last updated %1 h %2 min ago. Tickets bought since then: please ask staff.</source>
-        <translation>승차권 정보가 %1시간 %2분 전에 마지막으로 갱신되었습니다. 그 뒤에 산 승차권은 직원에게 문의하세요.</translation>
+        <translation>승차권 정보가 %1시간 %2분 전에 마지막으로 갱신되었습니다. 그 후 구매한 승차권은 직원에게 문의하세요.</translation>
     </message>
     <message>
         <source>Ticket data last updated %1 min ago. Tickets bought since then: please ask staff.</source>
-        <translation>승차권 정보가 %1분 전에 마지막으로 갱신되었습니다. 그 뒤에 산 승차권은 직원에게 문의하세요.</translation>
+        <translation>승차권 정보가 %1분 전에 마지막으로 갱신되었습니다. 그 후 구매한 승차권은 직원에게 문의하세요.</translation>
     </message>
 </context>
 <context>
@@ -453,7 +453,7 @@
     </message>
     <message>
         <source>Please use your new ticket</source>
-        <translation>새 승차권을 쓰세요</translation>
+        <translation>새 승차권을 사용하세요</translation>
     </message>
     <message>
         <source>This ticket was already used at %1</source>
@@ -465,11 +465,11 @@
     </message>
     <message>
         <source>No ticket found for this document</source>
-        <translation>이 신분증으로 산 승차권이 없습니다</translation>
+        <translation>이 신분증으로 구매한 승차권이 없습니다</translation>
     </message>
     <message>
         <source>Please use the document you bought the ticket with</source>
-        <translation>승차권을 살 때 쓴 신분증을 쓰세요</translation>
+        <translation>승차권을 구매한 신분증을 사용하세요</translation>
     </message>
     <message>
         <source>This ticket is not on the list</source>
@@ -477,7 +477,7 @@
     </message>
     <message>
         <source>This ticket belongs to another document</source>
-        <translation>다른 신분증으로 산 승차권입니다</translation>
+        <translation>다른 신분증으로 구매한 승차권입니다</translation>
     </message>
     <message>
         <source>This ticket cannot be checked against your document</source>
@@ -489,7 +489,7 @@
     </message>
     <message>
         <source>Show the code, then place the ID card or passport you bought the ticket with</source>
-        <translation>코드를 보여 준 다음, 승차권을 살 때 쓴 신분증이나 여권을 올려 주세요</translation>
+        <translation>코드를 보여 주신 뒤, 승차권을 구매한 신분증이나 여권을 올려 주세요</translation>
     </message>
     <message>
         <source>ID check is not available at this gate now</source>
@@ -545,7 +545,7 @@
     </message>
     <message>
         <source>Please try again</source>
-        <translation>다시 해 주세요</translation>
+        <translation>다시 시도해 주세요</translation>
     </message>
     <message>
         <source>This code is not a valid e-ticket</source>
@@ -553,7 +553,7 @@
     </message>
     <message>
         <source>Please show the e-ticket from the official app, or use your ID</source>
-        <translation>공식 앱의 전자 승차권을 보여 주시거나 신분증을 쓰세요</translation>
+        <translation>공식 앱의 전자 승차권을 보여 주시거나 신분증을 사용하세요</translation>
     </message>
     <message>
         <source>E-tickets cannot be checked at this gate now</source>
@@ -561,7 +561,7 @@
     </message>
     <message>
         <source>Please use your ID, or ask staff for help</source>
-        <translation>신분증을 쓰시거나 직원에게 문의하세요</translation>
+        <translation>신분증을 사용하시거나 직원에게 문의하세요</translation>
     </message>
     <message>
         <source>This e-ticket is not valid yet</source>
@@ -569,7 +569,7 @@
     </message>
     <message>
         <source>This e-ticket has expired</source>
-        <translation>이 전자 승차권은 기한이 지났습니다</translation>
+        <translation>이 전자 승차권은 유효 기간이 지났습니다</translation>
     </message>
     <message>
         <source>Your passport could not be read</source>
