@@ -277,7 +277,8 @@ void PassageCoordinator::conclude(const Credential &credential, hal::RawRead::Ki
     report.passageId = seq.value_or(0);
     report.decision = decision;
     report.credentialKind = credentialKind(credential, readKind);
-    report.preferEnglish = credential.document && credential.document->prefersEnglish();
+    if (credential.document)
+        report.holderLanguage = credential.document->holderLanguage();
     report.source = credential.source;
     report.chip = credential.chip;
     report.availableNs = credential.availableNs;
