@@ -49,7 +49,8 @@ bool NginxFixture::start(QString *error) {
 worker_processes 1;
 pid %1/nginx.pid;
 error_log %1/error.log;
-events { worker_connections 64; }
+worker_rlimit_nofile %4;
+events { worker_connections %5; }
 http {
     access_log off;
     client_body_temp_path %1/tmp;
@@ -75,7 +76,9 @@ http {
 )")
                                       .arg(prefix)
                                       .arg(m_port)
-                                      .arg(m_slowBytesPerSecond);
+                                      .arg(m_slowBytesPerSecond)
+                                      .arg(2 * m_workerConnections + 64)
+                                      .arg(m_workerConnections);
     QFile file(m_prefix.filePath(QStringLiteral("nginx.conf")));
     if (!file.open(QIODevice::WriteOnly) || file.write(config.toUtf8()) < 0) {
         *error = QStringLiteral("cannot write nginx.conf");
