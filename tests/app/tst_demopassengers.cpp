@@ -43,11 +43,12 @@ private slots:
         m_rig.startGate(gate, m_rig.writeConfig(steps), int(m_expected.size()));
         QVERIFY(gate.waitForStarted());
         // Ops' view while it runs: `gatectl status` on the gate's socket.
-        QTRY_VERIFY_WITH_TIMEOUT(QFile::exists(m_rig.path("status.sock")), 30'000);
-        m_socketPermissions = QFileInfo(m_rig.path("status.sock")).permissions();
         QTRY_VERIFY_WITH_TIMEOUT(
             !(m_status = m_rig.status()).value(QStringLiteral("list")).toObject().isEmpty(),
             30'000);
+        // Once the gate answers, its listen() has returned and set the mode
+        // (the file exists a moment earlier with Qt's own mode).
+        m_socketPermissions = QFileInfo(m_rig.path("status.sock")).permissions();
         QVERIFY(gate.waitForFinished(120'000));
         m_gateExitCode = gate.exitCode();
         m_gateOutput = gate.readAllStandardOutput();
