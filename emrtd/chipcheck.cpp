@@ -37,8 +37,9 @@ ChipReport failed(ChipReport report, ChipOutcome outcome, std::string error) {
 }
 
 ChipOutcome outcomeOfRead(FileReader::Status status) {
-    return status == FileReader::Status::ChannelLost ? ChipOutcome::ReaderError
-                                                     : ChipOutcome::Malformed;
+    return status == FileReader::Status::ChannelLost || status == FileReader::Status::SessionLost
+               ? ChipOutcome::ReaderError
+               : ChipOutcome::Malformed;
 }
 
 ChipOutcome judge(const ChipReport &report) {
@@ -53,11 +54,9 @@ ChipOutcome judge(const ChipReport &report) {
     return ChipOutcome::Verified;
 }
 
-} // namespace
-
-ChipReport readAndCheckChip(ChipChannel &channel,
+ChipReport readAndCheckOnce(ChipChannel &channel,
                             const std::vector<std::vector<std::string>> &mrzCandidates,
-                            const CscaStore &cscas, std::time_t now) {
+                            const CscaStore &cscas, std::time_t now, bool *sessionLost) {
     ChipReport report;
     std::string error;
     if (mrzCandidates.empty() || mrzCandidates.size() > kMaxMrzCandidates)
@@ -100,6 +99,7 @@ ChipReport readAndCheckChip(ChipChannel &channel,
         }
         if (read.status == FileReader::Status::NotFound)
             return failed(report, ChipOutcome::Malformed, "a required file is missing");
+        *sessionLost = read.status == FileReader::Status::SessionLost;
         return failed(report, outcomeOfRead(read.status), read.error);
     };
 
@@ -140,10 +140,27 @@ ChipReport readAndCheckChip(ChipChannel &channel,
         report.error = "the chip has no SOD";
         return report;
     }
-    if (sod.status != FileReader::Status::Read)
+    if (sod.status != FileReader::Status::Read) {
+        *sessionLost = sod.status == FileReader::Status::SessionLost;
         return failed(report, outcomeOfRead(sod.status), sod.error);
+    }
     report.sod = verifySod(sod.bytes, groups, cscas, now);
     report.outcome = judge(report);
+    return report;
+}
+
+} // namespace
+
+ChipReport readAndCheckChip(ChipChannel &channel,
+                            const std::vector<std::vector<std::string>> &mrzCandidates,
+                            const CscaStore &cscas, std::time_t now) {
+    bool sessionLost = false;
+    ChipReport report = readAndCheckOnce(channel, mrzCandidates, cscas, now, &sessionLost);
+    if (!sessionLost)
+        return report;
+    // Once only: a chip that keeps forgetting is a reader error, not a loop.
+    report = readAndCheckOnce(channel, mrzCandidates, cscas, now, &sessionLost);
+    report.sessionRestarts = 1;
     return report;
 }
 

@@ -39,12 +39,17 @@ struct ChipReport {
     std::optional<FaceImage> face;
     std::vector<int> dataGroups; // the groups EF.COM lists
     int exchanges = 0;
+    // 1 when the chip lost the secure messaging session mid-read and was
+    // opened and read again (at most once).
+    int sessionRestarts = 0;
     std::string error; // for staff: what went wrong, never document data
 };
 
 // Opens the chip with the first MRZ candidate BAC accepts (up to three,
 // when the camera could not tell 0 from O), reads EF.COM, EF.SOD, DG1, DG2
-// and DG14/DG15 where listed, and runs passive authentication at `now`.
+// and DG14/DG15 where listed, and runs passive authentication at `now`. A
+// chip that forgets the session mid-read (a reset in the field: the page
+// moved, the chip browned out) is opened and read once more from the start.
 ChipReport readAndCheckChip(ChipChannel &channel,
                             const std::vector<std::vector<std::string>> &mrzCandidates,
                             const CscaStore &cscas, std::time_t now);

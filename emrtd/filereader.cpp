@@ -10,6 +10,13 @@ namespace gate::emrtd {
 
 namespace {
 
+// 6987 (expected SM data objects missing) and 6988 (SM data objects
+// incorrect) from a chip that accepted the session a moment ago: it has
+// forgotten it, as a chip does after a reset in the field.
+bool lostSession(std::uint16_t sw) {
+    return sw == 0x6987 || sw == 0x6988;
+}
+
 // What one protected READ BINARY may ask for: the response's DO'87', DO'99'
 // and DO'8E' must fit in 256 bytes (short) or well inside pcsc-lite's extended
 // buffer (extended).
@@ -73,6 +80,11 @@ FileReader::Result FileReader::read(std::uint16_t fileId) {
         result.status = Status::NotFound;
         return result;
     }
+    if (lostSession(selected.response.sw)) {
+        result.status = Status::SessionLost;
+        result.error = "the chip lost the secure messaging session";
+        return result;
+    }
     if (!selected.response.ok()) {
         result.status = Status::Refused;
         char status[8];
@@ -95,6 +107,11 @@ FileReader::Result FileReader::read(std::uint16_t fileId) {
         if (chunk.status != Status::Read) {
             result.status = chunk.status;
             result.error = chunk.error;
+            return result;
+        }
+        if (lostSession(chunk.response.sw)) {
+            result.status = Status::SessionLost;
+            result.error = "the chip lost the secure messaging session";
             return result;
         }
         // 6282: end of file reached before Le bytes, the data still counts.

@@ -29,7 +29,9 @@ constexpr std::size_t kMaxFileSize = 32767 + 0xDF;
 // channel supports it).
 class FileReader {
 public:
-    enum class Status { Read, NotFound, ChannelLost, Malformed, Refused };
+    // SessionLost: the chip answered 6987/6988, it no longer knows the secure
+    // messaging session (reset in the field without the reader noticing).
+    enum class Status { Read, NotFound, ChannelLost, SessionLost, Malformed, Refused };
     struct Result {
         Status status = Status::Malformed;
         Bytes bytes;

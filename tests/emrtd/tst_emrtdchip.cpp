@@ -54,6 +54,31 @@ private:
     int count_ = 0;
 };
 
+// A chip that forgets its secure messaging session: the first `times`
+// protected commands (CLA 0C) are answered 6988 without reaching it, as a
+// chip reset in the field answers.
+class ForgettingChannel : public ChipChannel {
+public:
+    ForgettingChannel(ChipChannel &inner, int times)
+        : inner_(inner)
+        , times_(times) {}
+    std::optional<Bytes> transmit(const Bytes &command) override {
+        if (!command.empty() && command[0] == 0x0C && forgotten_ < times_) {
+            ++forgotten_;
+            return Bytes{0x69, 0x88};
+        }
+        return inner_.transmit(command);
+    }
+    std::string lastError() const override { return inner_.lastError(); }
+    bool extendedLength() const override { return inner_.extendedLength(); }
+    int forgotten() const { return forgotten_; }
+
+private:
+    ChipChannel &inner_;
+    int times_;
+    int forgotten_ = 0;
+};
+
 } // namespace
 
 class TestEmrtdChip : public QObject {
@@ -237,6 +262,39 @@ private slots:
             readAndCheckChip(channel, {lines(kMrz)}, cscas, QDateTime::currentSecsSinceEpoch());
         COMPARE_OUTCOME(report, "reader_error");
         QVERIFY(channel.count() >= 10);
+    }
+
+    void aChipThatForgetsItsSessionIsOpenedAgainOnce_data() {
+        QTest::addColumn<int>("forgets");
+        QTest::addColumn<QString>("outcome");
+        QTest::newRow("once: read again, verified") << 1 << QStringLiteral("verified");
+        QTest::newRow("always: a reader error, no loop") << 1000 << QStringLiteral("reader_error");
+    }
+
+    void aChipThatForgetsItsSessionIsOpenedAgainOnce() {
+        QFETCH(int, forgets);
+        QFETCH(QString, outcome);
+        QString error;
+        QVERIFY2(stack->makePassport(QStringLiteral("forgetful"), kMrz, {}, &error),
+                 qPrintable(error));
+        QVERIFY2(
+            stack->insert(stack->passportDir(QStringLiteral("forgetful")) + QStringLiteral("/chip"),
+                          &error),
+            qPrintable(error));
+        CscaStore cscas;
+        std::string why;
+        QVERIFY(
+            cscas.load((stack->passportDir(QStringLiteral("forgetful")) + QStringLiteral("/csca"))
+                           .toStdString(),
+                       &why));
+        PcscChannel pcsc;
+        QVERIFY(pcsc.open(&why) && pcsc.connect({}, 5000, &why));
+        ForgettingChannel channel(pcsc, forgets);
+        const ChipReport report =
+            readAndCheckChip(channel, {lines(kMrz)}, cscas, QDateTime::currentSecsSinceEpoch());
+        QCOMPARE(QString::fromLatin1(outcomeName(report.outcome)), outcome);
+        QCOMPARE(report.sessionRestarts, 1);
+        QCOMPARE(channel.forgotten(), std::min(forgets, 2)); // one per attempt at most
     }
 
     void malformedFilesAreRefused_data() {
