@@ -66,15 +66,7 @@ std::optional<QList<QByteArray>> readRecords(const QString &path, QString *error
     return lines;
 }
 
-} // namespace
-
-// Writes or extends a station's signed ticket-list folder, the holder keys
-// sealed to every enrolled gate; prints
-// {"dir","station","seq","snapshot","deltas","records","list_key_id","gates"}.
-// The station's keys and enrolled gates live in the --secrets file (created
-// when missing), never in the folder.
-int ticketList(const QStringList &args) {
-    QCommandLineParser parser;
+void addOptions(QCommandLineParser &parser) {
     const auto option = [&parser](const char *name, const char *help, const char *value = nullptr) {
         parser.addOption(value ? QCommandLineOption(QLatin1String(name), QLatin1String(help),
                                                     QLatin1String(value))
@@ -97,125 +89,178 @@ int ticketList(const QStringList &args) {
     option("enrol", "gates to enrol: lines of gatectl device-key show", "FILE");
     option("rotate-list-key", "a new K_list with the next id (a new snapshot)");
     option("refresh", "re-sign the current seq with a later generated time (with --delta)");
-    if (!parser.parse(QStringList{QStringLiteral("ticketlist")} + args))
-        return fail(parser.errorText());
+}
 
-    const QString out = parser.value(QStringLiteral("out"));
-    const QString secretsPath = parser.value(QStringLiteral("secrets"));
+// Exactly one source of records, and only the combinations that make sense.
+bool usageIsValid(const QCommandLineParser &parser) {
     bool seqOk = false;
     const qint64 seq = parser.value(QStringLiteral("seq")).toLongLong(&seqOk);
     const bool delta = parser.isSet(QStringLiteral("delta"));
     const bool synthetic = parser.isSet(QStringLiteral("synthetic"));
     const bool refresh = parser.isSet(QStringLiteral("refresh"));
-    const bool rotate = parser.isSet(QStringLiteral("rotate-list-key"));
     const int sources =
         int(synthetic) + int(parser.isSet(QStringLiteral("records"))) + int(refresh);
-    if (out.isEmpty() || secretsPath.isEmpty() || !seqOk || seq < 1 ||
-        !parser.isSet(QStringLiteral("root-key")) || sources != 1 || (delta && synthetic) ||
-        (refresh && !delta) || (rotate && delta) || !parser.positionalArguments().isEmpty()) {
-        QTextStream(stderr) << usage;
-        return 2;
-    }
+    return !parser.value(QStringLiteral("out")).isEmpty() &&
+           !parser.value(QStringLiteral("secrets")).isEmpty() && seqOk && seq >= 1 &&
+           parser.isSet(QStringLiteral("root-key")) && sources == 1 && !(delta && synthetic) &&
+           !(refresh && !delta) && !(parser.isSet(QStringLiteral("rotate-list-key")) && delta) &&
+           parser.positionalArguments().isEmpty();
+}
 
-    QString error;
-    SigningKey rootKey = SigningKey::load(parser.value(QStringLiteral("root-key")), &error);
-    if (!rootKey.isValid() || rootKey.algorithm() != SigningKey::Algorithm::Ed25519)
-        return fail(QStringLiteral("root key: %1").arg(error.isEmpty() ? "not Ed25519" : error));
-    const auto lock = lockStation(secretsPath, &error);
-    if (!lock)
-        return fail(error);
-    TicketListWriter writer(out, rootKey);
-    tickets::Manifest &manifest = writer.manifest();
-    if (delta && !writer.load(&error))
-        return fail(error);
-
+// Station, generation time and expiry of the manifest to be written.
+void setManifestTimes(const QCommandLineParser &parser, bool delta, tickets::Manifest &manifest) {
     if (!delta || parser.isSet(QStringLiteral("station")))
         manifest.station = parser.value(QStringLiteral("station"));
     if (manifest.station.isEmpty())
         manifest.station = QStringLiteral("VNP");
-    const qint64 now = QDateTime::currentSecsSinceEpoch();
     manifest.generated = parser.isSet(QStringLiteral("generated"))
                              ? parser.value(QStringLiteral("generated")).toLongLong()
-                             : now;
+                             : QDateTime::currentSecsSinceEpoch();
     const qint64 validFor = parser.isSet(QStringLiteral("valid-for"))
                                 ? parser.value(QStringLiteral("valid-for")).toLongLong()
                                 : 3600;
     manifest.expires = manifest.generated + validFor;
+}
 
-    std::optional<StationSecrets> secrets = QFile::exists(secretsPath)
-                                                ? StationSecrets::load(secretsPath, &error)
-                                                : StationSecrets::fresh();
+// The station's secrets as this write leaves them (rotated, overridden,
+// gates enrolled), saved before anything is published.
+std::optional<StationSecrets> updatedSecrets(const QCommandLineParser &parser, QString *error) {
+    const QString path = parser.value(QStringLiteral("secrets"));
+    std::optional<StationSecrets> secrets =
+        QFile::exists(path) ? StationSecrets::load(path, error) : StationSecrets::fresh();
     if (!secrets)
-        return fail(error);
-    if (rotate)
+        return std::nullopt;
+    if (parser.isSet(QStringLiteral("rotate-list-key")))
         secrets->rotateListKey();
     if (parser.isSet(QStringLiteral("list-key"))) {
         const auto key = keyArgument(parser.value(QStringLiteral("list-key")));
-        if (!key)
-            return fail(QStringLiteral("--list-key wants ID:BASE64 of 32 bytes"));
+        if (!key) {
+            *error = QStringLiteral("--list-key wants ID:BASE64 of 32 bytes");
+            return std::nullopt;
+        }
         secrets->keys.listKey = *key;
     }
     if (parser.isSet(QStringLiteral("bind-key")))
         secrets->keys.bindKeys.clear();
     for (const QString &text : parser.values(QStringLiteral("bind-key"))) {
         const auto key = keyArgument(text);
-        if (!key)
-            return fail(QStringLiteral("--bind-key wants ID:BASE64 of 32 bytes"));
+        if (!key) {
+            *error = QStringLiteral("--bind-key wants ID:BASE64 of 32 bytes");
+            return std::nullopt;
+        }
         secrets->keys.bindKeys << *key;
     }
     if (parser.isSet(QStringLiteral("enrol"))) {
-        const auto gates = enrolmentFile(parser.value(QStringLiteral("enrol")), &error);
+        const auto gates = enrolmentFile(parser.value(QStringLiteral("enrol")), error);
         if (!gates)
-            return fail(error);
+            return std::nullopt;
         for (const QByteArray &gate : *gates)
             secrets->enrol(gate);
     }
-    if (!secrets->save(secretsPath, &error))
-        return fail(error);
-    writer.keys() = secrets->keys;
-    writer.enrolledGates() = secrets->gates;
+    if (!secrets->save(path, error))
+        return std::nullopt;
+    return secrets;
+}
 
+// The e-ticket trust list: the given file, the folder's own on a delta
+// without --keys, or an empty list.
+bool writeTrustList(const QCommandLineParser &parser, bool delta, TicketListWriter &writer,
+                    QString *error) {
+    if (delta && !parser.isSet(QStringLiteral("keys")))
+        return true;
     QByteArray keysJson = R"({"format":"gate-keys/1","keys":[]})";
     if (parser.isSet(QStringLiteral("keys"))) {
         QFile keys(parser.value(QStringLiteral("keys")));
-        if (!keys.open(QIODevice::ReadOnly))
-            return fail(QStringLiteral("cannot read %1").arg(keys.fileName()));
+        if (!keys.open(QIODevice::ReadOnly)) {
+            *error = QStringLiteral("cannot read %1").arg(keys.fileName());
+            return false;
+        }
         keysJson = keys.read(1024 * 1024);
     }
-    const bool keepKeys = delta && !parser.isSet(QStringLiteral("keys"));
-    if (!keepKeys && !writer.writeKeys(keysJson, &error))
-        return fail(error);
+    return writer.writeKeys(keysJson, error);
+}
 
-    qint64 records = 0;
-    bool written = false;
-    if (synthetic) {
+// The snapshot or delta of this write; `records` says how many lines it holds.
+bool writeRecordFile(const QCommandLineParser &parser, qint64 seq, bool delta,
+                     const QByteArray &listKey, TicketListWriter &writer, qint64 *records,
+                     QString *error) {
+    if (parser.isSet(QStringLiteral("synthetic"))) {
+        const qint64 now = QDateTime::currentSecsSinceEpoch();
         SyntheticList list;
-        list.station = manifest.station;
+        list.station = writer.manifest().station;
         list.tickets = parser.value(QStringLiteral("synthetic")).toLongLong();
         list.firstDay = parser.isSet(QStringLiteral("first-day"))
                             ? parser.value(QStringLiteral("first-day")).toLongLong()
                             : now - now % 86400;
-        list.listKey = secrets->keys.listKey.key;
-        if (list.tickets < 1 || list.tickets > 5'000'000)
-            return fail(QStringLiteral("--synthetic wants 1 to 5000000 tickets"));
-        records = list.tickets + list.trainCount();
-        written = writer.writeSnapshot(seq, list.records(), &error);
-    } else if (refresh) {
-        // The same seq, later `generated`: new expires, sealed keys and trust list.
-        if (seq != manifest.seq)
-            return fail(QStringLiteral("--refresh re-signs the current seq %1").arg(manifest.seq));
-        written = true;
-    } else {
-        const auto lines = readRecords(parser.value(QStringLiteral("records")), &error);
-        if (!lines)
-            return fail(error);
-        records = lines->size();
-        written = delta ? writer.writeDelta(seq, recordsFrom(*lines), &error)
-                        : writer.writeSnapshot(seq, recordsFrom(*lines), &error);
+        list.listKey = listKey;
+        if (list.tickets < 1 || list.tickets > 5'000'000) {
+            *error = QStringLiteral("--synthetic wants 1 to 5000000 tickets");
+            return false;
+        }
+        *records = list.tickets + list.trainCount();
+        return writer.writeSnapshot(seq, list.records(), error);
     }
-    if (!written || !writer.publish(&error))
+    if (parser.isSet(QStringLiteral("refresh"))) {
+        // The same seq, later `generated`: new expires, sealed keys and trust list.
+        if (seq != writer.manifest().seq) {
+            *error =
+                QStringLiteral("--refresh re-signs the current seq %1").arg(writer.manifest().seq);
+            return false;
+        }
+        return true;
+    }
+    const auto lines = readRecords(parser.value(QStringLiteral("records")), error);
+    if (!lines)
+        return false;
+    *records = lines->size();
+    return delta ? writer.writeDelta(seq, recordsFrom(*lines), error)
+                 : writer.writeSnapshot(seq, recordsFrom(*lines), error);
+}
+
+} // namespace
+
+// Writes or extends a station's signed ticket-list folder, the holder keys
+// sealed to every enrolled gate; prints
+// {"dir","station","seq","snapshot","deltas","records","list_key_id","gates"}.
+// The station's keys and enrolled gates live in the --secrets file (created
+// when missing), never in the folder.
+int ticketList(const QStringList &args) {
+    QCommandLineParser parser;
+    addOptions(parser);
+    if (!parser.parse(QStringList{QStringLiteral("ticketlist")} + args))
+        return fail(parser.errorText());
+    if (!usageIsValid(parser)) {
+        QTextStream(stderr) << usage;
+        return 2;
+    }
+    const QString out = parser.value(QStringLiteral("out"));
+    const qint64 seq = parser.value(QStringLiteral("seq")).toLongLong();
+    const bool delta = parser.isSet(QStringLiteral("delta"));
+
+    QString error;
+    SigningKey rootKey = SigningKey::load(parser.value(QStringLiteral("root-key")), &error);
+    if (!rootKey.isValid() || rootKey.algorithm() != SigningKey::Algorithm::Ed25519)
+        return fail(QStringLiteral("root key: %1").arg(error.isEmpty() ? "not Ed25519" : error));
+    const auto lock = lockStation(parser.value(QStringLiteral("secrets")), &error);
+    if (!lock)
+        return fail(error);
+    TicketListWriter writer(out, rootKey);
+    if (delta && !writer.load(&error))
+        return fail(error);
+    setManifestTimes(parser, delta, writer.manifest());
+    const std::optional<StationSecrets> secrets = updatedSecrets(parser, &error);
+    if (!secrets)
+        return fail(error);
+    writer.keys() = secrets->keys;
+    writer.enrolledGates() = secrets->gates;
+
+    qint64 records = 0;
+    if (!writeTrustList(parser, delta, writer, &error) ||
+        !writeRecordFile(parser, seq, delta, secrets->keys.listKey.key, writer, &records, &error) ||
+        !writer.publish(&error))
         return fail(error);
 
+    const tickets::Manifest &manifest = writer.manifest();
     const QJsonObject result{
         {QStringLiteral("dir"), out},
         {QStringLiteral("station"), manifest.station},
