@@ -1,6 +1,7 @@
 # Build tree mirrors the install tree, so gate-app finds its plugins and data
 # relative to its own binary in both (bin/ -> ../lib/station-gate/plugins).
-set(GATE_PLUGIN_SUBDIR "${CMAKE_INSTALL_LIBDIR}/station-gate/plugins")
+set(GATE_LIB_SUBDIR "${CMAKE_INSTALL_LIBDIR}/station-gate")
+set(GATE_PLUGIN_SUBDIR "${GATE_LIB_SUBDIR}/plugins")
 set(GATE_DATA_SUBDIR "${CMAKE_INSTALL_DATADIR}/station-gate")
 set(CMAKE_RUNTIME_OUTPUT_DIRECTORY "${CMAKE_BINARY_DIR}/${CMAKE_INSTALL_BINDIR}")
 set(CMAKE_LIBRARY_OUTPUT_DIRECTORY "${CMAKE_BINARY_DIR}/${CMAKE_INSTALL_LIBDIR}")
@@ -8,6 +9,10 @@ set(CMAKE_ARCHIVE_OUTPUT_DIRECTORY "${CMAKE_BINARY_DIR}/${CMAKE_INSTALL_LIBDIR}"
 set(GATE_PLUGIN_OUTPUT_DIR "${CMAKE_BINARY_DIR}/${GATE_PLUGIN_SUBDIR}")
 file(RELATIVE_PATH GATE_PLUGIN_DIR_FROM_BIN "/${CMAKE_INSTALL_BINDIR}" "/${GATE_PLUGIN_SUBDIR}")
 file(RELATIVE_PATH GATE_DATA_DIR_FROM_BIN "/${CMAKE_INSTALL_BINDIR}" "/${GATE_DATA_SUBDIR}")
+# The programs and plugins find the gate's private libraries (libgate-hal)
+# next to the plugins, wherever the tree is installed.
+file(RELATIVE_PATH GATE_LIB_DIR_FROM_BIN "/${CMAKE_INSTALL_BINDIR}" "/${GATE_LIB_SUBDIR}")
+set(CMAKE_INSTALL_RPATH "$ORIGIN/${GATE_LIB_DIR_FROM_BIN}")
 
 # gate_add_plugin(NAME SOURCES...): a device plugin in the plugin directory.
 function(gate_add_plugin name)
@@ -17,6 +22,7 @@ function(gate_add_plugin name)
     LIBRARY_OUTPUT_DIRECTORY "${GATE_PLUGIN_OUTPUT_DIR}"
     PREFIX "")
   target_link_libraries(${name} PRIVATE gate_hal)
+  set_target_properties(${name} PROPERTIES INSTALL_RPATH "$ORIGIN/..")
   install(TARGETS ${name} LIBRARY DESTINATION "${GATE_PLUGIN_SUBDIR}")
 endfunction()
 

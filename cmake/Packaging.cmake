@@ -22,6 +22,8 @@ set(CPACK_DEBIAN_PACKAGE_PRIORITY "optional")
 # test tst_runtimepackages checks the list against what gate-app loads.
 # libqt6opengl6 holds the eglfs platform plugin the unit selects.
 set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)
+# libgate-hal is the package's own, private to it (no soname, not for others).
+set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS_PRIVATE_DIRS "${CMAKE_BINARY_DIR}/${GATE_LIB_SUBDIR}")
 set(CPACK_DEBIAN_PACKAGE_DEPENDS
     "systemd, qt6-qpa-plugins, libqt6opengl6, qml6-module-qtquick, qml6-module-qtquick-controls, \
 qml6-module-qtquick-layouts, qml6-module-qtquick-window, qml6-module-qtquick-templates, \

@@ -1,5 +1,9 @@
 #pragma once
 
+#include <array>
+#include <cstddef>
+#include <string_view>
+
 #include <QJsonObject>
 #include <QString>
 #include <QStringList>
@@ -26,6 +30,17 @@ public:
     QString matching(const QString &key, const QString &pattern, const QString &what,
                      const QString &fallback = {}) const;
     QString oneOf(const QString &key, const QStringList &choices, const QString &fallback) const;
+    // One of `names` (a table indexed by the enum's value), as the enum: a
+    // choice of the file is an enum from the moment it is read.
+    template <typename Enum, std::size_t N>
+    Enum choice(const QString &key, const std::array<std::string_view, N> &names,
+                Enum fallback) const {
+        QStringList choices;
+        for (const std::string_view name : names)
+            choices << QString::fromLatin1(name.data(), qsizetype(name.size()));
+        const QString chosen = oneOf(key, choices, choices.at(qsizetype(fallback)));
+        return Enum(choices.indexOf(chosen));
+    }
     qint64 integer(const QString &key, qint64 fallback, qint64 min, qint64 max) const;
     bool boolean(const QString &key, bool fallback) const;
     QJsonObject object(const QString &key) const;
