@@ -111,7 +111,9 @@ private:
                                  const QList<TicketUse> &uses = {});
     void onOpened(quint64 passageId, qint64 ackNs);
     void onPassed(quint64 passageId);
-    void onNotTaken(quint64 passageId, const QString &outcome);
+    // A pass that ended without everyone it was for: `membersPassed` of a
+    // party went through.
+    void onNotTaken(quint64 passageId, const QString &outcome, quint16 membersPassed = 0);
     void onAlarm(const QString &code);
 
     Parts m_parts;
