@@ -9,6 +9,7 @@
 #include "benchtools.h"
 #include "gaterun.h"
 #include "logbacklog.h"
+#include "passbackrun.h"
 #include "replayfolder.h"
 #include "runreport.h"
 
@@ -47,17 +48,6 @@ struct Options {
 // a code the list does not know (denied).
 QList<CameraPassenger> benchPassengers(int count) {
     return cameraPassengers(count, QStringLiteral("E"), 3, 7);
-}
-
-QJsonObject cameraDevice(const QString &replay, const ReplayTiming &timing) {
-    return {{"name", "camera"},
-            {"plugin", "camera"},
-            {"role", "credential-source"},
-            {"settings", QJsonObject{{"source", "replay:" + replay},
-                                     {"fps", timing.fps},
-                                     {"loop", false},
-                                     {"mrz", true},
-                                     {"forget_ms", 200}}}};
 }
 
 QString readerLink(const Station &station) {
@@ -158,7 +148,7 @@ QJsonObject cameraRun(const Options &options, Station &station, const QString &n
     GateRunSetup setup;
     setup.name = name;
     setup.laneProfile = options.laneProfile;
-    setup.credentialSources = {cameraDevice(
+    setup.credentialSources = {replayCameraDevice(
         writeReplay(station, QStringLiteral("replay-") + name, passengers, timing), timing)};
     setup.exitAfterDecisions = int(passengers.size());
     setup.deadlineMs = deadlineFor(passengers, timing);
@@ -204,8 +194,8 @@ QJsonObject enduranceRun(Station &station, const Options &options) {
     setup.name = QStringLiteral("endurance");
     setup.laneProfile = options.laneProfile;
     setup.credentialSources = {
-        cameraDevice(writeReplay(station, QStringLiteral("replay-endurance"), passengers, timing),
-                     timing),
+        replayCameraDevice(
+            writeReplay(station, QStringLiteral("replay-endurance"), passengers, timing), timing),
         readerDevice(station)};
     setup.beforeGateStart = [&] { startReader(reader, station, cards, 1000, 9000); };
     setup.deadlineMs = replayDurationMs(passengers, timing) + 15'000;
@@ -272,9 +262,10 @@ Options parseOptions(const QCoreApplication &app) {
         QStringLiteral("FILE"));
     const QCommandLineOption runs(
         QStringLiteral("runs"),
-        QStringLiteral("Runs to do, of quiet, saturated, stress, idcards, endurance (default: "
+        QStringLiteral("Runs to do, of quiet, saturated, stress, idcards, passback, endurance "
+                       "(default: "
                        "all but endurance)."),
-        QStringLiteral("LIST"), QStringLiteral("quiet,saturated,stress,idcards"));
+        QStringLiteral("LIST"), QStringLiteral("quiet,saturated,stress,idcards,passback"));
     parser.addOptions({passengers, interval, saturatedInterval, listTickets, cards, backlog,
                        endurance, laneProfile, runs});
     parser.process(app);
@@ -290,7 +281,8 @@ Options parseOptions(const QCoreApplication &app) {
         options.laneProfile = QFileInfo(parser.value(laneProfile)).absoluteFilePath();
     options.runs = parser.value(runs).split(u',', Qt::SkipEmptyParts);
     for (const QString &run : std::as_const(options.runs))
-        if (!QStringList{"quiet", "saturated", "stress", "idcards", "endurance"}.contains(run))
+        if (!QStringList{"quiet", "saturated", "stress", "idcards", "passback", "endurance"}
+                 .contains(run))
             abortBench(QStringLiteral("--runs: no run named \"%1\"").arg(run));
     return options;
 }
@@ -381,6 +373,12 @@ int main(int argc, char *argv[]) {
         }
         if (options.wants("endurance"))
             results.insert("endurance", enduranceRun(large, options));
+    }
+
+    // Station-wide anti-passback: a passage at gate A → `used` applied at gate B.
+    if (options.wants("passback")) {
+        Station station(dir.filePath(QStringLiteral("passback")));
+        results.insert("passback", passbackRun(station, options.passengers, options.intervalMs, 5));
     }
 
     results.insert("throughput_target_per_minute", 25);

@@ -113,6 +113,7 @@ RunFigures runGate(Station &station, const GateRunSetup &setup) {
                        "after the read\\)"));
     static const QRegularExpression opened(
         QStringLiteral("#(\\d+) barrier open, acknowledged ([0-9.]+) ms after the read"));
+    static const QRegularExpression passed(QStringLiteral("#(\\d+) passage passed$"));
     bool firstOpenSeen = false;
     QObject::connect(&gate, &QProcess::readyReadStandardOutput, [&] {
         while (gate.canReadLine()) {
@@ -134,6 +135,8 @@ RunFigures runGate(Station &station, const GateRunSetup &setup) {
                     firstOpenSeen = true;
                     setup.atFirstOpen();
                 }
+            } else if (const auto match = passed.match(line); match.hasMatch()) {
+                setup.onPassage(match.captured(1).toLongLong());
             } else if (line.contains(QLatin1String("ADMIT")) ||
                        line.contains(QLatin1String("DENY"))) {
                 QTextStream(stderr) << "bench-e2e: unparsed decision line: " << line << '\n';

@@ -28,6 +28,8 @@ struct GateRunSetup {
     std::optional<quint16> logSyncPort; // a RELP collector on 127.0.0.1
     std::function<void()> beforeGateStart = [] {}; // the list is synced, the lane up
     std::function<void()> atFirstOpen = [] {};
+    // Called as gate-app records each passage that passed ("#N passage passed").
+    std::function<void(qint64 passageId)> onPassage = [](qint64) {};
     // Called with the gate's status snapshot about once a second, if set.
     std::function<void(const QJsonObject &)> onStatus;
     int rssSampleMs = 200;

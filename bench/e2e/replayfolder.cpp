@@ -51,6 +51,17 @@ int shownFrames(const CameraPassenger &passenger, const ReplayTiming &timing) {
 
 } // namespace
 
+QJsonObject replayCameraDevice(const QString &replay, const ReplayTiming &timing) {
+    return {{"name", "camera"},
+            {"plugin", "camera"},
+            {"role", "credential-source"},
+            {"settings", QJsonObject{{"source", "replay:" + replay},
+                                     {"fps", timing.fps},
+                                     {"loop", false},
+                                     {"mrz", true},
+                                     {"forget_ms", 200}}}};
+}
+
 int framesFor(const CameraPassenger &passenger, const ReplayTiming &timing) {
     return std::max(shownFrames(passenger, timing) + timing.gapFrames,
                     timing.intervalMs * timing.fps / 1000);

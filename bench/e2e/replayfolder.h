@@ -2,6 +2,7 @@
 
 #include "benchstation.h"
 
+#include <QJsonObject>
 #include <QString>
 
 namespace gate::e2e {
@@ -18,6 +19,9 @@ struct ReplayTiming {
 
 // Frames per passenger: what is shown, then empty frames up to the interval.
 int framesFor(const CameraPassenger &passenger, const ReplayTiming &timing);
+
+// The gate's camera device on a replay folder, one read per passenger.
+QJsonObject replayCameraDevice(const QString &replay, const ReplayTiming &timing);
 
 // Writes the replay folder `name` in the station's folder: the lead-in, then
 // each passenger's frames (links to images made once per passenger: the QR

@@ -29,7 +29,7 @@ QString ticketSummary(const MatchedTicket &ticket) {
 
 ConsoleReporter::ConsoleReporter(QObject *parent)
     : QObject(parent) {
-    if (!ui::LanguageSwitcher::loadChinese(m_chinese))
+    if (!ui::LanguageSwitcher::loadCatalogue(m_chinese, Language::Chinese))
         qWarning("no Chinese catalogue: the console shows English only");
 }
 

@@ -239,9 +239,7 @@ bool GateApplication::createTouchscreen(QStringList *errors) {
     // The lane controller announces its first availability only once it has a status.
     m_serviceMode->setLaneAvailability(false, QStringLiteral("starting"));
     m_passengerScreen->setResultDisplayMs(m_config.ui.resultSecs * 1000);
-    m_passengerScreen->setDefaultLanguage(m_config.ui.language == QLatin1String("en")
-                                              ? ui::Language::English
-                                              : ui::Language::Chinese);
+    m_passengerScreen->setLanguages(m_config.ui.languages, m_config.ui.language);
     m_cues = std::make_unique<ui::CuePlayer>();
     connect(m_passengerScreen.get(), &ui::PassengerScreenModel::cueRequested, m_cues.get(),
             &ui::CuePlayer::play);
@@ -441,13 +439,17 @@ void GateApplication::updateHealth(const hal::DeviceHealth &health) {
 
 void GateApplication::showDecision(const PassageReport &report) {
     m_lastReport = report;
-    m_passengerScreen->preferEnglish(report.preferEnglish);
+    m_passengerScreen->preferLanguage(report.holderLanguage);
     if (report.decision.admit && report.decision.ticket) {
         m_passengerScreen->showAdmitted(ticketForScreen(report, m_config));
     } else {
-        const PassengerMessage message = passengerMessage(report.decision);
-        m_passengerScreen->showDenied(toString(report.decision.reason), message.headline,
-                                      message.advice);
+        // Asked again in each language the passenger switches to.
+        m_passengerScreen->showDenied(
+            toString(report.decision.reason),
+            [screen = m_passengerScreen.get(), decision = report.decision] {
+                const PassengerMessage message = passengerMessage(decision, screen->language());
+                return std::pair{message.headline, message.advice};
+            });
     }
     m_serviceMode->addDecision(
         {{QStringLiteral("at"), report.decision.decidedAt},

@@ -1,12 +1,13 @@
 #pragma once
 
+#include "core/language.h"
+
 #include <QTranslator>
 
-namespace gate::ui {
+#include <array>
+#include <memory>
 
-// The screen language. Chinese is the station default; English is chosen by
-// the passenger or automatically for passports and FPR cards.
-enum class Language { Chinese, English };
+namespace gate::ui {
 
 // Installs the application's one translator for the chosen language, so that
 // the QML texts and the decision layer's passenger messages (context
@@ -16,22 +17,24 @@ class LanguageSwitcher {
 public:
     LanguageSwitcher();
     ~LanguageSwitcher();
-
-    // Loads the Chinese catalogue built into the application; false when it
-    // is missing. For anyone who needs Chinese texts without switching the
-    // screen (the bilingual console).
-    static bool loadChinese(QTranslator &translator);
     LanguageSwitcher(const LanguageSwitcher &) = delete;
     LanguageSwitcher &operator=(const LanguageSwitcher &) = delete;
 
-    // False when the Chinese catalogue is missing from the resources; the
+    // Loads the catalogue of `language` built into the application; false
+    // when it is missing, and for English, the source, which has none. For
+    // anyone who needs a language's texts without switching the screen (the
+    // bilingual console).
+    static bool loadCatalogue(QTranslator &translator, Language language);
+
+    // False when the language's catalogue is missing from the resources; the
     // screen then stays in English rather than showing half a translation.
     bool apply(Language language);
 
 private:
-    QTranslator m_chinese;
-    bool m_chineseLoaded = false;
-    bool m_installed = false;
+    // One per language, loaded up front; null for English and where the
+    // catalogue is missing.
+    std::array<std::unique_ptr<QTranslator>, kLanguages.size()> m_catalogues;
+    QTranslator *m_installed = nullptr;
 };
 
 } // namespace gate::ui

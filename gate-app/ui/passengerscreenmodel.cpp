@@ -176,18 +176,43 @@ void PassengerScreenModel::setLanguage(Language language) {
         m_returnTimer.start(m_idleLanguageResetMs);
 }
 
-void PassengerScreenModel::preferEnglish(bool english) {
-    setLanguage(english ? Language::English : m_defaultLanguage);
-}
-
-void PassengerScreenModel::setDefaultLanguage(Language language) {
-    m_defaultLanguage = language;
+void PassengerScreenModel::setLanguages(const QList<Language> &languages,
+                                        Language defaultLanguage) {
+    m_languages = languages;
+    if (!m_languages.contains(defaultLanguage))
+        m_languages.prepend(defaultLanguage);
+    m_defaultLanguage = defaultLanguage;
+    emit languageChanged(); // the button's next language may be another now
     if (m_passengerScreen == Screen::Idle)
-        setLanguage(language);
+        setLanguage(defaultLanguage);
 }
 
-void PassengerScreenModel::toggleLanguage() {
-    setLanguage(english() ? Language::Chinese : Language::English);
+void PassengerScreenModel::preferLanguage(std::optional<Language> holderLanguage) {
+    if (!holderLanguage)
+        return;
+    if (m_languages.contains(*holderLanguage))
+        setLanguage(*holderLanguage);
+    else if (m_languages.contains(Language::English))
+        setLanguage(Language::English);
+    else
+        setLanguage(m_defaultLanguage);
+}
+
+Language PassengerScreenModel::followingLanguage() const {
+    const qsizetype at = m_languages.indexOf(m_language); // -1 when shown as a fallback
+    return m_languages.at((at + 1) % m_languages.size());
+}
+
+QString PassengerScreenModel::nextLanguageName() const {
+    if (m_languages.size() < 2)
+        return {};
+    return QString::fromUtf8(languageEntry(followingLanguage()).ownName);
+}
+
+void PassengerScreenModel::nextLanguage() {
+    if (m_languages.size() < 2)
+        return;
+    setLanguage(followingLanguage());
     // A passenger reading a result gets the full time again in the new language.
     if (m_returnTimer.isActive() && m_passengerScreen != Screen::Idle)
         m_returnTimer.start();

@@ -10,13 +10,14 @@
 #include <QtQml/qqmlregistration.h>
 
 #include <functional>
+#include <optional>
 #include <utility>
 
 namespace gate::ui {
 
 // What the passenger side of the touchscreen shows. The application calls the
 // show*/set* entry points; QML only reads the properties and calls
-// toggleLanguage(). Emergency outranks a lane out of controlled service
+// nextLanguage(). Emergency outranks a lane out of controlled service
 // (closed, or free passage), which outranks the passenger screens; a result or
 // reading screen returns to idle by itself.
 class PassengerScreenModel : public QObject {
@@ -33,7 +34,8 @@ class PassengerScreenModel : public QObject {
     Q_PROPERTY(QStringList notCommissioned READ notCommissioned NOTIFY screenChanged)
     Q_PROPERTY(bool listStale READ listStale NOTIFY listStaleChanged)
     Q_PROPERTY(double listAgeSecs READ listAgeSecsForQml NOTIFY listStaleChanged)
-    Q_PROPERTY(bool english READ english NOTIFY languageChanged)
+    Q_PROPERTY(QString languageCode READ languageCode NOTIFY languageChanged)
+    Q_PROPERTY(QString nextLanguageName READ nextLanguageName NOTIFY languageChanged)
     Q_PROPERTY(int documentSecsLeft READ documentSecsLeft NOTIFY documentSecsLeftChanged)
     Q_PROPERTY(bool wideLane READ wideLane NOTIFY wideLaneChanged)
     Q_PROPERTY(bool staffHelpsHere READ staffHelpsHere NOTIFY contentChanged)
@@ -73,8 +75,8 @@ public:
     void showDenied(const QString &reasonCode, const QString &headline, const QString &advice);
     // The same, but the texts are asked for again whenever the passenger
     // switches language while the screen is up, e.g.
-    // [decision] { auto m = gate::passengerMessage(decision); return std::pair{m.headline,
-    // m.advice}; }
+    // [this, decision] { auto m = gate::passengerMessage(decision, language());
+    // return std::pair{m.headline, m.advice}; }
     using DeniedText = std::function<std::pair<QString, QString>()>;
     void showDenied(const QString &reasonCode, DeniedText text);
     // The lane does not serve ticketed passengers; `reasonCode` is the lane's
@@ -95,10 +97,18 @@ public:
 
     // The language for the current passenger; back to the default at idle.
     void setLanguage(Language language);
-    void preferEnglish(bool english);
-    void setDefaultLanguage(Language language);
+    // The languages the station enables, in the order the language button
+    // goes through them, and the one each passenger is greeted in (added in
+    // front when the list lacks it: the screen must be able to return to it).
+    void setLanguages(const QList<Language> &languages, Language defaultLanguage);
+    // The language of the document just read (IdentityDocument::holderLanguage):
+    // that one where the station enables it, else English where enabled, else
+    // the default. Without one (a code, a Chinese card) the language shown
+    // stays: the default, or the one the passenger chose.
+    void preferLanguage(std::optional<Language> holderLanguage);
     Language language() const { return m_language; }
-    Q_INVOKABLE void toggleLanguage();
+    // The next of the enabled languages, after the last the first.
+    Q_INVOKABLE void nextLanguage();
 
     // How long a result (admitted/denied) stays up, how long a reading screen
     // waits for the next camera report, and how long idle keeps a language
@@ -120,7 +130,11 @@ public:
     bool listStale() const { return m_listStale; }
     qint64 listAgeSecs() const { return m_listAgeSecs; }
     double listAgeSecsForQml() const { return double(m_listAgeSecs); } // QML has no 64-bit integer
-    bool english() const { return m_language == Language::English; }
+    // "zh", "en", ...: QML picks station names by it.
+    QString languageCode() const { return toString(m_language); }
+    // The language the button switches to, in that language ("한국어");
+    // empty when the station enables one language only.
+    QString nextLanguageName() const;
     // Whole seconds left of the holder-document window (rounded up).
     int documentSecsLeft() const;
     bool wideLane() const { return m_wideLane; }
@@ -142,6 +156,9 @@ private:
     void setPassengerScreen(Screen screen, int returnAfterMs);
     void setDeniedText(const QString &headline, const QString &advice);
     void onReturnTimer();
+    // The enabled language after the one shown; the first when the one shown
+    // is not among them (English as a fallback).
+    Language followingLanguage() const;
 
     Screen m_passengerScreen = Screen::Idle;
     bool m_outOfService = false;
@@ -161,6 +178,7 @@ private:
     LanguageSwitcher m_switcher;
     Language m_language = Language::English;
     Language m_defaultLanguage = Language::Chinese;
+    QList<Language> m_languages{Language::Chinese, Language::English};
 
     QTimer m_returnTimer;
     QTimer m_documentTick;

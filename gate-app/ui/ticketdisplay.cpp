@@ -1,5 +1,7 @@
 #include "ticketdisplay.h"
 
+#include "core/decision/stationname.h"
+
 #include <QDateTime>
 #include <QStringList>
 
@@ -28,13 +30,6 @@ QString direction(const QVariantMap &claims) {
     return QStringLiteral("ahead");
 }
 
-// A station's name in one language ("dep_en"), or its telecode where the
-// list names none.
-QString stationName(const QVariantMap &claims, const char *code, const char *nameKey) {
-    const QString name = field(claims, nameKey);
-    return name.isEmpty() ? field(claims, code) : name;
-}
-
 } // namespace
 
 QString maskedName(const QString &name) {
@@ -51,11 +46,7 @@ QString maskedName(const QString &name) {
 }
 
 QVariantMap ticketForDisplay(const QVariantMap &claims) {
-    return {
-        {QStringLiteral("from_zh"), stationName(claims, "dep", "dep_zh")},
-        {QStringLiteral("from_en"), stationName(claims, "dep", "dep_en")},
-        {QStringLiteral("to_zh"), stationName(claims, "arr", "arr_zh")},
-        {QStringLiteral("to_en"), stationName(claims, "arr", "arr_en")},
+    QVariantMap shown{
         {QStringLiteral("party"), qBound(1, claims.value(QStringLiteral("party"), 1).toInt(), 99)},
         {QStringLiteral("train"), field(claims, "trn")},
         {QStringLiteral("coach"), field(claims, "car")},
@@ -64,6 +55,16 @@ QVariantMap ticketForDisplay(const QVariantMap &claims) {
         {QStringLiteral("departure"), departureTime(claims)},
         {QStringLiteral("direction"), direction(claims)},
     };
+    for (const LanguageEntry &entry : kLanguages) {
+        const QString code = toString(entry.language);
+        shown.insert(
+            QStringLiteral("from_") + code,
+            stationName(claims, QStringLiteral("dep"), entry.language).left(kMaxFieldLength));
+        shown.insert(
+            QStringLiteral("to_") + code,
+            stationName(claims, QStringLiteral("arr"), entry.language).left(kMaxFieldLength));
+    }
+    return shown;
 }
 
 } // namespace gate::ui

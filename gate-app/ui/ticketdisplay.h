@@ -14,10 +14,10 @@ QString maskedName(const QString &name);
 // seconds, direction) into the texts the admitted screen shows: train, coach,
 // seat, name (masked), from, to, departure ("HH:mm", local time), direction
 // ("left", "right" or "ahead"; anything else reads as "ahead"), the stations'
-// names in each language (from_zh, from_en, to_zh, to_en: the list's names
-// dep_zh, dep_en, arr_zh, arr_en, else the telecode) and how many pass on this
-// admission (party, 1 for a passenger alone). Over-long
-// values are cut so that a bad ticket cannot break the layout.
+// names for a reader of each language (from_<code>, to_<code>: from the list's
+// names dep_zh, dep_en, arr_zh, arr_en by gate::stationName()) and how many
+// pass on this admission (party, 1 for a passenger alone). Over-long values
+// are cut so that a bad ticket cannot break the layout.
 QVariantMap ticketForDisplay(const QVariantMap &claims);
 
 } // namespace gate::ui

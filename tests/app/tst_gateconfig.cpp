@@ -34,6 +34,14 @@ QStringList gapItems(const QList<gate::CommissioningGap> &gaps) {
     return items;
 }
 
+// The codes of languages, as the configuration writes them: QCOMPARE prints these.
+QStringList codes(const QList<gate::Language> &languages) {
+    QStringList out;
+    for (const gate::Language language : languages)
+        out << gate::toString(language);
+    return out;
+}
+
 QString readLine(const QString &path) {
     QFile file(path);
     return file.open(QIODevice::ReadOnly) ? QString::fromUtf8(file.readAll()).trimmed() : QString();
@@ -60,7 +68,16 @@ private slots:
         QCOMPARE(config->tickets.intervalSecs, 5);
         QCOMPARE(config->tickets.staffKinds, QStringList{QStringLiteral("disabled_military")});
         QCOMPARE(config->tickets.partyPassage, QStringLiteral("gate"));
-        QCOMPARE(config->ui.language, QStringLiteral("zh_CN"));
+        QCOMPARE(gate::toString(config->ui.language), QStringLiteral("zh"));
+        QCOMPARE(codes(config->ui.languages), (QStringList{"zh", "en"}));
+    }
+
+    void readsTheLanguagesTheButtonCyclesThrough() {
+        QStringList errors;
+        const auto config = GateConfig::load(samples + "/valid/languages.json", &errors);
+        QVERIFY2(config, qPrintable(errors.join(u'\n')));
+        QCOMPARE(gate::toString(config->ui.language), QStringLiteral("en"));
+        QCOMPARE(codes(config->ui.languages), (QStringList{"en", "zh", "ko", "ja", "ru"}));
     }
 
     void readsTheStationsRailwayRules() {

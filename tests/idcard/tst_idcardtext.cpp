@@ -224,7 +224,7 @@ void IdCardTextTest::fpr2017Card() {
     QCOMPARE(doc->nationality, QStringLiteral("KAZ"));
     QCOMPARE(doc->birth, QDate(1990, 12, 31));
     QVERIFY(doc->numberValid);
-    QVERIFY(doc->prefersEnglish());
+    QCOMPARE(doc->holderLanguage(), std::optional(gate::Language::Russian));
 }
 
 void IdCardTextTest::fpr2023Card() {

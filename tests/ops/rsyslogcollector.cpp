@@ -4,18 +4,10 @@
 #include <QDir>
 #include <QFile>
 #include <QRegularExpression>
-#include <QTcpServer>
 #include <QTcpSocket>
 #include <QThread>
 
 namespace gate::test {
-
-quint16 freeLoopbackPort() {
-    QTcpServer probe;
-    if (!probe.listen(QHostAddress::LocalHost, 0))
-        return 0;
-    return probe.serverPort();
-}
 
 RsyslogCollector::RsyslogCollector(quint16 port)
     : m_port(port) {}
@@ -50,13 +42,20 @@ bool RsyslogCollector::start(QString *error) {
     }
     file.write(QStringLiteral(R"(global(workDirectory="%1")
 module(load="imrelp"%4)
+module(load="mmjsonparse")
 input(type="imrelp" address="127.0.0.1" port="%2"%5)
 template(name="received" type="string" string="%msgid% %structured-data% %msg%\n")
+template(name="gateRecord" type="list") { property(name="$!all-json") constant(value="\n") }
 action(type="omfile" file="%3" template="received")
+action(type="mmjsonparse" cookie="")
+if $parsesuccess == "OK" and $msgid == "GATE_PASSAGE" then {
+  action(type="omfile" file="%6" template="gateRecord")
+}
 )")
                    .arg(m_dir.filePath(QStringLiteral("work")))
                    .arg(m_port)
-                   .arg(m_dir.filePath(QStringLiteral("received.log")), moduleOptions, inputOptions)
+                   .arg(m_dir.filePath(QStringLiteral("received.log")), moduleOptions, inputOptions,
+                        passageFile())
                    .toUtf8());
     file.close();
 
@@ -96,6 +95,10 @@ void RsyslogCollector::stop() {
 
 bool RsyslogCollector::isRunning() const {
     return m_process && m_process->state() == QProcess::Running;
+}
+
+QString RsyslogCollector::passageFile() const {
+    return m_dir.filePath(QStringLiteral("passages.jsonl"));
 }
 
 QByteArrayList RsyslogCollector::receivedLines() const {

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "support/loopbackport.h"
+
 #include <QByteArrayList>
 #include <QProcess>
 #include <QTemporaryDir>
@@ -11,7 +13,8 @@
 namespace gate::test {
 
 // A real rsyslogd with imrelp on a free loopback port, writing every message
-// it receives to a file, as the ops collector would. Its work dir, config and
+// it receives to a file, as the ops collector would, and its passage records
+// to another, as the station's collector does. Its work dir, config and
 // pid file live in a temporary folder; it never touches /dev/log.
 class RsyslogCollector {
 public:
@@ -36,6 +39,9 @@ public:
     bool isRunning() const;
     quint16 port() const { return m_port; }
 
+    // The passage records as docs/operations.md's collector files them: each
+    // record's JSON body on a line (what `gate-issuer relay` reads).
+    QString passageFile() const;
     // Lines of "MSGID STRUCTURED-DATA MSG" as rsyslog parsed them.
     QByteArrayList receivedLines() const;
     // How often it received each audit seq of `gateId`.
@@ -47,8 +53,5 @@ private:
     std::optional<Tls> m_tls;
     std::unique_ptr<QProcess> m_process;
 };
-
-// A free TCP port on 127.0.0.1, as far as can be known without keeping it.
-quint16 freeLoopbackPort();
 
 } // namespace gate::test

@@ -283,7 +283,7 @@ private slots:
             QVERIFY(decision.ticket);
             QCOMPARE(decision.ticket->tid, tid);
         }
-        const PassengerMessage message = passengerMessage(decision);
+        const PassengerMessage message = passengerMessage(decision, Language::English);
         // Every placeholder of the reason's texts is filled in.
         QVERIFY2(!message.headline.contains(u'%') && !message.advice.contains(u'%'),
                  qPrintable(message.headline + QStringLiteral(" / ") + message.advice));
@@ -374,7 +374,7 @@ private slots:
             LaneContext{QStringLiteral("VNP"), QStringLiteral("A1-03"), QStringLiteral("A1")},
             LocalPassages());
         QCOMPARE(toString(decision.reason), reason);
-        QVERIFY(!passengerMessage(decision).headline.isEmpty());
+        QVERIFY(!passengerMessage(decision, Language::English).headline.isEmpty());
     }
 
     void messagesInBeijingTime() {
@@ -384,16 +384,18 @@ private slots:
                                QStringLiteral("A1")};
         Decision decision =
             engine.decide(Credential::fromDocument(document("A1")), lane, LocalPassages());
-        QCOMPARE(passengerMessage(decision).headline,
+        QCOMPARE(passengerMessage(decision, Language::English).headline,
                  QStringLiteral("Check-in for G1 opens at 17:10"));
 
         clock.set(T + 2600);
         decision = engine.decide(Credential::fromDocument(document("A4")), lane, LocalPassages());
-        QCOMPARE(passengerMessage(decision).advice, QStringLiteral("Please go to gate B2"));
+        QCOMPARE(passengerMessage(decision, Language::English).advice,
+                 QStringLiteral("Please go to gate B2"));
 
         clock.set(T - 1000);
         decision = engine.decide(Credential::fromDocument(document("A1")), lane, LocalPassages());
-        QCOMPARE(passengerMessage(decision).advice, QStringLiteral("Train G1, coach 5, seat 12A"));
+        QCOMPARE(passengerMessage(decision, Language::English).advice,
+                 QStringLiteral("Train G1, coach 5, seat 12A"));
         QCOMPARE(decision.identityKind, QStringLiteral("mrz"));
     }
 

@@ -81,7 +81,7 @@ class TestDecisionCases : public QObject {
 private slots:
     void initTestCase() {
         QVERIFY(m_dir.isValid());
-        QVERIFY(ui::LanguageSwitcher::loadChinese(m_chinese));
+        QVERIFY(ui::LanguageSwitcher::loadCatalogue(m_chinese, Language::Chinese));
     }
 
     void cases_data() {

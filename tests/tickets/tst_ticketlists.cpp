@@ -11,7 +11,7 @@
 #include "core/tickets/sealedkeys.h"
 #include "core/tickets/ticketstorereader.h"
 #include "core/tickets/ticketstorewriter.h"
-#include "nginxfixture.h"
+#include "support/nginxfixture.h"
 #include "sync/ticketlist/ticketlistpuller.h"
 #include "ticketlist_records.h"
 #include "ticketlist_synthetic.h"
@@ -316,7 +316,7 @@ private:
         QCOMPARE(file.write(bytes), bytes.size());
     }
 
-    testing::NginxFixture m_nginx;
+    test::NginxFixture m_nginx;
     QTemporaryDir m_work;
     QString m_stationDir;
     std::optional<tickets::DeviceKey> m_deviceKey;

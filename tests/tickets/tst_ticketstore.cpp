@@ -86,6 +86,13 @@ private slots:
             << QByteArray(R"({"t":"used","tid":"E1","dir":"in","at":-1,"gate":"A2"})") << false;
         QTest::newRow("bad direction")
             << QByteArray(R"({"t":"used","tid":"E1","dir":"up","at":1,"gate":"A2"})") << false;
+        QTest::newRow("used by a gate named by its id")
+            << QByteArray(R"({"t":"used","tid":"E1","dir":"in","at":1,"gate":"VNP-A1-01"})")
+            << true;
+        QTest::newRow("used by a gate id longer than gate.id allows")
+            << QByteArray(R"({"t":"used","tid":"E1","dir":"in","at":1,"gate":")" +
+                          QByteArray(33, 'G') + R"("})")
+            << false;
         QTest::newRow("bad status") << QByteArray(validTicket).replace("valid", "lost") << false;
         QTest::newRow("short holder")
             << QByteArray(validTicket).replace("AAAAAAAAAAAAAAAAAAAAAA", "AAAA") << false;

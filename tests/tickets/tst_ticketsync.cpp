@@ -2,7 +2,7 @@
 #include "core/tickets/devicekey.h"
 #include "core/tickets/ticketstorereader.h"
 #include "core/tickets/ticketstorewriter.h"
-#include "nginxfixture.h"
+#include "support/nginxfixture.h"
 #include "sync/ticketlist/ticketlistpuller.h"
 #include "sync/ticketlist/ticketlistsyncservice.h"
 #include "ticketlist_records.h"
@@ -458,7 +458,7 @@ private:
         return QJsonDocument::fromJson(out).object();
     }
 
-    testing::NginxFixture m_nginx;
+    test::NginxFixture m_nginx;
     QTemporaryDir m_work;
     issuer::SigningKey m_rootKey;
     std::optional<tickets::DeviceKey> m_deviceKey;

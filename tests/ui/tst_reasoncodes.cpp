@@ -1,8 +1,10 @@
-// Every reason code with its two passenger messages, English and Chinese,
-// against a golden file (tests/ui/reason-messages.golden), and every code
-// documented in docs/reason-codes.md. A new reason without its Chinese, a
-// changed text or an undocumented code fails here. With
-// GATE_UPDATE_GOLDEN=1 the test writes the golden file instead.
+// Every reason code with its two passenger messages in every language of the
+// screen (English first, then gate::kLanguages' order) against a golden file
+// (tests/ui/reason-messages.golden), and every code documented in
+// docs/reason-codes.md. A new reason without its translations, a changed text
+// or an undocumented code fails here. With GATE_UPDATE_GOLDEN=1 the test
+// writes the golden file instead.
+#include "core/language.h"
 #include "core/reason.h"
 #include "ui/languageswitcher.h"
 
@@ -27,30 +29,54 @@ class ReasonCodesTest : public QObject {
     Q_OBJECT
 
 private:
-    QTranslator m_chinese;
+    // One per language; English's stays empty, the source is its text.
+    std::array<QTranslator, gate::kLanguages.size()> m_catalogues;
 
-    QString chinese(const char *english) const {
-        return m_chinese.translate("gate::Reason", english);
+    QString translated(gate::Language language, const char *english) const {
+        if (language == gate::Language::English)
+            return QString::fromUtf8(english);
+        return m_catalogues[std::size_t(language)].translate("gate::Reason", english);
     }
 
-    // "code\tEnglish headline\tEnglish advice\tChinese headline\tChinese advice"
+    static QList<gate::Language> translatedLanguages() {
+        QList<gate::Language> languages;
+        for (const gate::LanguageEntry &entry : gate::kLanguages) {
+            if (entry.language != gate::Language::English)
+                languages << entry.language;
+        }
+        return languages;
+    }
+
+    // "code\tEnglish headline\tEnglish advice\tChinese headline\tChinese advice\t..."
     QStringList lines() const {
         QStringList out;
-        for (const gate::ReasonEntry &entry : gate::kReasons)
-            out.append(QStringList{code(entry), QString::fromUtf8(entry.headline),
-                                   QString::fromUtf8(entry.advice), chinese(entry.headline),
-                                   chinese(entry.advice)}
-                           .join(u'\t'));
+        for (const gate::ReasonEntry &entry : gate::kReasons) {
+            QStringList columns{code(entry)};
+            for (const gate::Language language :
+                 QList{gate::Language::English} + translatedLanguages())
+                columns << translated(language, entry.headline)
+                        << translated(language, entry.advice);
+            out.append(columns.join(u'\t'));
+        }
         return out;
     }
 
 private slots:
-    void initTestCase() { QVERIFY(gate::ui::LanguageSwitcher::loadChinese(m_chinese)); }
+    void initTestCase() {
+        for (const gate::Language language : translatedLanguages())
+            QVERIFY2(gate::ui::LanguageSwitcher::loadCatalogue(m_catalogues[std::size_t(language)],
+                                                               language),
+                     qPrintable(gate::toString(language)));
+    }
 
-    void everyMessageHasItsChinese() {
-        for (const gate::ReasonEntry &entry : gate::kReasons) {
-            QVERIFY2(!chinese(entry.headline).isEmpty(), entry.headline);
-            QVERIFY2(!chinese(entry.advice).isEmpty(), entry.advice);
+    void everyMessageIsTranslated() {
+        for (const gate::Language language : translatedLanguages()) {
+            for (const gate::ReasonEntry &entry : gate::kReasons) {
+                QVERIFY2(!translated(language, entry.headline).isEmpty(),
+                         qPrintable(gate::toString(language) + u": "_s + entry.headline));
+                QVERIFY2(!translated(language, entry.advice).isEmpty(),
+                         qPrintable(gate::toString(language) + u": "_s + entry.advice));
+            }
         }
     }
 

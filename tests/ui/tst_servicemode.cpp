@@ -19,7 +19,7 @@ using gate::service::PinVerifier;
 using gate::ui::ServiceModeModel;
 using Stage = gate::ui::ServiceModeModel::Stage;
 using LaneMode = gate::hal::LaneStatus::Mode;
-using gate::ui::Language;
+using gate::Language;
 using gate::ui::PassengerScreenModel;
 
 namespace {
@@ -328,7 +328,7 @@ private slots:
             QVERIFY(!decision.toMap().contains(u"document"_s));
 
         logIn(u"246813"_s);
-        m_passenger.setLanguage(gate::ui::Language::English);
+        m_passenger.setLanguage(gate::Language::English);
         const QStringList texts = gate::ui::test::visibleTexts(*m_window);
         QVERIFY(texts.contains(u"Service mode, staff 1001"_s));
         QVERIFY(texts.contains(u"Camera: no frames"_s));
@@ -345,7 +345,7 @@ private slots:
         for (const QString &text : texts)
             QVERIFY2(!text.contains(u"11010519491231002X"_s), qPrintable(text));
         QVERIFY(!gate::ui::test::saveScreenshot(*m_window, u"service-panel-en"_s).isEmpty());
-        m_passenger.setLanguage(gate::ui::Language::Chinese);
+        m_passenger.setLanguage(gate::Language::Chinese);
         const QStringList chinese = gate::ui::test::visibleTexts(*m_window);
         QVERIFY(chinese.contains(u"维护模式，工号 1001"_s));
         for (const QString &command :
@@ -361,7 +361,7 @@ private slots:
         face.fill(skin);
         m_service.setLastPassport(face, u"verified"_s);
         logIn(u"246813"_s);
-        m_passenger.setLanguage(gate::ui::Language::English);
+        m_passenger.setLanguage(gate::Language::English);
         const QStringList texts = gate::ui::test::visibleTexts(*m_window);
         QVERIFY(texts.contains(u"Last passport chip"_s));
         QVERIFY(texts.contains(u"verified"_s));
@@ -382,7 +382,7 @@ private slots:
         QTRY_COMPARE(m_window->grabWindow().pixelColor(centre()), skin);
         QVERIFY(
             !gate::ui::test::saveScreenshot(*m_window, u"service-panel-passport-en"_s).isEmpty());
-        m_passenger.setLanguage(gate::ui::Language::Chinese);
+        m_passenger.setLanguage(gate::Language::Chinese);
         QVERIFY(gate::ui::test::visibleTexts(*m_window).contains(u"最近护照芯片"_s));
         QVERIFY(
             !gate::ui::test::saveScreenshot(*m_window, u"service-panel-passport-zh"_s).isEmpty());

@@ -14,7 +14,7 @@
 #include <QTest>
 
 using namespace Qt::StringLiterals;
-using gate::ui::Language;
+using gate::Language;
 using gate::ui::PassengerScreenModel;
 
 namespace {
@@ -56,19 +56,26 @@ private slots:
 
     void aPassengerSentToStaffIsToldStaffWillHelp_data() {
         QTest::addColumn<QString>("reason");
-        QTest::addColumn<bool>("english");
+        QTest::addColumn<Language>("language");
         QTest::addColumn<QString>("expected");
         QTest::newRow("staff-check-zh")
-            << u"staff_check_required"_s << false << u"工作人员将为您提供帮助"_s;
+            << u"staff_check_required"_s << Language::Chinese << u"工作人员将为您提供帮助"_s;
         QTest::newRow("staff-check-en")
-            << u"staff_check_required"_s << true << u"Staff will help you"_s;
-        QTest::newRow("already-used-en") << u"already_used"_s << true << u"Staff will help you"_s;
+            << u"staff_check_required"_s << Language::English << u"Staff will help you"_s;
+        QTest::newRow("staff-check-ko")
+            << u"staff_check_required"_s << Language::Korean << u"직원이 도와드리겠습니다"_s;
+        QTest::newRow("staff-check-ja")
+            << u"staff_check_required"_s << Language::Japanese << u"係員がお手伝いします"_s;
+        QTest::newRow("staff-check-ru")
+            << u"staff_check_required"_s << Language::Russian << u"Вам поможет сотрудник"_s;
+        QTest::newRow("already-used-en")
+            << u"already_used"_s << Language::English << u"Staff will help you"_s;
     }
     void aPassengerSentToStaffIsToldStaffWillHelp() {
         QFETCH(QString, reason);
-        QFETCH(bool, english);
+        QFETCH(Language, language);
         QFETCH(QString, expected);
-        m_passenger.setLanguage(english ? Language::English : Language::Chinese);
+        m_passenger.setLanguage(language);
         // The decision layer's texts, in the screen's language.
         const QString advice =
             QCoreApplication::translate("gate::Reason", "Please go to the staffed gate");

@@ -12,5 +12,6 @@ int trustList(const QStringList &args);   // keys.json from public keys and thei
 int code(const QStringList &args);        // a signed RT1 e-ticket code, as text and PNG
 int ticketList(const QStringList &args);  // a signed ticket-list folder (snapshot, deltas)
 int demoStation(const QStringList &args); // the demo's station: list, keys, passengers
+int relay(const QStringList &args);       // passages from the collector to `used` records
 
 } // namespace gate::issuer

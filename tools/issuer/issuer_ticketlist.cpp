@@ -11,6 +11,7 @@
 #include <QFile>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QLockFile>
 #include <QTextStream>
 
 namespace gate::issuer {
@@ -120,6 +121,9 @@ int ticketList(const QStringList &args) {
     SigningKey rootKey = SigningKey::load(parser.value(QStringLiteral("root-key")), &error);
     if (!rootKey.isValid() || rootKey.algorithm() != SigningKey::Algorithm::Ed25519)
         return fail(QStringLiteral("root key: %1").arg(error.isEmpty() ? "not Ed25519" : error));
+    const auto lock = lockStation(secretsPath, &error);
+    if (!lock)
+        return fail(error);
     TicketListWriter writer(out, rootKey);
     tickets::Manifest &manifest = writer.manifest();
     if (delta && !writer.load(&error))

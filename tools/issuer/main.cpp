@@ -15,12 +15,14 @@ int main(int argc, char *argv[]) {
         {QStringLiteral("code"), gate::issuer::code},
         {QStringLiteral("ticketlist"), gate::issuer::ticketList},
         {QStringLiteral("demo-station"), gate::issuer::demoStation},
+        {QStringLiteral("relay"), gate::issuer::relay},
     };
     const QStringList args = app.arguments().mid(1);
     const auto found = args.isEmpty() ? commands.end() : commands.find(args.first());
     if (found == commands.end()) {
         QTextStream(stderr)
-            << "usage: gate-issuer keygen|trustlist|code|ticketlist|demo-station [ARGS...]\n";
+            << "usage: gate-issuer keygen|trustlist|code|ticketlist|demo-station|relay"
+               " [ARGS...]\n";
         return 2;
     }
     return found->second(args.mid(1));

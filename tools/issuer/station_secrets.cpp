@@ -6,6 +6,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QLockFile>
 #include <QRandomGenerator>
 #include <QSaveFile>
 
@@ -110,6 +111,14 @@ std::optional<QList<QByteArray>> enrolmentFile(const QString &path, QString *err
         gates << pub;
     }
     return gates;
+}
+
+std::unique_ptr<QLockFile> lockStation(const QString &secretsPath, QString *error) {
+    auto lock = std::make_unique<QLockFile>(secretsPath + QStringLiteral(".lock"));
+    if (lock->tryLock(30'000))
+        return lock;
+    *error = QStringLiteral("another writer holds %1.lock").arg(secretsPath);
+    return nullptr;
 }
 
 } // namespace gate::issuer

@@ -6,7 +6,10 @@
 #include <QList>
 #include <QString>
 
+#include <memory>
 #include <optional>
+
+class QLockFile;
 
 namespace gate::issuer {
 
@@ -34,5 +37,10 @@ struct StationSecrets {
 std::optional<QList<QByteArray>> enrolmentFile(const QString &path, QString *error);
 
 tickets::KeyEntry randomListKey(quint32 id);
+
+// Holds the station's lock (a file next to the secrets) while a folder is
+// written: the relay's deltas and the ticket system's own must not interleave
+// (both extend the same chain). Waits up to 30 s for the other writer.
+std::unique_ptr<QLockFile> lockStation(const QString &secretsPath, QString *error);
 
 } // namespace gate::issuer

@@ -1,6 +1,8 @@
 #include "ticketlist_writer.h"
 
 #include "core/tickets/devicekey.h"
+#include "core/tickets/gziplinereader.h"
+#include "core/tickets/ticketrecord.h"
 
 #include <QCryptographicHash>
 #include <QDir>
@@ -167,6 +169,45 @@ bool TicketListWriter::writeDelta(qint64 toSeq, const RecordSource &records, QSt
     delta.to = toSeq;
     m_manifest.deltas << delta;
     m_manifest.seq = toSeq;
+    return true;
+}
+
+bool TicketListWriter::compactDeltas(int keepNewest, QString *error) {
+    const qsizetype merged = m_manifest.deltas.size() - std::max(keepNewest, 0);
+    if (merged < 2)
+        return true;
+    // The merged delta holds the records of its parts in order: applying it
+    // leaves the same state as applying them one by one.
+    QList<QByteArray> lines;
+    for (qsizetype i = 0; i < merged; ++i) {
+        const tickets::BundleFile &part = m_manifest.deltas.at(i);
+        QFile file(QDir(m_directory).filePath(part.path));
+        if (!file.open(QIODevice::ReadOnly) || file.size() != part.size) {
+            *error = QStringLiteral("cannot read %1 (or not the size the manifest says)")
+                         .arg(file.fileName());
+            return false;
+        }
+        const QByteArray compressed = file.readAll();
+        tickets::GzipLineReader reader(compressed, tickets::maxRecordLineBytes);
+        QByteArray line;
+        while (reader.nextLine(&line))
+            lines << line;
+        if (!reader.error().isEmpty()) {
+            *error = QStringLiteral("%1: %2").arg(part.path, reader.error());
+            return false;
+        }
+    }
+    const qint64 from = m_manifest.deltas.first().from;
+    const qint64 to = m_manifest.deltas.at(merged - 1).to;
+    const auto file = writeRecordFile(QStringLiteral("delta-%1-%2.ndjson.gz").arg(from).arg(to),
+                                      recordsFrom(std::move(lines)), error);
+    if (!file)
+        return false;
+    tickets::BundleFile delta = *file;
+    delta.from = from;
+    delta.to = to;
+    m_manifest.deltas.remove(0, merged);
+    m_manifest.deltas.prepend(delta);
     return true;
 }
 

@@ -42,6 +42,13 @@ public:
     bool writeSnapshot(qint64 seq, const RecordSource &records, QString *error);
     // Delta from the current seq to `toSeq`, appended to the chain.
     bool writeDelta(qint64 toSeq, const RecordSource &records, QString *error);
+    // Merges every delta but the newest `keepNewest` into one delta from the
+    // snapshot, so that the manifest stays small however often deltas come
+    // (a relay publishes every few seconds): a gate that polls often finds its
+    // seq as a `from` among the newest deltas, one further behind takes the
+    // merged one instead of the whole snapshot. The merged files stay on
+    // disk, for gates still fetching under the previous manifest.
+    bool compactDeltas(int keepNewest, QString *error);
     bool writeKeys(const QByteArray &keysJson, QString *error);
     // Seals the keys to each enrolled gate, writes manifest.json and manifest.json.sig.
     bool publish(QString *error);

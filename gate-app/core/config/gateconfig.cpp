@@ -118,6 +118,61 @@ void readTickets(const JsonFields &tickets, GateConfig &config) {
                       {QStringLiteral("gate"), QStringLiteral("staff")}, QStringLiteral("gate"));
 }
 
+QString knownLanguageCodes() {
+    QStringList codes;
+    for (const LanguageEntry &entry : kLanguages)
+        codes << toString(entry.language);
+    return codes.join(QStringLiteral(", "));
+}
+
+// One language code; "zh_CN", the spelling of configurations written before
+// there were more than two languages, still reads as Chinese.
+std::optional<Language> readLanguageCode(const QString &code) {
+    if (code == u"zh_CN")
+        return Language::Chinese;
+    return languageFromCode(code);
+}
+
+void readUi(const JsonFields &ui, GateConfig &config) {
+    ui.rejectUnknown({"orientation", "language", "languages", "result_s"});
+    config.ui.orientation = ui.oneOf(QStringLiteral("orientation"),
+                                     {QStringLiteral("landscape"), QStringLiteral("portrait")},
+                                     QStringLiteral("landscape"));
+    const QString mustBe = QStringLiteral("must be one of %1").arg(knownLanguageCodes());
+    if (ui.has(QStringLiteral("language"))) {
+        const auto language = readLanguageCode(ui.string(QStringLiteral("language")));
+        if (language)
+            config.ui.language = *language;
+        else
+            ui.error(QStringLiteral("language"), mustBe);
+    }
+    if (ui.has(QStringLiteral("languages"))) {
+        const QJsonArray codes = ui.array(QStringLiteral("languages"));
+        config.ui.languages.clear();
+        for (const QJsonValue &code : codes) {
+            const auto language = readLanguageCode(code.toString());
+            if (!language)
+                ui.error(QStringLiteral("languages"),
+                         QStringLiteral("\"%1\" is not a language: each %2")
+                             .arg(code.toString(), mustBe));
+            else if (config.ui.languages.contains(*language))
+                ui.error(QStringLiteral("languages"),
+                         QStringLiteral("lists \"%1\" twice").arg(code.toString()));
+            else
+                config.ui.languages << *language;
+        }
+        if (codes.isEmpty())
+            ui.error(QStringLiteral("languages"),
+                     QStringLiteral("must list at least one language"));
+    }
+    // The idle screen returns to `language`: the button must be able to reach it.
+    if (!config.ui.languages.contains(config.ui.language))
+        ui.error(
+            QStringLiteral("languages"),
+            QStringLiteral("must contain ui.language \"%1\"").arg(toString(config.ui.language)));
+    config.ui.resultSecs = int(ui.integer(QStringLiteral("result_s"), 4, 1, 60));
+}
+
 void readService(const JsonFields &service, GateConfig &config, QStringList *errors) {
     service.rejectUnknown({"staff", "idle_exit_s", "max_pin_attempts", "lockout_s"});
     const QJsonArray staff = service.array(QStringLiteral("staff"));
@@ -229,15 +284,7 @@ std::optional<GateConfig> GateConfig::parse(const QByteArray &json, const QStrin
     config.logSync = root.object(QStringLiteral("log_sync"));
     config.statusSocket = root.string(QStringLiteral("status_socket"));
 
-    const JsonFields ui = root.child(QStringLiteral("ui"));
-    ui.rejectUnknown({"orientation", "language", "result_s"});
-    config.ui.orientation = ui.oneOf(QStringLiteral("orientation"),
-                                     {QStringLiteral("landscape"), QStringLiteral("portrait")},
-                                     QStringLiteral("landscape"));
-    config.ui.language =
-        ui.oneOf(QStringLiteral("language"), {QStringLiteral("zh_CN"), QStringLiteral("en")},
-                 QStringLiteral("zh_CN"));
-    config.ui.resultSecs = int(ui.integer(QStringLiteral("result_s"), 4, 1, 60));
+    readUi(root.child(QStringLiteral("ui")), config);
 
     readService(root.child(QStringLiteral("service")), config, errors);
 

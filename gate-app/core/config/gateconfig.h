@@ -1,5 +1,7 @@
 #pragma once
 
+#include "core/language.h"
+
 #include <QByteArray>
 #include <QJsonObject>
 #include <QList>
@@ -71,7 +73,10 @@ struct GateConfig {
 
     struct Ui {
         QString orientation = QStringLiteral("landscape");
-        QString language = QStringLiteral("zh_CN");
+        // The language each passenger is greeted in, and the ones the
+        // language button cycles through, in its order (it holds `language`).
+        Language language = Language::Chinese;
+        QList<Language> languages{Language::Chinese, Language::English};
         int resultSecs = 4;
     } ui;
 

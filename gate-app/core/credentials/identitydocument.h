@@ -1,8 +1,12 @@
 #pragma once
 
+#include "core/language.h"
+
 #include <QDate>
 #include <QMetaType>
 #include <QString>
+
+#include <optional>
 
 namespace gate {
 
@@ -38,10 +42,14 @@ struct IdentityDocument {
     bool expiredOn(const QDate &today) const {
         return !longTermValidity && validTo.isValid() && today > validTo;
     }
-    // English is shown to holders of passports and foreigners' cards.
-    bool prefersEnglish() const {
-        return kind == DocumentKind::Mrz || kind == DocumentKind::Fpr2017 ||
-               kind == DocumentKind::Fpr2023;
+    // The language its holder most likely reads: passports and foreigners'
+    // cards by their nationality; none for the Chinese cards, whose holders
+    // the station's own language serves.
+    std::optional<Language> holderLanguage() const {
+        if (kind == DocumentKind::Mrz || kind == DocumentKind::Fpr2017 ||
+            kind == DocumentKind::Fpr2023)
+            return languageForNationality(nationality);
+        return std::nullopt;
     }
 };
 

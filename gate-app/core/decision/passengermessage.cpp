@@ -1,6 +1,7 @@
 #include "core/decision/passengermessage.h"
 
 #include "core/decision/beijingtime.h"
+#include "core/decision/stationname.h"
 
 #include <QCoreApplication>
 #include <QDateTime>
@@ -14,11 +15,16 @@ namespace {
 // files them under the context they are looked up in.
 // Looks a text up in the "gate::Reason" context: through the application's
 // installed translators (the screen), or through one given catalogue, where
-// none means the English source (the bilingual console).
+// none means the English source (the bilingual console). `language` is the
+// language the texts come out in, which station names follow.
 class ReasonText {
 public:
-    static ReasonText installed() { return ReasonText(true, nullptr); }
-    static ReasonText from(const QTranslator *catalogue) { return ReasonText(false, catalogue); }
+    static ReasonText installed(Language language) { return ReasonText(true, nullptr, language); }
+    static ReasonText from(const QTranslator *catalogue) {
+        const auto language =
+            catalogue ? languageFromCatalogue(catalogue->language()) : Language::English;
+        return ReasonText(false, catalogue, language.value_or(Language::English));
+    }
 
     QString operator()(const char *text) const {
         if (m_installed)
@@ -28,19 +34,16 @@ public:
         return translated.isEmpty() ? QString::fromUtf8(text) : translated;
     }
 
-    // English is the source language, so a translated admission headline
-    // means the Chinese catalogue speaks: station names follow it.
-    bool speaksChinese() const {
-        const char *probe = reasonEntry(Reason::Ok).headline;
-        return (*this)(probe) != QLatin1String(probe);
-    }
+    Language language() const { return m_language; }
 
 private:
-    ReasonText(bool installed, const QTranslator *catalogue)
+    ReasonText(bool installed, const QTranslator *catalogue, Language language)
         : m_installed(installed)
-        , m_catalogue(catalogue) {}
+        , m_catalogue(catalogue)
+        , m_language(language) {}
     bool m_installed;
     const QTranslator *m_catalogue;
+    Language m_language;
 };
 
 // "14:05" on the day of the decision, "11-22 14:05" on another day.
@@ -48,16 +51,6 @@ QString beijingTimeText(qint64 unixSecs, qint64 decidedAt) {
     const QDateTime at = QDateTime::fromSecsSinceEpoch(unixSecs, beijingTimeZone());
     const bool sameDay = at.date() == beijingDate(decidedAt);
     return at.toString(sameDay ? QStringLiteral("HH:mm") : QStringLiteral("MM-dd HH:mm"));
-}
-
-// A station in the passenger's language, from the list's station record
-// (details "<key>_zh", "<key>_en"); its telecode where the list names none.
-QString stationName(const QVariantMap &details, const QString &key, const ReasonText &reasonText) {
-    const QString name = details
-                             .value(key + (reasonText.speaksChinese() ? QStringLiteral("_zh")
-                                                                      : QStringLiteral("_en")))
-                             .toString();
-    return name.isEmpty() ? details.value(key).toString() : name;
 }
 
 PassengerMessage message(const Decision &decision, const ReasonText &reasonText) {
@@ -101,7 +94,7 @@ PassengerMessage message(const Decision &decision, const ReasonText &reasonText)
             details.value(QStringLiteral("gates")).toStringList().join(QStringLiteral(", ")));
         break;
     case Reason::WrongStation:
-        advice = advice.arg(stationName(details, QStringLiteral("station"), reasonText));
+        advice = advice.arg(stationName(details, QStringLiteral("station"), reasonText.language()));
         break;
     case Reason::TrainCancelled:
     case Reason::TrainUnknown:
@@ -118,8 +111,8 @@ PassengerMessage message(const Decision &decision, const ReasonText &reasonText)
 
 } // namespace
 
-PassengerMessage passengerMessage(const Decision &decision) {
-    return message(decision, ReasonText::installed());
+PassengerMessage passengerMessage(const Decision &decision, Language language) {
+    return message(decision, ReasonText::installed(language));
 }
 
 PassengerMessage passengerMessage(const Decision &decision, const QTranslator *catalogue) {

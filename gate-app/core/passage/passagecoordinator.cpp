@@ -279,7 +279,8 @@ void PassageCoordinator::conclude(const Credential &credential, hal::RawRead::Ki
     report.passageId = seq.value_or(0);
     report.decision = decision;
     report.credentialKind = credentialKind(credential, readKind);
-    report.preferEnglish = credential.document && credential.document->prefersEnglish();
+    if (credential.document)
+        report.holderLanguage = credential.document->holderLanguage();
     report.source = credential.source;
     report.chip = credential.chip;
     report.availableNs = credential.availableNs;
@@ -328,15 +329,22 @@ void PassageCoordinator::onOpened(quint64 passageId, qint64 ackNs) {
     emit barrierOpened(qint64(passageId), ackNs - pending->availableNs);
 }
 
-void PassageCoordinator::onPassed(quint64 passageId) {
-    const Pending pending = m_pending.take(passageId);
+QJsonObject PassageCoordinator::passageFields(quint64 passageId, const Pending &pending,
+                                              const QString &outcome) const {
+    // Every passage record names its tickets and direction, whatever the
+    // outcome: the station turns them into `used` records for its other gates.
     QJsonObject fields{{QStringLiteral("passage"), qint64(passageId)},
                        {QStringLiteral("tid"), pending.tid},
-                       {QStringLiteral("outcome"), QStringLiteral("passed")},
+                       {QStringLiteral("outcome"), outcome},
                        {QStringLiteral("direction"), directionName(m_parts.lane.direction)}};
     if (!pending.partyTids.isEmpty())
         fields.insert(QStringLiteral("tids"), QJsonArray::fromStringList(pending.partyTids));
-    record(AuditEventType::Passage, fields);
+    return fields;
+}
+
+void PassageCoordinator::onPassed(quint64 passageId) {
+    const Pending pending = m_pending.take(passageId);
+    record(AuditEventType::Passage, passageFields(passageId, pending, QStringLiteral("passed")));
     emit passageRecorded(qint64(passageId), QStringLiteral("passed"));
 }
 
@@ -352,14 +360,11 @@ void PassageCoordinator::onNotTaken(quint64 passageId, const QString &outcome,
     // The tickets stay used: a passenger whose pass was not taken asks staff,
     // who open the lane once from the service mode. Releasing one would let a
     // code open the lane for someone else after a timeout.
-    QJsonObject fields{{QStringLiteral("passage"), qint64(passageId)},
-                       {QStringLiteral("tid"), pending.tid},
-                       {QStringLiteral("outcome"), recorded}};
+    QJsonObject fields = passageFields(passageId, pending, recorded);
     // A party: the lane counts people, not tickets, so the record says how
     // many of the party went through and how many were left, for staff to
     // settle.
     if (members > 0) {
-        fields.insert(QStringLiteral("tids"), QJsonArray::fromStringList(pending.partyTids));
         fields.insert(QStringLiteral("members"), members);
         fields.insert(QStringLiteral("members_passed"), passed);
         fields.insert(QStringLiteral("members_not_passed"), members - passed);

@@ -110,6 +110,8 @@ private:
     std::optional<qint64> record(AuditEventType type, QJsonObject fields,
                                  const QList<TicketUse> &uses = {});
     void onOpened(quint64 passageId, qint64 ackNs);
+    QJsonObject passageFields(quint64 passageId, const Pending &pending,
+                              const QString &outcome) const;
     void onPassed(quint64 passageId);
     // A pass that ended without everyone it was for: `membersPassed` of a
     // party went through.

@@ -2,9 +2,12 @@
 
 #include "core/credentials/chipproof.h"
 #include "core/decision/decision.h"
+#include "core/language.h"
 
 #include <QMetaType>
 #include <QString>
+
+#include <optional>
 
 namespace gate {
 
@@ -12,12 +15,12 @@ namespace gate {
 struct PassageReport {
     qint64 passageId = 0; // the audit sequence number of the decision record
     Decision decision;
-    QString credentialKind;     // "eticket", "resident", "hmt", "fpr2017", "fpr2023", "mrz", "none"
-    bool preferEnglish = false; // passports and foreigners' cards
-    QString source;             // device name
-    ChipProof chip;             // passports: the chip's proof, and its face for staff only
-    qint64 availableNs = 0;     // the read was complete (steady clock)
-    qint64 decidedNs = 0;       // the decision was recorded (steady clock)
+    QString credentialKind; // "eticket", "resident", "hmt", "fpr2017", "fpr2023", "mrz", "none"
+    std::optional<Language> holderLanguage; // passports and foreigners' cards, by nationality
+    QString source;                         // device name
+    ChipProof chip;         // passports: the chip's proof, and its face for staff only
+    qint64 availableNs = 0; // the read was complete (steady clock)
+    qint64 decidedNs = 0;   // the decision was recorded (steady clock)
 };
 
 } // namespace gate

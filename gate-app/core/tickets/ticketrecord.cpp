@@ -181,7 +181,8 @@ std::optional<Record> parseRecordLine(QByteArrayView line, QString *error) {
         used.tid = fields.code("tid", 1, 32, true);
         used.dir = fields.oneOf("dir", {"in", "out"});
         used.at = fields.unixSecs("at");
-        used.gate = fields.text("gate", 1, 8);
+        // The id of the gate that recorded the passage (gate.id, up to 32).
+        used.gate = fields.text("gate", 1, 32);
         return finish(fields, used);
     }
     if (type == QLatin1String("del")) {

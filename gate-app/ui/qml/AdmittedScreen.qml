@@ -23,6 +23,7 @@ Rectangle {
     }
 
     Column {
+        id: details
         x: 72
         y: 64
         width: screen.portrait ? screen.width - 144 : arrow.x - 144
@@ -31,12 +32,21 @@ Rectangle {
         Row {
             spacing: 28
             SymbolPictogram {
+                id: tick
                 symbol: "tick"
                 width: 120 * screen.symbolScale
                 height: width
             }
             GateText {
+                // One line's height above the arrow, as wide as the screen
+                // allows: a longer headline (a party, a longer language)
+                // gets smaller, and wraps where it must.
+                width: screen.width - 2 * details.x - tick.width - parent.spacing
+                height: Math.ceil(Theme.hero * 1.4)
                 anchors.verticalCenter: parent.verticalCenter
+                verticalAlignment: Text.AlignVCenter
+                fontSizeMode: Text.Fit
+                minimumPixelSize: Theme.small
                 font.pixelSize: Theme.hero
                 font.bold: true
                 // A party passes on one admission, the lane counting each.
@@ -66,8 +76,8 @@ Rectangle {
             spacing: 48
             TicketField {
                 label: qsTr("Journey")
-                readonly property string from: (screen.passenger.english ? screen.ticket.from_en : screen.ticket.from_zh) ?? ""
-                readonly property string to: (screen.passenger.english ? screen.ticket.to_en : screen.ticket.to_zh) ?? ""
+                readonly property string from: screen.ticket["from_" + screen.passenger.languageCode] ?? ""
+                readonly property string to: screen.ticket["to_" + screen.passenger.languageCode] ?? ""
                 value: from !== "" ? qsTr("%1 to %2").arg(from).arg(to) : ""
             }
             TicketField {

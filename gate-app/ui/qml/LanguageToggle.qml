@@ -1,11 +1,14 @@
 import QtQuick
 import StationGate.Ui
 
-// Shows the language it switches to, written in that language.
+// Shows the language it switches to, written in that language; the station's
+// languages come round in turn. Hidden where the station enables one only.
 Rectangle {
     id: toggle
 
     required property PassengerScreenModel passenger
+
+    visible: label.text !== ""
 
     implicitWidth: label.implicitWidth + 64
     implicitHeight: 88
@@ -19,12 +22,12 @@ Rectangle {
         anchors.centerIn: parent
         font.pixelSize: Theme.body
         font.bold: true
-        text: toggle.passenger.english ? "中文" : "English"
+        text: toggle.passenger.nextLanguageName
     }
 
     MouseArea {
         id: tap
         anchors.fill: parent
-        onClicked: toggle.passenger.toggleLanguage()
+        onClicked: toggle.passenger.nextLanguage()
     }
 }

@@ -1,24 +1,18 @@
 #include "nginxfixture.h"
 
+#include "loopbackport.h"
+
 #include <QDir>
 #include <QElapsedTimer>
 #include <QFile>
-#include <QTcpServer>
 #include <QTcpSocket>
 #include <QThread>
 
 #include <unistd.h>
 
-namespace gate::testing {
+namespace gate::test {
 
 namespace {
-
-quint16 freeLoopbackPort() {
-    QTcpServer probe;
-    if (!probe.listen(QHostAddress::LocalHost, 0))
-        return 0;
-    return probe.serverPort();
-}
 
 bool accepts(quint16 port) {
     QTcpSocket socket;
@@ -55,7 +49,8 @@ bool NginxFixture::start(QString *error) {
 worker_processes 1;
 pid %1/nginx.pid;
 error_log %1/error.log;
-events { worker_connections 64; }
+worker_rlimit_nofile %4;
+events { worker_connections %5; }
 http {
     access_log off;
     client_body_temp_path %1/tmp;
@@ -81,7 +76,9 @@ http {
 )")
                                       .arg(prefix)
                                       .arg(m_port)
-                                      .arg(m_slowBytesPerSecond);
+                                      .arg(m_slowBytesPerSecond)
+                                      .arg(2 * m_workerConnections + 64)
+                                      .arg(m_workerConnections);
     QFile file(m_prefix.filePath(QStringLiteral("nginx.conf")));
     if (!file.open(QIODevice::WriteOnly) || file.write(config.toUtf8()) < 0) {
         *error = QStringLiteral("cannot write nginx.conf");
@@ -121,4 +118,4 @@ void NginxFixture::kill() {
     m_process.waitForFinished(5000);
 }
 
-} // namespace gate::testing
+} // namespace gate::test
