@@ -1,6 +1,7 @@
 #pragma once
 
 #include "hal/devicehealth.h"
+#include "hal/lanetraits.h"
 #include "hal/progressmark.h"
 
 #include <QMetaType>
@@ -61,6 +62,9 @@ struct LaneStatus {
     quint16 faultCode = 0;
     quint16 firmware = 0;
     quint16 acknowledgedSeq = 0; // the lane's last executed CMD_SEQ, where it has one
+    // The staff-call button of a lane whose profile wires one (docs/lane.md):
+    // outside DI 0..15, which the default table fills.
+    bool staffCall = false;
 
     bool input(int bit) const { return (inputs >> bit) & 1u; }
     bool input(LaneInput which) const { return input(int(which)); }
@@ -106,6 +110,10 @@ public:
         m_supervisorStaleMs = staleMs;
     }
 
+    // Set once by the driver's constructor, before the actuator moves to its
+    // thread; constant afterwards.
+    const LaneTraits &traits() const { return m_traits; }
+
 signals:
     void commandDone(quint64 token, gate::hal::LaneCommandResult result, qint64 doneNs);
     void statusChanged(const gate::hal::LaneStatus &status);
@@ -115,6 +123,7 @@ signals:
     void healthChanged(const gate::hal::DeviceHealth &health);
 
 protected:
+    void setTraits(const LaneTraits &traits) { m_traits = traits; }
     bool supervisorAlive() const {
         return !m_supervisor || m_supervisor->ageMs() < m_supervisorStaleMs;
     }
@@ -122,6 +131,7 @@ protected:
 private:
     std::shared_ptr<const ProgressMark> m_supervisor;
     int m_supervisorStaleMs = 0;
+    LaneTraits m_traits;
 };
 
 // Runs an actuator on a thread of its own (its bus thread): moves it there and

@@ -59,8 +59,16 @@ bool DecidingCore::open(QStringList *errors) {
                                 ? DecisionSettings::PartyPassage::Staff
                                 : DecisionSettings::PartyPassage::Gate;
     settings.requireChip = m_config.passport.requireChip;
+    // A relay gate cannot count a party through on one authorisation: its
+    // parties go to staff, as with tickets.party_passage "staff".
+    if (!m_actuator.traits().countsPasses &&
+        settings.partyPassage == DecisionSettings::PartyPassage::Gate) {
+        qCWarning(lcCore) << "the lane cannot count a party's passes: parties are sent to staff";
+        settings.partyPassage = DecisionSettings::PartyPassage::Staff;
+    }
     m_engine = std::make_unique<DecisionEngine>(*m_store, m_clock, settings);
-    m_lane = new LaneController(&m_actuator, LaneControllerSettings{}, this);
+    m_lane =
+        new LaneController(&m_actuator, LaneControllerSettings::forLane(m_actuator.traits()), this);
     m_coordinator = new PassageCoordinator(
         {laneContextOf(m_config), m_clock, m_credentials, *m_engine, m_audit, *m_lane,
          std::chrono::seconds(m_config.eticket.bindingWindowSecs),

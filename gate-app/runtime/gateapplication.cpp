@@ -330,6 +330,15 @@ void GateApplication::connectScreens() {
             });
     connect(lane, &LaneController::fireAlarmChanged, m_serviceMode.get(),
             &ui::ServiceModeModel::setFireAlarm);
+    m_passengerScreen->setWideLane(m_devices.lane()->traits().wide);
+    // The audit record comes with the controller's alarm; staff hear a chime
+    // and see the call on the panel until the button is released.
+    connect(lane, &LaneController::staffCallChanged, this, [this](bool active) {
+        m_staffCall = active;
+        if (active)
+            m_cues->play(ui::PassengerScreenModel::Cue::StaffCall);
+        updateAlarms();
+    });
     connect(m_core, &DecidingCore::laneStatus, this, [this](const QJsonObject &status) {
         m_laneStatus = status;
         m_serviceMode->setLaneCounters(status.toVariantMap());
@@ -391,8 +400,10 @@ void GateApplication::connectScreens() {
 
 void GateApplication::updateAlarms() {
     QStringList alarms;
+    if (m_staffCall)
+        alarms.append(QStringLiteral("staff_call"));
     const QString laneAlarm = m_laneStatus.value(QStringLiteral("last_alarm")).toString();
-    if (!laneAlarm.isEmpty())
+    if (!laneAlarm.isEmpty() && !alarms.contains(laneAlarm))
         alarms.append(laneAlarm);
     if (m_auditStatus.value(QStringLiteral("full")).toBool())
         alarms.append(QStringLiteral("outbox_full"));

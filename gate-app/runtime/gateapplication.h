@@ -118,6 +118,7 @@ private:
     ListAge m_listAge = ListAge::NoList;
     QJsonObject m_auditStatus;
     QJsonObject m_laneStatus;
+    bool m_staffCall = false; // the lane's staff-call button is pressed
     QHash<QString, QJsonObject> m_deviceHealth;
     QString m_auditError;   // the last write the audit store refused
     QString m_syncNowStaff; // staff waiting for the outcome of "sync now"

@@ -41,6 +41,9 @@ std::vector<Tone> tonesOf(PassengerScreenModel::Cue cue) {
         return {{330, 200}, {0, 80}, {330, 200}};
     case PassengerScreenModel::Cue::Alarm:
         return {{660, 250}, {880, 250}, {660, 250}, {880, 250}};
+    case PassengerScreenModel::Cue::StaffCall:
+        // A door chime, high then low: someone asks for staff, not a danger.
+        return {{1047, 300}, {0, 60}, {784, 540}};
     }
     return {};
 }

@@ -16,6 +16,11 @@ bool isFreeMode(const QString &laneReason) {
            laneReason == u"free_passage";
 }
 
+// Denials whose advice sends the passenger to staff (core/reason.h).
+bool sendsToStaff(const QString &reasonCode) {
+    return reasonCode == u"staff_check_required" || reasonCode == u"already_used";
+}
+
 } // namespace
 
 PassengerScreenModel::PassengerScreenModel(QObject *parent)
@@ -143,6 +148,18 @@ void PassengerScreenModel::setListStale(bool stale, qint64 ageSecs) {
     m_listStale = stale;
     m_listAgeSecs = qMax<qint64>(0, ageSecs);
     emit listStaleChanged();
+}
+
+void PassengerScreenModel::setWideLane(bool wide) {
+    if (wide == m_wideLane)
+        return;
+    m_wideLane = wide;
+    emit wideLaneChanged();
+    emit contentChanged();
+}
+
+bool PassengerScreenModel::staffHelpsHere() const {
+    return m_wideLane && sendsToStaff(m_reasonCode);
 }
 
 void PassengerScreenModel::setLanguage(Language language) {

@@ -37,6 +37,8 @@ class PassengerScreenModel : public QObject {
     Q_PROPERTY(QString languageCode READ languageCode NOTIFY languageChanged)
     Q_PROPERTY(QString nextLanguageName READ nextLanguageName NOTIFY languageChanged)
     Q_PROPERTY(int documentSecsLeft READ documentSecsLeft NOTIFY documentSecsLeftChanged)
+    Q_PROPERTY(bool wideLane READ wideLane NOTIFY wideLaneChanged)
+    Q_PROPERTY(bool staffHelpsHere READ staffHelpsHere NOTIFY contentChanged)
 
 public:
     enum class Screen {
@@ -50,7 +52,8 @@ public:
         AwaitingDocument,
     };
     Q_ENUM(Screen)
-    enum class Cue { Admit, Deny, Alarm };
+    // StaffCall: the lane's staff-call button was pressed (a chime).
+    enum class Cue { Admit, Deny, Alarm, StaffCall };
     Q_ENUM(Cue)
 
     explicit PassengerScreenModel(QObject *parent = nullptr);
@@ -87,6 +90,10 @@ public:
     void setNotCommissioned(const QStringList &items);
     void setEmergency(bool emergency);
     void setListStale(bool stale, qint64 ageSecs);
+    // A wide lane (wheelchairs, prams, large luggage; staff nearby), as its
+    // lane profile says: larger symbols, and a passenger sent to staff is told
+    // that staff will help.
+    void setWideLane(bool wide);
 
     // The language for the current passenger; back to the default at idle.
     void setLanguage(Language language);
@@ -130,6 +137,9 @@ public:
     QString nextLanguageName() const;
     // Whole seconds left of the holder-document window (rounded up).
     int documentSecsLeft() const;
+    bool wideLane() const { return m_wideLane; }
+    // The denial shown sends the passenger to staff, who are at this lane.
+    bool staffHelpsHere() const;
 
 signals:
     void screenChanged();
@@ -137,6 +147,7 @@ signals:
     void listStaleChanged();
     void languageChanged();
     void documentSecsLeftChanged();
+    void wideLaneChanged();
     // The admit/deny/alarm sound. No audio backend is assumed here: the
     // application connects this to whatever plays sounds on the box.
     void cueRequested(gate::ui::PassengerScreenModel::Cue cue);
@@ -162,6 +173,7 @@ private:
     DeniedText m_deniedText;
     bool m_listStale = false;
     qint64 m_listAgeSecs = 0;
+    bool m_wideLane = false;
 
     LanguageSwitcher m_switcher;
     Language m_language = Language::English;

@@ -4,6 +4,7 @@
 #include <QTimer>
 
 #include <array>
+#include <vector>
 
 Q_DECLARE_LOGGING_CATEGORY(lcModbusLane)
 
@@ -137,12 +138,16 @@ Result CoilLane::poll() {
         m_pulsesToRelease.removeFirst();
     }
     quint16 inputs = 0;
+    bool staffCall = false;
     if (profile().statusInputs) {
-        std::array<quint8, 16> bits{};
-        if (auto read = bus().readDiscreteInputs(profile().unit, 0, 16, bits.data()); !read)
+        // DI 0..15 and, in the same read, a staff call wired beyond them.
+        std::vector<quint8> bits(size_t(profile().discreteInputCount()));
+        if (auto read = bus().readDiscreteInputs(profile().unit, 0, int(bits.size()), bits.data());
+            !read)
             return read;
-        for (size_t bit = 0; bit < bits.size(); ++bit)
+        for (size_t bit = 0; bit < 16; ++bit)
             inputs |= quint16((bits[bit] ? 1u : 0u) << bit);
+        staffCall = profile().staffCall && bits[size_t(profile().staffCall->address)];
     } else {
         // Without inputs, reading the coils back is what tells the link is alive.
         quint8 coil = 0;
@@ -157,6 +162,7 @@ Result CoilLane::poll() {
     status.inputs = inputs;
     status.mode = modeFromLevels(inputs);
     status.eventSeq = m_eventSeq;
+    status.staffCall = staffCall;
     publishStatus(status);
     return {};
 }

@@ -13,6 +13,7 @@
 #include <span>
 #include <string_view>
 #include <utility>
+#include <vector>
 
 namespace gate::modbuslane {
 
@@ -65,6 +66,15 @@ public:
             return;
         }
         target = int(*number);
+    }
+
+    void boolean(const QJsonObject &object, const char *key, bool &target) {
+        const QJsonValue value = object.value(QLatin1String(key));
+        if (value.isUndefined())
+            return;
+        if (!value.isBool())
+            fail(QLatin1String(key), QStringLiteral("must be true or false"));
+        target = value.toBool(target);
     }
 
     template <typename Enum>
@@ -177,6 +187,83 @@ void readCoils(ProfileReader &r, const QJsonObject &o, LaneProfile::CoilMap &c) 
     r.integer(o, p, "emergency_open", 0, 65535, c.emergencyOpen);
 }
 
+// The status registers a register profile maps, by their key in "input".
+std::vector<std::pair<const char *, int>> mappedInputRegisters(const LaneProfile::InputMap &i) {
+    return {{"inputs", i.inputs},
+            {"mode", i.mode},
+            {"pending_entry", i.pendingEntry},
+            {"pending_exit", i.pendingExit},
+            {"passed_entry", i.passedEntry},
+            {"passed_entry", i.passedEntry + 1},
+            {"passed_exit", i.passedExit},
+            {"passed_exit", i.passedExit + 1},
+            {"last_event", i.lastEvent},
+            {"event_seq", i.eventSeq},
+            {"fault_code", i.faultCode},
+            {"heartbeat_echo", i.heartbeatEcho},
+            {"firmware", i.firmware},
+            {"ack_seq", i.ackSeq},
+            {"ack_result", i.ackResult}};
+}
+
+// "staff_call": an input register and a bit on a register lane, a discrete
+// input from 16 on for a coil lane. Read after "kind", "input" and
+// "status_inputs", which it is checked against.
+void readStaffCall(ProfileReader &r, const QJsonObject &root, LaneProfile &profile) {
+    if (!root.contains(QLatin1String("staff_call")))
+        return;
+    const QJsonObject o = r.section(root, "staff_call");
+    const QString p = QStringLiteral("staff_call.");
+    LaneProfile::StaffCallInput input{-1, 0};
+    if (profile.kind == LaneProfile::Kind::Coils) {
+        if (o.contains(QLatin1String("input_register")))
+            r.fail(p + QStringLiteral("input_register"),
+                   QStringLiteral("a coil profile has no input registers: set discrete_input"));
+        r.onlyKnownKeys(o, p, {"discrete_input"});
+        r.integer(o, p, "discrete_input", 16, 1999, input.address);
+        if (input.address < 0)
+            r.fail(p + QStringLiteral("discrete_input"),
+                   QStringLiteral("is required: the discrete input the staff-call button is "
+                                  "wired to (16 and up; 0..15 are the status inputs)"));
+        if (!profile.statusInputs)
+            r.fail(p + QStringLiteral("discrete_input"),
+                   QStringLiteral("needs status_inputs: the staff call is read with them"));
+        profile.staffCall = input;
+        return;
+    }
+    if (o.contains(QLatin1String("discrete_input")))
+        r.fail(p + QStringLiteral("discrete_input"),
+               QStringLiteral("a register profile reads one input-register block per poll: "
+                              "set input_register and bit"));
+    r.onlyKnownKeys(o, p, {"input_register", "bit"});
+    r.integer(o, p, "input_register", 0, 65535, input.address);
+    r.integer(o, p, "bit", 0, 15, input.bit);
+    if (input.address < 0 || !o.contains(QLatin1String("bit")))
+        r.fail(input.address < 0 ? p + QStringLiteral("input_register") : p + QStringLiteral("bit"),
+               QStringLiteral("is required: the staff call is a bit of an input register"));
+    if (r.failed())
+        return;
+    for (const auto &[key, address] : mappedInputRegisters(profile.input)) {
+        if (address != input.address)
+            continue;
+        r.fail(p + QStringLiteral("input_register"),
+               address == profile.input.inputs
+                   ? QStringLiteral("IR %1 packs DI 0..15, which the default table fills; "
+                                    "use a register of its own")
+                         .arg(address)
+                   : QStringLiteral("IR %1 is the profile's input.%2").arg(address).arg(key));
+        return;
+    }
+    profile.staffCall = input;
+    if (profile.inputBlockCount() > maxRegistersPerRead)
+        r.fail(p + QStringLiteral("input_register"),
+               QStringLiteral("IR %1 takes the status block to %2 registers; one read takes at "
+                              "most %3")
+                   .arg(input.address)
+                   .arg(profile.inputBlockCount())
+                   .arg(maxRegistersPerRead));
+}
+
 bool checkLayout(ProfileReader &r, const LaneProfile &profile) {
     if (profile.kind == LaneProfile::Kind::Coils)
         return true;
@@ -200,17 +287,36 @@ bool checkLayout(ProfileReader &r, const LaneProfile &profile) {
 
 int LaneProfile::inputBlockStart() const {
     const auto &i = input;
-    return std::min({i.inputs, i.mode, i.pendingEntry, i.pendingExit, i.passedEntry, i.passedExit,
-                     i.lastEvent, i.eventSeq, i.faultCode, i.heartbeatEcho, i.firmware, i.ackSeq,
-                     i.ackResult});
+    const int first = std::min({i.inputs, i.mode, i.pendingEntry, i.pendingExit, i.passedEntry,
+                                i.passedExit, i.lastEvent, i.eventSeq, i.faultCode, i.heartbeatEcho,
+                                i.firmware, i.ackSeq, i.ackResult});
+    return staffCallRegister() ? std::min(first, staffCall->address) : first;
 }
 
 int LaneProfile::inputBlockCount() const {
     const auto &i = input;
-    const int last = std::max({i.inputs, i.mode, i.pendingEntry, i.pendingExit, i.passedEntry + 1,
-                               i.passedExit + 1, i.lastEvent, i.eventSeq, i.faultCode,
-                               i.heartbeatEcho, i.firmware, i.ackSeq, i.ackResult});
+    int last = std::max({i.inputs, i.mode, i.pendingEntry, i.pendingExit, i.passedEntry + 1,
+                         i.passedExit + 1, i.lastEvent, i.eventSeq, i.faultCode, i.heartbeatEcho,
+                         i.firmware, i.ackSeq, i.ackResult});
+    if (staffCallRegister())
+        last = std::max(last, staffCall->address);
     return last - inputBlockStart() + 1;
+}
+
+bool LaneProfile::staffCallRegister() const {
+    return staffCall && kind == Kind::Registers;
+}
+
+int LaneProfile::discreteInputCount() const {
+    return staffCall && kind == Kind::Coils ? std::max(16, staffCall->address + 1) : 16;
+}
+
+hal::LaneTraits LaneProfile::traits() const {
+    hal::LaneTraits traits;
+    traits.passTimeoutMs = passTimeoutMs;
+    traits.countsPasses = kind == Kind::Registers;
+    traits.wide = wide;
+    return traits;
 }
 
 int LaneProfile::commandBlockStart() const {
@@ -260,7 +366,9 @@ std::optional<LaneProfile> LaneProfile::fromJson(const QByteArray &json, QString
                      "results",
                      "coils",
                      "pulse_ms",
-                     "status_inputs"});
+                     "status_inputs",
+                     "staff_call",
+                     "wide"});
     const QString top;
     r.choice(root, top, "kind", {{"registers", Kind::Registers}, {"coils", Kind::Coils}},
              profile.kind);
@@ -298,10 +406,9 @@ std::optional<LaneProfile> LaneProfile::fromJson(const QByteArray &json, QString
              profile.resultValues);
     readCoils(r, r.section(root, "coils"), profile.coils);
     r.integer(root, top, "pulse_ms", 100, 10000, profile.pulseMs);
-    const QJsonValue statusInputs = root.value(QLatin1String("status_inputs"));
-    if (!statusInputs.isUndefined() && !statusInputs.isBool())
-        r.fail(QStringLiteral("status_inputs"), QStringLiteral("must be true or false"));
-    profile.statusInputs = statusInputs.toBool(profile.statusInputs);
+    r.boolean(root, "status_inputs", profile.statusInputs);
+    r.boolean(root, "wide", profile.wide);
+    readStaffCall(r, root, profile);
     if (r.failed() || !checkLayout(r, profile))
         return std::nullopt;
     return profile;

@@ -59,6 +59,16 @@ struct LaneProfile {
         bool operator==(const CoilMap &) const = default;
     };
 
+    // A staff-call button (docs/lane.md). DI 0..15 of the default table are
+    // all taken, so it is a profile setting: on a register lane a bit of an
+    // input register inside the one status block read per poll, on a coil
+    // lane a discrete input from 16 on, read with DI 0..15.
+    struct StaffCallInput {
+        int address = 0; // the input register, or the discrete input of a coil profile
+        int bit = 0;     // within the input register
+        bool operator==(const StaffCallInput &) const = default;
+    };
+
     Kind kind = Kind::Registers;
     int unit = 1;
     int pollPeriodMs = 100;
@@ -88,7 +98,9 @@ struct LaneProfile {
     // Coil profile
     CoilMap coils;
     int pulseMs = 300;
-    bool statusInputs = true; // the I/O module has discrete inputs 0..15
+    bool statusInputs = true;                // the I/O module has discrete inputs 0..15
+    std::optional<StaffCallInput> staffCall; // none in the default profile
+    bool wide = false;                       // wheelchairs, prams, large luggage; staff nearby
 
     bool operator==(const LaneProfile &) const = default;
 
@@ -97,6 +109,12 @@ struct LaneProfile {
     int inputBlockCount() const;
     // First holding register of the CMD_CODE/CMD_ARG/CMD_SEQ triple.
     int commandBlockStart() const;
+    // The staff call is a bit of an input register (a register profile with one).
+    bool staffCallRegister() const;
+    // Discrete inputs a coil lane reads per poll: 0..15, and up to its staff call.
+    int discreteInputCount() const;
+    // What the lane controller needs to know of this lane.
+    hal::LaneTraits traits() const;
 
     // nullopt and a message naming the offending key.
     static std::optional<LaneProfile> fromJson(const QByteArray &json, QString *error);

@@ -61,6 +61,8 @@ std::optional<LaneStatusBlock> decodeStatusBlock(const LaneProfile &profile,
     s.faultCode = word(in.faultCode);
     s.firmware = word(in.firmware);
     decoded.heartbeatEcho = word(in.heartbeatEcho);
+    if (profile.staffCallRegister())
+        s.staffCall = (word(profile.staffCall->address) >> profile.staffCall->bit) & 1u;
     s.acknowledgedSeq = word(in.ackSeq);
     static constexpr hal::LaneCommandResult results[] = {
         hal::LaneCommandResult::Ok, hal::LaneCommandResult::RefusedMode,

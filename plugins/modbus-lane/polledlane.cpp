@@ -20,6 +20,7 @@ PolledLane::PolledLane(const QString &deviceName, const hal::ModbusEndpoint &end
     , m_supervise(supervise)
     , m_pollTimer(new QTimer(this)) {
     m_health.device = deviceName;
+    setTraits(profile.traits());
     m_pollTimer->setTimerType(Qt::PreciseTimer);
     m_pollTimer->setInterval(profile.pollPeriodMs);
     connect(m_pollTimer, &QTimer::timeout, this, &PolledLane::pollNow);

@@ -6,7 +6,8 @@ coil writes are reported. Like a lane without a hardware fire release, it opens 
 the fire-alarm input only when commanded. Prints {"tcp": "127.0.0.1:PORT"} when
 listening and one JSON line per register write, coil change and command executed;
 reads control lines on stdin: "event CODE [SKIP]", "mode N", "inputs N",
-"fire on|off" (DI 11), "fault N", "echo freeze|follow" (the heartbeat echo stops or
+"fire on|off" (DI 11), "staff-call on|off" (the wide lane's staff call: IR 15
+bit 0, and DI 16 for a coil profile), "fault N", "echo freeze|follow" (the heartbeat echo stops or
 follows again, as when the lane's application hangs), "offline on|off" (no reply
 at all while on: the link is lost), "wrong-unit [N]" (the next N replies carry
 another unit id, as another lane behind a TCP-to-RTU gateway), "quit"."""
@@ -26,6 +27,7 @@ IR_INPUTS, IR_MODE, IR_PENDING_ENTRY, IR_PENDING_EXIT = 0, 1, 2, 3
 IR_PASSED_ENTRY, IR_PASSED_EXIT, IR_EVENT, IR_EVENT_SEQ = 4, 6, 8, 9
 IR_FAULT, IR_HEARTBEAT_ECHO, IR_FIRMWARE, IR_ACK_SEQ, IR_ACK_RESULT = 10, 11, 12, 13, 14
 DI_FIRE = 11
+IR_STAFF_CALL, DI_STAFF_CALL = 15, 16  # the staff call of config/lanes/wide.json
 FC_WRITE_COIL, FC_WRITE_COILS = 5, 15
 MODE_BY_COMMAND = {4: 1, 5: 2, 6: 3, 7: 4, 8: 0, 9: 5, 10: 0}
 
@@ -37,10 +39,10 @@ def say(**fields):
 class Lane(ModbusSlaveContext):
     def __init__(self):
         super().__init__(
-            di=ModbusSequentialDataBlock(0, [0] * 16),
+            di=ModbusSequentialDataBlock(0, [0] * 17),
             co=ModbusSequentialDataBlock(0, [0] * 16),
             hr=ModbusSequentialDataBlock(0, [0] * 8),
-            ir=ModbusSequentialDataBlock(0, [0] * 15),
+            ir=ModbusSequentialDataBlock(0, [0] * 16),
             zero_mode=True)
         self.echo_frozen = False
         self.offline = False
@@ -108,6 +110,10 @@ class Lane(ModbusSlaveContext):
         elif words[0] == "fire" and words[1:] in (["on"], ["off"]):
             bits = self.ir_value(IR_INPUTS) & ~(1 << DI_FIRE)
             self.ir(IR_INPUTS, [bits | (1 << DI_FIRE if words[1] == "on" else 0)])
+        elif words[0] == "staff-call" and words[1:] in (["on"], ["off"]):
+            pressed = int(words[1] == "on")
+            self.ir(IR_STAFF_CALL, [pressed])
+            super().setValues(2, DI_STAFF_CALL, [pressed])
         elif words[0] == "offline" and words[1:] in (["on"], ["off"]):
             self.offline = words[1] == "on"
         elif words[0] == "wrong-unit":

@@ -3,6 +3,8 @@
 #include "lanerig.h"
 
 #include <QFile>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QSignalSpy>
 #include <QTest>
 
@@ -118,9 +120,61 @@ private slots:
         controller().authorise(PassDirection::Entry, 2002, 2);
         QTRY_VERIFY_WITH_TIMEOUT(!timedOut.isEmpty(), 12000);
         QCOMPARE(timedOut.first().at(0).toULongLong(), 2002u);
+        // The first member went through: the pass ended with one of two passed.
+        QCOMPARE(timedOut.first().at(1).toInt(), 1);
         QVERIFY(passed.isEmpty());
         QVERIFY(controller().snapshot().status.passedEntry >= 1u);
         QTRY_VERIFY_WITH_TIMEOUT(controller().readyForPassenger(), 5000);
+    }
+
+    // A relay gate cannot count a party through: the controller refuses the
+    // party before anything reaches the lane, and one passenger still passes.
+    void aCoilLaneRefusesAParty() {
+        startRig({}, {{"kind", "coils"}});
+        QSignalSpy refused(&controller(), &LaneController::refused);
+        QSignalSpy opened(&controller(), &LaneController::opened);
+        const qsizetype from = m_rig->sim().mark();
+        controller().authorise(PassDirection::Entry, 2101, 2);
+        QCOMPARE(refused.size(), 1);
+        QCOMPARE(refused.first().at(0).toULongLong(), 2101u);
+        QCOMPARE(refused.first().at(1).toString(), QStringLiteral("party_not_counted"));
+        QVERIFY(controller().readyForPassenger());
+        controller().authorise(PassDirection::Entry, 2102);
+        QTRY_VERIFY_WITH_TIMEOUT(!opened.isEmpty(), 5000);
+        QCOMPARE(opened.first().at(0).toULongLong(), 2102u);
+        // Coil 0: the open-entry pulse, once, for the single passenger.
+        QVERIFY(m_rig->sim().waitFor(
+            [](const QJsonObject &line) {
+                return line.value("coil") == 0 && line.value("on") == true;
+            },
+            from));
+    }
+
+    // The wide lane's staff-call button (IR 15 bit 0 of config/lanes/wide.json)
+    // raises the alarm once per press; the lane goes on serving passengers.
+    void theStaffCallRaisesAnAlarm() {
+        QFile wide(QStringLiteral(GATE_SOURCE_DIR "/config/lanes/wide.json"));
+        QVERIFY(wide.open(QIODevice::ReadOnly));
+        QJsonObject profile = QJsonDocument::fromJson(wide.readAll()).object();
+        profile.insert("pass_timeout_ms", 1000); // the rig's controller ends passes sooner
+        startRig({}, profile);
+        QVERIFY(m_rig->lane().actuator()->traits().wide);
+        QSignalSpy alarms(&controller(), &LaneController::alarm);
+        QSignalSpy staffCall(&controller(), &LaneController::staffCallChanged);
+        m_rig->sim().send(QStringLiteral("staff-call on"));
+        QTRY_VERIFY_WITH_TIMEOUT(!staffCall.isEmpty(), 5000);
+        QCOMPARE(staffCall.last().at(0).toBool(), true);
+        QCOMPARE(alarms.size(), 1);
+        QCOMPARE(alarms.first().at(0).toString(), QStringLiteral("staff_call"));
+        QCOMPARE(controller().snapshot().lastAlarm, QStringLiteral("staff_call"));
+        QVERIFY(controller().readyForPassenger());
+        m_rig->sim().send(QStringLiteral("staff-call off"));
+        QTRY_COMPARE_WITH_TIMEOUT(staffCall.size(), 2, 5000);
+        QCOMPARE(staffCall.last().at(0).toBool(), false);
+        QCOMPARE(alarms.size(), 1);
+        QSignalSpy passed(&controller(), &LaneController::passed);
+        controller().authorise(PassDirection::Entry, 2201);
+        QTRY_VERIFY_WITH_TIMEOUT(!passed.isEmpty(), 5000);
     }
 
     void exitPassageAndBusyRefusal() {

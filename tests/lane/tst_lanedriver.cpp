@@ -4,7 +4,9 @@
 #include "peerprocess.h"
 #include "support/testpeer.h"
 
+#include <QFile>
 #include <QJsonArray>
+#include <QJsonDocument>
 #include <QSignalSpy>
 #include <QTest>
 
@@ -216,6 +218,42 @@ private slots:
         QVERIFY(status.last().at(0).value<LaneStatus>().linkUp);
         for (const auto &args : std::as_const(health))
             QVERIFY(args.at(0).value<DeviceHealth>().state != DeviceHealth::State::Fault);
+    }
+
+    void theStaffCallIsRead_data() {
+        QTest::addColumn<QJsonObject>("profile");
+        QFile wide(QStringLiteral(GATE_SOURCE_DIR "/config/lanes/wide.json"));
+        QVERIFY(wide.open(QIODevice::ReadOnly));
+        QTest::newRow("wide lane, IR 15 bit 0") << QJsonDocument::fromJson(wide.readAll()).object();
+        QTest::newRow("coil lane, DI 16")
+            << QJsonObject{{"kind", "coils"}, {"staff_call", QJsonObject{{"discrete_input", 16}}}};
+    }
+    // The button as the independent lane serves it, within the one status
+    // read of each poll.
+    void theStaffCallIsRead() {
+        QFETCH(QJsonObject, profile);
+        const qsizetype from = m_peer->mark();
+        m_lane = startLane(m_url, writeFastProfile(m_dir, profile));
+        QSignalSpy status(m_lane->actuator(), &LaneActuator::statusChanged);
+        QVERIFY(waitForLinkUp(status).linkUp);
+        QVERIFY(!status.last().at(0).value<LaneStatus>().staffCall);
+        m_peer->send(QStringLiteral("staff-call on"));
+        QTRY_VERIFY_WITH_TIMEOUT(status.last().at(0).value<LaneStatus>().staffCall, 5000);
+        m_peer->send(QStringLiteral("staff-call off"));
+        QTRY_VERIFY_WITH_TIMEOUT(!status.last().at(0).value<LaneStatus>().staffCall, 5000);
+        if (profile.value("kind") == QLatin1String("coils"))
+            return;
+        // The wide lane's longer pass time and closing delay reach HR 6 and 7.
+        QVERIFY(m_lane->actuator()->traits().wide);
+        for (const auto &[address, value] : {std::pair{6, 120}, {7, 20}}) {
+            const auto written = m_peer->waitFor(
+                [address = address, value = value](const QJsonObject &line) {
+                    return line.value("write") == address &&
+                           line.value("values") == QJsonArray{value};
+                },
+                from);
+            QVERIFY2(written, qPrintable(QStringLiteral("HR %1 = %2").arg(address).arg(value)));
+        }
     }
 
     void linkLossIsReported() {

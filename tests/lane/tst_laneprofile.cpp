@@ -32,6 +32,47 @@ private slots:
         QCOMPARE(profile->coils.emergencyOpen, 5);
     }
 
+    // The wide lane: the default registers, longer timings, and a staff call
+    // read with the status block (IR 15 bit 0: one read of IR 0..15).
+    void shippedWideProfile() {
+        QString error;
+        const auto profile = LaneProfile::fromFile(
+            QStringLiteral(GATE_SOURCE_DIR "/config/lanes/wide.json"), &error);
+        QVERIFY2(profile, qPrintable(error));
+        QCOMPARE(profile->kind, LaneProfile::Kind::Registers);
+        QVERIFY(profile->wide);
+        QVERIFY(profile->passTimeoutMs > LaneProfile{}.passTimeoutMs);
+        QVERIFY(profile->closeDelayMs > LaneProfile{}.closeDelayMs);
+        QVERIFY(profile->staffCall);
+        QCOMPARE(profile->staffCall->address, 15);
+        QCOMPARE(profile->staffCall->bit, 0);
+        QCOMPARE(profile->inputBlockStart(), 0);
+        QCOMPARE(profile->inputBlockCount(), 16);
+        QCOMPARE(profile->holding, LaneProfile::HoldingMap{});
+        const gate::hal::LaneTraits traits = profile->traits();
+        QVERIFY(traits.wide);
+        QVERIFY(traits.countsPasses);
+        QCOMPARE(traits.passTimeoutMs, profile->passTimeoutMs);
+    }
+
+    void theDefaultProfilesHaveNoStaffCall() {
+        QVERIFY(!LaneProfile{}.staffCall);
+        QVERIFY(!LaneProfile{}.wide);
+        QCOMPARE(LaneProfile{}.inputBlockCount(), 15);
+        QCOMPARE(LaneProfile{}.discreteInputCount(), 16);
+    }
+
+    // A relay gate reports no passages: it cannot count a party through.
+    void aCoilLaneCountsNoPasses() {
+        QString error;
+        const auto profile = LaneProfile::fromJson(
+            R"({"kind": "coils", "staff_call": {"discrete_input": 16}})", &error);
+        QVERIFY2(profile, qPrintable(error));
+        QVERIFY(!profile->traits().countsPasses);
+        QCOMPARE(profile->discreteInputCount(), 17);
+        QCOMPARE(profile->inputBlockCount(), 15); // registers are not read
+    }
+
     void overrides() {
         QString error;
         const auto profile = LaneProfile::fromJson(
@@ -94,6 +135,37 @@ private slots:
         QTest::newRow("echo stale type") << QByteArray(R"({"heartbeat_echo_stale_ms": "5"})")
                                          << QString("\"heartbeat_echo_stale_ms\"");
         QTest::newRow("too large") << QByteArray(70000, ' ') << QString("larger");
+        QTest::newRow("wide type") << QByteArray(R"({"wide": "yes"})") << QString("\"wide\"");
+        QTest::newRow("staff call in the packed inputs")
+            << QByteArray(R"({"staff_call": {"input_register": 0, "bit": 3}})")
+            << QString("\"staff_call.input_register\": IR 0 packs DI 0..15");
+        QTest::newRow("staff call on a status register")
+            << QByteArray(R"({"staff_call": {"input_register": 5, "bit": 0}})")
+            << QString("\"staff_call.input_register\": IR 5 is the profile's input.passed_entry");
+        QTest::newRow("staff call bit range")
+            << QByteArray(R"({"staff_call": {"input_register": 15, "bit": 16}})")
+            << QString("\"staff_call.bit\"");
+        QTest::newRow("staff call without its bit")
+            << QByteArray(R"({"staff_call": {"input_register": 15}})")
+            << QString("\"staff_call.bit\": is required");
+        QTest::newRow("staff call outside the one read")
+            << QByteArray(R"({"staff_call": {"input_register": 200, "bit": 0}})")
+            << QString("\"staff_call.input_register\": IR 200 takes the status block to 201");
+        QTest::newRow("staff call as a DI on a register lane")
+            << QByteArray(R"({"staff_call": {"discrete_input": 16}})")
+            << QString("\"staff_call.discrete_input\": a register profile");
+        QTest::newRow("staff call as a register on a coil lane")
+            << QByteArray(R"({"kind": "coils", "staff_call": {"input_register": 15, "bit": 0}})")
+            << QString("\"staff_call.input_register\": a coil profile");
+        QTest::newRow("staff call among the status inputs")
+            << QByteArray(R"({"kind": "coils", "staff_call": {"discrete_input": 11}})")
+            << QString("\"staff_call.discrete_input\": must be a whole number from 16");
+        QTest::newRow("staff call without status inputs")
+            << QByteArray(
+                   R"({"kind": "coils", "status_inputs": false, "staff_call": {"discrete_input": 16}})")
+            << QString("\"staff_call.discrete_input\": needs status_inputs");
+        QTest::newRow("staff call type")
+            << QByteArray(R"({"staff_call": 15})") << QString("\"staff_call\": must be an object");
     }
     void rejected() {
         QFETCH(QByteArray, json);
@@ -127,6 +199,22 @@ private slots:
         profile.wordOrder = LaneProfile::WordOrder::LowFirst;
         decoded = gate::modbuslane::decodeStatusBlock(profile, block, &error);
         QCOMPARE(decoded->status.passedEntry, 0x00020001u);
+    }
+
+    void decodesTheStaffCallBit() {
+        LaneProfile profile;
+        profile.staffCall = LaneProfile::StaffCallInput{15, 2};
+        std::array<quint16, 16> block{};
+        QString error;
+        auto decoded = gate::modbuslane::decodeStatusBlock(profile, block, &error);
+        QVERIFY2(decoded, qPrintable(error));
+        QVERIFY(!decoded->status.staffCall);
+        block[15] = 0b011; // other bits of the register are not the staff call
+        QVERIFY(!gate::modbuslane::decodeStatusBlock(profile, block, &error)->status.staffCall);
+        block[15] = 0b100;
+        QVERIFY(gate::modbuslane::decodeStatusBlock(profile, block, &error)->status.staffCall);
+        // The block without the staff call's register is too short.
+        QVERIFY(!gate::modbuslane::decodeStatusBlock(profile, std::span(block).first(15), &error));
     }
 
     void rejectsGarbledBlocks() {

@@ -90,6 +90,20 @@ private slots:
         QVERIFY(m_controller->readyForPassenger());
     }
 
+    // The controller's own limit leaves the lane time to report its own
+    // timeout first, however long the lane's pass time (a wide lane's).
+    void theControllersPassLimitFollowsTheLanes() {
+        QCOMPARE(gate::LaneControllerSettings::forLane({}).passTimeoutMs,
+                 gate::LaneControllerSettings{}.passTimeoutMs);
+        gate::hal::LaneTraits wide;
+        wide.passTimeoutMs = 12000;
+        wide.wide = true;
+        QCOMPARE(gate::LaneControllerSettings::forLane(wide).passTimeoutMs, 14000);
+        gate::hal::LaneTraits standard;
+        standard.passTimeoutMs = 5000;
+        QCOMPARE(gate::LaneControllerSettings::forLane(standard).passTimeoutMs, 7000);
+    }
+
     void unacknowledgedCommandIsRefused() {
         QSignalSpy refused(m_controller.get(), &LaneController::refused);
         m_controller->authorise(PassDirection::Entry, 5);

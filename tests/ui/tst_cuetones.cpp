@@ -46,6 +46,7 @@ private slots:
         QTest::newRow("admit") << PassengerScreenModel::Cue::Admit << 340;
         QTest::newRow("deny") << PassengerScreenModel::Cue::Deny << 480;
         QTest::newRow("alarm") << PassengerScreenModel::Cue::Alarm << 1000;
+        QTest::newRow("staff call") << PassengerScreenModel::Cue::StaffCall << 900;
     }
     void lengthsFollowTheirTones() {
         QFETCH(PassengerScreenModel::Cue, cue);
@@ -62,9 +63,19 @@ private slots:
         QVERIFY2(std::abs(deny - 330) < 30, qPrintable(QString::number(deny)));
     }
 
+    // The staff call is a chime, high then low, not the alarm's siren.
+    void staffCallChimesHighThenLow() {
+        const QList<qint16> chime =
+            samples(gate::ui::cueTone(PassengerScreenModel::Cue::StaffCall, rate));
+        const double high = pitchOfStart(chime, 200);
+        const double low = pitchOfStart(chime.mid(rate * 400 / 1000), 200);
+        QVERIFY2(std::abs(high - 1047) < 30, qPrintable(QString::number(high)));
+        QVERIFY2(std::abs(low - 784) < 30, qPrintable(QString::number(low)));
+    }
+
     void fadesInAndOutWithoutClipping() {
         for (auto cue : {PassengerScreenModel::Cue::Admit, PassengerScreenModel::Cue::Deny,
-                         PassengerScreenModel::Cue::Alarm}) {
+                         PassengerScreenModel::Cue::Alarm, PassengerScreenModel::Cue::StaffCall}) {
             const QList<qint16> values = samples(gate::ui::cueTone(cue, rate));
             QVERIFY(std::abs(values.first()) < 100);
             QVERIFY(std::abs(values.last()) < 100);

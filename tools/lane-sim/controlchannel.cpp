@@ -68,6 +68,8 @@ QString ControlChannel::run(const QString &line) {
         if (!numeric || bit < 0 || bit > 15 || !QStringList{"on", "off"}.contains(words.at(2)))
             return QStringLiteral("usage: di 0..15 on|off");
         m_model.forceInput(bit, words.at(2) == QLatin1String("on"));
+    } else if (verb == QLatin1String("staff-call") && onOff(on)) {
+        m_model.setStaffCall(on);
     } else if (verb == QLatin1String("walk") &&
                (arg == QLatin1String("entry") || arg == QLatin1String("exit"))) {
         m_model.walkUnauthorised(arg == QLatin1String("entry"), now);
@@ -100,7 +102,7 @@ QString ControlChannel::run(const QString &line) {
     } else {
         return QStringLiteral(
             "unknown control command (fire on|off, fault N|off, di N on|off, "
-            "walk entry|exit, passengers MODE, drop-replies N, slow MS, "
+            "staff-call on|off, walk entry|exit, passengers MODE, drop-replies N, slow MS, "
             "exception [N], garbage [N], wrong-unit [N], disconnect, hang on|off, offline "
             "on|off, quit)");
     }

@@ -90,8 +90,10 @@ void LaneModel::fillInputs(quint16 *ir, quint8 *di) const {
     ir[12] = m_firmware;
     ir[13] = m_executedSeq;
     ir[14] = m_result;
-    for (int bit = 0; bit < discreteCount; ++bit)
+    ir[staffCallRegister] = m_staffCall ? 1 : 0;
+    for (int bit = 0; bit < statusInputCount; ++bit)
         di[bit] = (bits >> bit) & 1u;
+    di[staffCallInput] = m_staffCall ? 1 : 0;
 }
 
 void LaneModel::applyWrites(const quint16 *holding, const quint8 *coils, qint64 nowMs) {
@@ -417,10 +419,17 @@ void LaneModel::setFault(quint16 code, qint64) {
 }
 
 void LaneModel::forceInput(int bit, bool on) {
-    if (bit < 0 || bit >= discreteCount)
+    if (bit < 0 || bit >= statusInputCount)
         return;
     m_forcedInputs =
         on ? quint16(m_forcedInputs | 1u << bit) : quint16(m_forcedInputs & ~(1u << bit));
+}
+
+void LaneModel::setStaffCall(bool pressed) {
+    if (pressed == m_staffCall)
+        return;
+    m_staffCall = pressed;
+    m_output({{QStringLiteral("staff_call"), pressed}});
 }
 
 void LaneModel::walkUnauthorised(bool entry, qint64 nowMs) {

@@ -25,8 +25,15 @@ struct LaneTiming {
 class LaneModel {
 public:
     static constexpr int holdingCount = 8;
-    static constexpr int inputRegisterCount = 15;
-    static constexpr int discreteCount = 16;
+    // IR 0..14 of the spec, and IR 15 bit 0 for the staff call of the wide
+    // lane's profile (config/lanes/wide.json).
+    static constexpr int inputRegisterCount = 16;
+    static constexpr int staffCallRegister = 15;
+    // DI 0..15 of the spec, and DI 16 for the staff call of a coil profile
+    // whose I/O module has more inputs.
+    static constexpr int statusInputCount = 16;
+    static constexpr int discreteCount = 17;
+    static constexpr int staffCallInput = 16;
     static constexpr int coilCount = 6;
     using Output = std::function<void(const QJsonObject &)>;
 
@@ -49,6 +56,8 @@ public:
     void setFault(quint16 code, qint64 nowMs);
     void forceInput(int bit, bool on);
     void walkUnauthorised(bool entry, qint64 nowMs);
+    // Someone holds the staff-call button (a wide lane's) pressed, or let go.
+    void setStaffCall(bool pressed);
     // The lane's application hangs (or runs again) while its Modbus slave
     // keeps answering: writes are no longer taken in, nothing moves,
     // and the status block (heartbeat echo included) stays as it was.
@@ -95,6 +104,7 @@ private:
     bool m_fire = false;
     bool m_fireRelease = true;
     bool m_hung = false;
+    bool m_staffCall = false;
     quint16 m_faultCode = 0;
     quint16 m_forcedInputs = 0;
     quint16 m_alarmInputs = 0; // latched until an alarm reset

@@ -48,7 +48,18 @@ bool isPassageState(LaneState state) {
            state == LaneState::PassageSeen;
 }
 
+// Time for the lane to report its own pass timeout before the controller ends
+// the pass itself.
+constexpr int passTimeoutMarginMs = 2000;
+
 } // namespace
+
+LaneControllerSettings LaneControllerSettings::forLane(const hal::LaneTraits &traits) {
+    LaneControllerSettings settings;
+    if (traits.passTimeoutMs > 0)
+        settings.passTimeoutMs = traits.passTimeoutMs + passTimeoutMarginMs;
+    return settings;
+}
 
 const std::array<LaneController::StateHandler, 9> LaneController::s_handlers{
     &LaneController::inStarting,    // Starting
@@ -67,6 +78,7 @@ LaneController::LaneController(hal::LaneActuator *actuator, const LaneController
     : QObject(parent)
     , m_actuator(actuator)
     , m_settings(settings)
+    , m_countsPasses(actuator->traits().countsPasses)
     , m_passTimer(new QTimer(this)) {
     m_passTimer->setSingleShot(true);
     m_passTimer->setInterval(settings.passTimeoutMs);
@@ -92,7 +104,8 @@ LaneSnapshot LaneController::snapshot() const {
 }
 
 void LaneController::authorise(PassDirection direction, quint64 passageId, quint16 passes) {
-    dispatch(AuthoriseInput{direction, passageId, std::max<quint16>(1, passes)});
+    const quint16 members = std::max<quint16>(1, passes);
+    dispatch(AuthoriseInput{direction, passageId, members, members});
 }
 
 void LaneController::serviceCommand(LaneServiceCommand command, const QString &staffId) {
@@ -137,13 +150,24 @@ bool LaneController::fireAlarmActive() const {
     return m_status.linkUp && m_status.input(LaneInput::FireAlarm);
 }
 
+bool LaneController::staffCallActive() const {
+    return m_status.linkUp && m_status.staffCall;
+}
+
 void LaneController::onStatus(const hal::LaneStatus &status) {
     const hal::LaneStatus before = m_status;
     const bool fireBefore = fireAlarmActive();
+    const bool staffCallBefore = staffCallActive();
     m_status = status;
     m_haveStatus = true;
     if (fireAlarmActive() != fireBefore)
         emit fireAlarmChanged(fireAlarmActive());
+    if (staffCallActive() != staffCallBefore) {
+        // A press that began while the link was down counts when it returns.
+        if (staffCallActive())
+            raiseAlarm(QStringLiteral("staff_call"));
+        emit staffCallChanged(staffCallActive());
+    }
     if (status.linkUp) {
         if (rising(before, status, LaneInput::FireAlarm))
             raiseAlarm(QStringLiteral("fire_alarm"));
@@ -255,7 +279,8 @@ void LaneController::dispatch(const Input &input) {
             ++m_counters.aborted;
             qCWarning(lcLane) << m_settings.laneName
                               << "open pass aborted:" << availabilityReason();
-            emit passAborted(m_passage->passageId, availabilityReason());
+            emit passAborted(m_passage->passageId, availabilityReason(),
+                             m_passage->membersPassed());
         }
         if (m_passage)
             endPassage();
@@ -274,6 +299,12 @@ LaneState LaneController::inIdle(const Input &input) {
     const auto *request = std::get_if<AuthoriseInput>(&input);
     if (!request)
         return LaneState::Idle;
+    if (request->members > 1 && !m_countsPasses) {
+        // One pulse opens a relay gate once, and it reports no passage: the
+        // rest of the party would be left at a closed barrier.
+        refuse(request->passageId, QStringLiteral("party_not_counted"));
+        return LaneState::Idle;
+    }
     m_passage = *request;
     ++m_counters.authorised;
     send(request->direction == PassDirection::Entry ? LaneCommand::OpenEntry
@@ -305,8 +336,13 @@ LaneState LaneController::inOpen(const Input &input) {
         if (std::holds_alternative<PassTimerInput>(input))
             send(LaneCommand::Close, 0, SafetyCommand{}); // the lane did not close by itself
         ++m_counters.timedOut;
+        const quint16 membersPassed = m_passage->membersPassed();
+        if (membersPassed > 0)
+            qCWarning(lcLane) << m_settings.laneName << "party pass" << passageId
+                              << "timed out:" << membersPassed << "of" << m_passage->members
+                              << "members passed";
         endPassage();
-        emit passTimedOut(passageId);
+        emit passTimedOut(passageId, membersPassed);
         return LaneState::Idle;
     }
     const auto *event = std::get_if<EventInput>(&input);

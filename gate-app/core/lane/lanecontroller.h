@@ -25,6 +25,11 @@ struct LaneControllerSettings {
     // has its own PASS_TIMEOUT and normally reports the timeout first; this
     // covers a lane that does not.
     int passTimeoutMs = 7000;
+
+    // The controller's limit for a lane whose own pass timeout is known: that
+    // time and a margin, so that the lane, which knows whether someone is in
+    // it, normally ends the pass first (a wide lane's pass time is longer).
+    static LaneControllerSettings forLane(const hal::LaneTraits &traits);
 };
 
 // The lane state machine (docs/lane.md): one passage at a time from
@@ -53,7 +58,8 @@ public:
 
     // Opens the lane for `passes` passengers (a party: CMD_ARG = passes).
     // Answered by opened() then passed() once all of them went through,
-    // passTimedOut() or passAborted(); or by refused().
+    // passTimedOut() or passAborted(); or by refused(). A lane that cannot
+    // count passes (a relay gate) refuses a party with "party_not_counted".
     void authorise(PassDirection direction, quint64 passageId, quint16 passes = 1);
     // Answered by serviceCommandDone().
     void serviceCommand(LaneServiceCommand command, const QString &staffId);
@@ -61,10 +67,12 @@ public:
 signals:
     void opened(quint64 passageId, qint64 ackNs);
     void passed(quint64 passageId, gate::PassDirection direction);
-    void passTimedOut(quint64 passageId);
+    // `membersPassed`: of a party, the members the lane saw pass before the
+    // pass ended (0 for one passenger who did not come).
+    void passTimedOut(quint64 passageId, quint16 membersPassed);
     // A pass that was open when the lane left service (link loss, fault,
     // evacuation, a mode change): nobody can tell whether it was used.
-    void passAborted(quint64 passageId, const QString &reason);
+    void passAborted(quint64 passageId, const QString &reason, quint16 membersPassed);
     void refused(quint64 passageId, const QString &reason);
     void alarm(const QString &code);
     void stateChanged(gate::LaneState state);
@@ -74,6 +82,9 @@ signals:
     void serviceCommandDone(gate::LaneServiceCommand command, bool ok, const QString &reason);
     // The fire-alarm input turned on or off (an emergency reset is refused while on).
     void fireAlarmChanged(bool active);
+    // The lane's staff-call button was pressed (its input came on: the alarm
+    // "staff_call" is raised with it) or released.
+    void staffCallChanged(bool active);
 
 private:
     struct StatusInput {
@@ -90,7 +101,9 @@ private:
     struct AuthoriseInput {
         PassDirection direction;
         quint64 passageId;
-        quint16 passes = 1; // members still to pass once the lane is open
+        quint16 passes = 1;  // members still to pass once the lane is open
+        quint16 members = 1; // the party's size
+        quint16 membersPassed() const { return quint16(members - passes); }
     };
     struct PassTimerInput {};
     using Input = std::variant<StatusInput, EventInput, AckInput, AuthoriseInput, PassTimerInput>;
@@ -122,6 +135,7 @@ private:
     // The state the lane's condition imposes over any passage, if any.
     std::optional<LaneState> imposedState() const;
     bool fireAlarmActive() const;
+    bool staffCallActive() const;
     QString availabilityReason() const;
     void enterState(LaneState next);
     void endPassage();
@@ -136,6 +150,7 @@ private:
 
     QPointer<hal::LaneActuator> m_actuator;
     LaneControllerSettings m_settings;
+    bool m_countsPasses; // the lane reports each passage (hal::LaneTraits)
     QTimer *m_passTimer;
     LaneState m_state = LaneState::Starting;
     hal::LaneStatus m_status;

@@ -85,13 +85,15 @@ PassageCoordinator::PassageCoordinator(Parts parts, QObject *parent)
     connect(lane, &LaneController::passed, this,
             [this](quint64 passageId, PassDirection) { onPassed(passageId); });
     connect(lane, &LaneController::passTimedOut, this,
-            [this](quint64 passageId) { onNotTaken(passageId, QStringLiteral("not_taken")); });
+            [this](quint64 passageId, quint16 membersPassed) {
+                onNotTaken(passageId, QStringLiteral("not_taken"), membersPassed);
+            });
     connect(lane, &LaneController::refused, this, [this](quint64 passageId, const QString &reason) {
         onNotTaken(passageId, QStringLiteral("refused:") + reason);
     });
     connect(lane, &LaneController::passAborted, this,
-            [this](quint64 passageId, const QString &reason) {
-                onNotTaken(passageId, QStringLiteral("aborted:") + reason);
+            [this](quint64 passageId, const QString &reason, quint16 membersPassed) {
+                onNotTaken(passageId, QStringLiteral("aborted:") + reason, membersPassed);
             });
     connect(lane, &LaneController::alarm, this, &PassageCoordinator::onAlarm);
     connect(lane, &LaneController::stateChanged, this, [this](LaneState state) {
@@ -346,14 +348,29 @@ void PassageCoordinator::onPassed(quint64 passageId) {
     emit passageRecorded(qint64(passageId), QStringLiteral("passed"));
 }
 
-void PassageCoordinator::onNotTaken(quint64 passageId, const QString &outcome) {
+void PassageCoordinator::onNotTaken(quint64 passageId, const QString &outcome,
+                                    quint16 membersPassed) {
     m_waiting.removeAll(passageId);
     const Pending pending = m_pending.take(passageId);
-    // The ticket stays used: a passenger whose pass was not taken asks staff,
-    // who open the lane once from the service mode. Releasing it would let one
+    const qsizetype members = pending.partyTids.size();
+    const qsizetype passed = std::min<qsizetype>(membersPassed, members);
+    const QString recorded = passed > 0 && outcome == QLatin1String("not_taken")
+                                 ? QStringLiteral("partly_passed")
+                                 : outcome;
+    // The tickets stay used: a passenger whose pass was not taken asks staff,
+    // who open the lane once from the service mode. Releasing one would let a
     // code open the lane for someone else after a timeout.
-    record(AuditEventType::Passage, passageFields(passageId, pending, outcome));
-    emit passageRecorded(qint64(passageId), outcome);
+    QJsonObject fields = passageFields(passageId, pending, recorded);
+    // A party: the lane counts people, not tickets, so the record says how
+    // many of the party went through and how many were left, for staff to
+    // settle.
+    if (members > 0) {
+        fields.insert(QStringLiteral("members"), members);
+        fields.insert(QStringLiteral("members_passed"), passed);
+        fields.insert(QStringLiteral("members_not_passed"), members - passed);
+    }
+    record(AuditEventType::Passage, fields);
+    emit passageRecorded(qint64(passageId), recorded);
 }
 
 void PassageCoordinator::recordServiceAction(const QString &action, const QString &staffId) {

@@ -113,7 +113,9 @@ private:
     QJsonObject passageFields(quint64 passageId, const Pending &pending,
                               const QString &outcome) const;
     void onPassed(quint64 passageId);
-    void onNotTaken(quint64 passageId, const QString &outcome);
+    // A pass that ended without everyone it was for: `membersPassed` of a
+    // party went through.
+    void onNotTaken(quint64 passageId, const QString &outcome, quint16 membersPassed = 0);
     void onAlarm(const QString &code);
 
     Parts m_parts;

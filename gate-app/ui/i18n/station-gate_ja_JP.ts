@@ -65,6 +65,10 @@
         <source>Code %1</source>
         <translation>コード %1</translation>
     </message>
+    <message>
+        <source>Staff will help you</source>
+        <translation>係員がお手伝いします</translation>
+    </message>
 </context>
 <context>
     <name>FreePassageScreen</name>

@@ -65,6 +65,10 @@
         <source>Code %1</source>
         <translation>코드 %1</translation>
     </message>
+    <message>
+        <source>Staff will help you</source>
+        <translation>직원이 도와드리겠습니다</translation>
+    </message>
 </context>
 <context>
     <name>FreePassageScreen</name>

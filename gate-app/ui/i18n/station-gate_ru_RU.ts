@@ -65,6 +65,10 @@
         <source>Code %1</source>
         <translation>Код %1</translation>
     </message>
+    <message>
+        <source>Staff will help you</source>
+        <translation>Вам поможет сотрудник</translation>
+    </message>
 </context>
 <context>
     <name>FreePassageScreen</name>

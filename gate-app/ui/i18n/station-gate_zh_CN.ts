@@ -65,6 +65,10 @@
         <source>Code %1</source>
         <translation>代码 %1</translation>
     </message>
+    <message>
+        <source>Staff will help you</source>
+        <translation>工作人员将为您提供帮助</translation>
+    </message>
 </context>
 <context>
     <name>FreePassageScreen</name>

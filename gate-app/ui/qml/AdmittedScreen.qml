@@ -7,6 +7,8 @@ Rectangle {
     required property PassengerScreenModel passenger
     readonly property bool portrait: width < height
     readonly property var ticket: passenger.ticket
+    // A wide lane's passengers may see the screen from a wheelchair, further off.
+    readonly property real symbolScale: passenger.wideLane ? 1.3 : 1
 
     color: Theme.go
 
@@ -14,7 +16,7 @@ Rectangle {
         id: arrow
         symbol: "arrow"
         direction: screen.ticket.direction ?? "ahead"
-        width: screen.portrait ? screen.width * 0.45 : screen.height * 0.6
+        width: (screen.portrait ? screen.width * 0.45 : screen.height * 0.6) * screen.symbolScale
         height: width
         x: screen.portrait ? (screen.width - width) / 2 : screen.width - width - 72
         y: screen.portrait ? screen.height - height - 72 : (screen.height - height) / 2
@@ -32,8 +34,8 @@ Rectangle {
             SymbolPictogram {
                 id: tick
                 symbol: "tick"
-                width: 120
-                height: 120
+                width: 120 * screen.symbolScale
+                height: width
             }
             GateText {
                 // One line's height above the arrow, as wide as the screen

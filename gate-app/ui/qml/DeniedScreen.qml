@@ -6,13 +6,15 @@ Rectangle {
 
     required property PassengerScreenModel passenger
     readonly property bool portrait: width < height
+    // A wide lane's passengers may see the screen from a wheelchair, further off.
+    readonly property real symbolScale: passenger.wideLane ? 1.3 : 1
 
     color: Theme.stop
 
     SymbolPictogram {
         id: cross
         symbol: "cross"
-        width: screen.portrait ? 220 : 260
+        width: (screen.portrait ? 220 : 260) * screen.symbolScale
         height: width
         x: screen.portrait ? (screen.width - width) / 2 : 72
         y: screen.portrait ? 96 : (screen.height - height) / 2
@@ -32,7 +34,8 @@ Rectangle {
         GateText {
             width: parent.width
             font.pixelSize: Theme.large
-            text: screen.passenger.advice
+            // Staff are at a wide lane: nobody is sent elsewhere to find them.
+            text: screen.passenger.staffHelpsHere ? qsTr("Staff will help you") : screen.passenger.advice
             visible: text !== ""
         }
         GateText {
