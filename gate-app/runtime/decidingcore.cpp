@@ -16,8 +16,7 @@ LaneContext laneContextOf(const GateConfig &config) {
     lane.station = config.station;
     lane.gateId = config.gateId;
     lane.gateGroup = config.gateGroup;
-    lane.direction = config.direction == QLatin1String("exit") ? LaneContext::Direction::Exit
-                                                               : LaneContext::Direction::Entry;
+    lane.direction = config.direction;
     return lane;
 }
 
@@ -55,16 +54,13 @@ bool DecidingCore::open(QStringList *errors) {
     DecisionSettings settings;
     settings.listAge = {m_config.tickets.staleGraceSecs, m_config.tickets.staleHardLimitSecs};
     settings.staffKinds = m_config.tickets.staffKinds;
-    settings.partyPassage = m_config.tickets.partyPassage == QLatin1String("staff")
-                                ? DecisionSettings::PartyPassage::Staff
-                                : DecisionSettings::PartyPassage::Gate;
+    settings.partyPassage = m_config.tickets.partyPassage;
     settings.requireChip = m_config.passport.requireChip;
     // A relay gate cannot count a party through on one authorisation: its
     // parties go to staff, as with tickets.party_passage "staff".
-    if (!m_actuator.traits().countsPasses &&
-        settings.partyPassage == DecisionSettings::PartyPassage::Gate) {
+    if (!m_actuator.traits().countsPasses && settings.partyPassage == PartyPassage::Gate) {
         qCWarning(lcCore) << "the lane cannot count a party's passes: parties are sent to staff";
-        settings.partyPassage = DecisionSettings::PartyPassage::Staff;
+        settings.partyPassage = PartyPassage::Staff;
     }
     m_engine = std::make_unique<DecisionEngine>(*m_store, m_clock, settings);
     m_lane =
@@ -107,36 +103,14 @@ void DecidingCore::publishStatus() {
     {
         const tickets::TicketStoreReader::Snapshot snapshot(*m_store);
         const tickets::ListState &state = m_store->state();
-        emit listStatus(
-            {{QStringLiteral("seq"), state.seq},
-             {QStringLiteral("generated"), state.generated},
-             {QStringLiteral("expires"), state.expires},
-             {QStringLiteral("age_s"), state.generated ? m_clock.nowSecs() - state.generated : -1},
-             {QStringLiteral("tickets"), m_store->ticketCount()},
-             {QStringLiteral("stale"), m_engine->listIsStale()},
-             {QStringLiteral("age_limit"), toString(m_engine->listAge())}});
+        emit listStatus({state.seq, state.generated, state.expires,
+                         state.generated ? m_clock.nowSecs() - state.generated : -1,
+                         m_store->ticketCount(), m_engine->listIsStale(), m_engine->listAge()});
     }
-    const LaneSnapshot lane = m_lane->snapshot();
-    emit laneStatus({{QStringLiteral("state"), toString(lane.state)},
-                     {QStringLiteral("available"), lane.available},
-                     {QStringLiteral("reason"), lane.reason},
-                     {QStringLiteral("emergency_latched"), lane.emergencyLatched},
-                     {QStringLiteral("last_alarm"), lane.lastAlarm},
-                     {QStringLiteral("link_up"), lane.status.linkUp},
-                     {QStringLiteral("passed_entry"), qint64(lane.status.passedEntry)},
-                     {QStringLiteral("passed_exit"), qint64(lane.status.passedExit)},
-                     {QStringLiteral("authorised"), qint64(lane.counters.authorised)},
-                     {QStringLiteral("passed"), qint64(lane.counters.passed)},
-                     {QStringLiteral("timed_out"), qint64(lane.counters.timedOut)},
-                     {QStringLiteral("alarms"), qint64(lane.counters.alarms)}});
+    emit laneStatus(m_lane->snapshot());
     m_coordinator->flushUnrecorded();
-    const AuditStore::Backlog backlog = m_audit.backlog();
-    emit auditStatus({{QStringLiteral("last_seq"), backlog.lastSeq},
-                      {QStringLiteral("shipped_seq"), backlog.shippedSeq},
-                      {QStringLiteral("backlog"), backlog.rows},
-                      {QStringLiteral("nearly_full"), m_audit.nearlyFull()},
-                      {QStringLiteral("full"), m_audit.full()},
-                      {QStringLiteral("unrecorded"), m_audit.unrecorded()}});
+    emit auditStatus(
+        {m_audit.backlog(), m_audit.nearlyFull(), m_audit.full(), m_audit.unrecorded()});
 }
 
 } // namespace gate

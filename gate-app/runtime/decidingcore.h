@@ -1,5 +1,7 @@
 #pragma once
 
+#include "corestatus.h"
+
 #include "core/audit/auditstore.h"
 #include "core/clock.h"
 #include "core/config/gateconfig.h"
@@ -46,11 +48,10 @@ public slots:
     void publishStatus();
 
 signals:
-    // seq, generated, expires, tickets, stale, age_limit: for the service mode and
-    // `gatectl status`.
-    void listStatus(const QJsonObject &status);
-    void auditStatus(const QJsonObject &status);
-    void laneStatus(const QJsonObject &status);
+    // For the service mode and `gatectl status`, about once a second.
+    void listStatus(const gate::ListStatus &status);
+    void auditStatus(const gate::OutboxStatus &status);
+    void laneStatus(const gate::LaneSnapshot &lane);
 
 private:
     const GateConfig m_config;

@@ -31,7 +31,7 @@ bool DeviceHost::create(const GateConfig &config, hal::PluginCatalog &catalog, Q
             errors->append(QStringLiteral("%1.plugin: %2").arg(key, error));
             continue;
         }
-        if (device.role == QLatin1String("lane")) {
+        if (device.role == DeviceRole::Lane) {
             if (auto lane = plugin->createLaneActuator(device.name, device.settings, &error)) {
                 m_lane = lane.get();
                 adopt(device.name, lane.release());

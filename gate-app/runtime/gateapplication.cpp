@@ -41,7 +41,7 @@ QVariantMap ticketForScreen(const PassageReport &report, const GateConfig &confi
                     {QStringLiteral("dep"), ticket.dep},
                     {QStringLiteral("arr"), ticket.arr},
                     {QStringLiteral("dpt"), ticket.dpt},
-                    {QStringLiteral("direction"), config.direction}};
+                    {QStringLiteral("direction"), toString(config.direction)}};
     if (ticket.car)
         map.insert(QStringLiteral("car"), *ticket.car);
     // Station names from the list, where it names the stations.
@@ -211,7 +211,7 @@ bool GateApplication::start(const GateConfig &config, QStringList *errors) {
 
     announceReady(QStringLiteral("gate %1 ready").arg(m_config.gateId));
     qCInfo(lcGate).noquote() << "gate" << m_config.gateId << "ready at" << m_config.station
-                             << m_config.gateGroup << m_config.direction;
+                             << m_config.gateGroup << toString(m_config.direction);
     return true;
 }
 
@@ -244,7 +244,7 @@ bool GateApplication::createTouchscreen(QStringList *errors) {
     connect(m_passengerScreen.get(), &ui::PassengerScreenModel::cueRequested, m_cues.get(),
             &ui::CuePlayer::play);
     ui::WindowOptions window;
-    window.portrait = m_config.ui.orientation == QLatin1String("portrait");
+    window.portrait = m_config.ui.orientation == ScreenOrientation::Portrait;
     window.fullScreen = QGuiApplication::platformName() == QLatin1String("eglfs");
     QStringList qmlErrors;
     m_qml = ui::createMainEngine(*m_passengerScreen, *m_serviceMode, window, &qmlErrors);
@@ -339,19 +339,18 @@ void GateApplication::connectScreens() {
             m_cues->play(ui::PassengerScreenModel::Cue::StaffCall);
         updateAlarms();
     });
-    connect(m_core, &DecidingCore::laneStatus, this, [this](const QJsonObject &status) {
-        m_laneStatus = status;
-        m_serviceMode->setLaneCounters(status.toVariantMap());
+    connect(m_core, &DecidingCore::laneStatus, this, [this](const LaneSnapshot &lane) {
+        m_laneSnapshot = lane;
+        m_serviceMode->setLaneCounters(laneStatusJson(lane).toVariantMap());
         updateAlarms();
     });
-    connect(m_core, &DecidingCore::listStatus, this, [this](const QJsonObject &status) {
+    connect(m_core, &DecidingCore::listStatus, this, [this](const ListStatus &status) {
         m_listStatus = status;
-        m_serviceMode->setListInfo(status.value(QStringLiteral("seq")).toInteger(),
-                                   status.value(QStringLiteral("age_s")).toInteger());
+        m_serviceMode->setListInfo(status.seq, status.ageSecs);
     });
-    connect(m_core, &DecidingCore::auditStatus, this, [this](const QJsonObject &status) {
-        m_auditStatus = status;
-        m_serviceMode->setBacklog(status.value(QStringLiteral("backlog")).toInteger());
+    connect(m_core, &DecidingCore::auditStatus, this, [this](const OutboxStatus &status) {
+        m_outboxStatus = status;
+        m_serviceMode->setBacklog(status.backlog.rows);
         updateAlarms();
     });
     // Staff commands go through the coordinator, which audits their outcome.
@@ -402,10 +401,10 @@ void GateApplication::updateAlarms() {
     QStringList alarms;
     if (m_staffCall)
         alarms.append(QStringLiteral("staff_call"));
-    const QString laneAlarm = m_laneStatus.value(QStringLiteral("last_alarm")).toString();
+    const QString &laneAlarm = m_laneSnapshot.lastAlarm;
     if (!laneAlarm.isEmpty() && !alarms.contains(laneAlarm))
         alarms.append(laneAlarm);
-    if (m_auditStatus.value(QStringLiteral("full")).toBool())
+    if (m_outboxStatus.full)
         alarms.append(QStringLiteral("outbox_full"));
     if (!m_auditError.isEmpty())
         alarms.append(QStringLiteral("audit_failed: ") + m_auditError);
@@ -511,8 +510,7 @@ void GateApplication::onListSynced(const sync::SyncResult &result) {
 
 void GateApplication::onListAgeChanged(ListAge age) {
     m_listAge = age;
-    m_passengerScreen->setListStale(age != ListAge::Fresh,
-                                    m_listStatus.value(QStringLiteral("age_s")).toInteger());
+    m_passengerScreen->setListStale(age != ListAge::Fresh, m_listStatus.ageSecs);
     if (age == ListAge::PastGrace || age == ListAge::PastHardLimit) {
         qCWarning(lcGate).noquote() << "ticket list" << toString(age);
         QMetaObject::invokeMethod(m_core, [core = m_core, age] {
@@ -531,20 +529,20 @@ QJsonObject GateApplication::statusSnapshot() const {
         {QStringLiteral("gate"), m_config.gateId},
         {QStringLiteral("station"), m_config.station},
         {QStringLiteral("gate_group"), m_config.gateGroup},
-        {QStringLiteral("direction"), m_config.direction},
+        {QStringLiteral("direction"), toString(m_config.direction)},
         {QStringLiteral("version"), QCoreApplication::applicationVersion()},
         {QStringLiteral("qt"), QString::fromLatin1(qVersion())},
         {QStringLiteral("screen"), m_passengerScreen->screenName()},
         {QStringLiteral("devices"), devices},
-        {QStringLiteral("lane"), m_laneStatus},
+        {QStringLiteral("lane"), laneStatusJson(m_laneSnapshot)},
         {QStringLiteral("list"), listStatusWithSync()},
-        {QStringLiteral("outbox"), m_auditStatus},
+        {QStringLiteral("outbox"), m_outboxStatus.toJson()},
         {QStringLiteral("service"),
          QJsonObject{{QStringLiteral("locked"), m_pins->isLockedOut()},
                      {QStringLiteral("unlock_in_s"), m_pins->secondsUntilUnlock()}}},
     };
     if (!m_auditError.isEmpty()) {
-        QJsonObject outbox = m_auditStatus;
+        QJsonObject outbox = m_outboxStatus.toJson();
         outbox.insert(QStringLiteral("last_error"), m_auditError);
         status.insert(QStringLiteral("outbox"), outbox);
     }
@@ -565,7 +563,7 @@ QJsonObject GateApplication::statusSnapshot() const {
 }
 
 QJsonObject GateApplication::listStatusWithSync() const {
-    QJsonObject list = m_listStatus;
+    QJsonObject list = m_listStatus.toJson();
     if (!m_lastSync.isEmpty())
         list.insert(QStringLiteral("last_sync"), m_lastSync);
     return list;

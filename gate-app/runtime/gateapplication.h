@@ -8,6 +8,7 @@
 #include "core/passage/passagereport.h"
 #include "core/service/lockoutstore.h"
 #include "core/service/pinverifier.h"
+#include "corestatus.h"
 #include "demolauncher.h"
 #include "devicehost.h"
 #include "hal/plugincatalog.h"
@@ -113,11 +114,11 @@ private:
     std::unique_ptr<SystemdNotifier> m_systemd;
 
     PassageReport m_lastReport; // shown again when the passenger switches language
-    QJsonObject m_listStatus;
+    ListStatus m_listStatus;
     QJsonObject m_lastSync; // outcome, at, detail, refused: of the last ticket-list sync
     ListAge m_listAge = ListAge::NoList;
-    QJsonObject m_auditStatus;
-    QJsonObject m_laneStatus;
+    OutboxStatus m_outboxStatus;
+    LaneSnapshot m_laneSnapshot;
     bool m_staffCall = false; // the lane's staff-call button is pressed
     QHash<QString, QJsonObject> m_deviceHealth;
     QString m_auditError;   // the last write the audit store refused

@@ -58,7 +58,7 @@ private slots:
         const auto config = GateConfig::load(samples + "/valid/minimal.json", &errors);
         QVERIFY2(config, qPrintable(errors.join(u'\n')));
         QCOMPARE(config->gateId, QStringLiteral("VNP-A2-01"));
-        QCOMPARE(config->direction, QStringLiteral("entry"));
+        QVERIFY(config->direction == gate::LaneContext::Direction::Entry);
         QCOMPARE(config->devices.size(), 1);
         QCOMPARE(config->devices.first().settings.value(gate::hal::kConfigDirsSetting).toArray(),
                  QJsonArray({samples + "/valid", shippedConfig}));
@@ -67,7 +67,7 @@ private slots:
         QCOMPARE(config->tickets.staleGraceSecs, 1800);
         QCOMPARE(config->tickets.intervalSecs, 5);
         QCOMPARE(config->tickets.staffKinds, QStringList{QStringLiteral("disabled_military")});
-        QCOMPARE(config->tickets.partyPassage, QStringLiteral("gate"));
+        QVERIFY(config->tickets.partyPassage == gate::PartyPassage::Gate);
         QCOMPARE(gate::toString(config->ui.language), QStringLiteral("zh"));
         QCOMPARE(codes(config->ui.languages), (QStringList{"zh", "en"}));
     }
@@ -86,7 +86,7 @@ private slots:
         QVERIFY2(config, qPrintable(errors.join(u'\n')));
         QCOMPARE(config->tickets.staffKinds,
                  (QStringList{QStringLiteral("disabled_military"), QStringLiteral("student")}));
-        QCOMPARE(config->tickets.partyPassage, QStringLiteral("staff"));
+        QVERIFY(config->tickets.partyPassage == gate::PartyPassage::Staff);
     }
 
     void namesTheKeyOfEveryProblem_data() {

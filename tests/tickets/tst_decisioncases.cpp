@@ -57,7 +57,7 @@ DecisionSettings settingsFrom(const QJsonObject &object) {
             settings.staffKinds << kind.toString();
     }
     if (object.value(QLatin1String("party_passage")).toString() == QLatin1String("staff"))
-        settings.partyPassage = DecisionSettings::PartyPassage::Staff;
+        settings.partyPassage = PartyPassage::Staff;
     return settings;
 }
 

@@ -48,7 +48,7 @@ bool ServiceLane::start(gate::ui::PassengerScreenModel &passenger,
     config.gateId = kGateId;
     config.station = QStringLiteral("VNP");
     config.gateGroup = QStringLiteral("A2");
-    config.direction = QStringLiteral("entry");
+    config.direction = gate::LaneContext::Direction::Entry;
     config.tickets.database = m_dir.filePath(QStringLiteral("tickets.db"));
     config.audit.database = m_dir.filePath(QStringLiteral("audit.db"));
     m_core = std::make_unique<gate::DecidingCore>(config, m_clock, *actuator,

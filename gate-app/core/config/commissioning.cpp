@@ -21,7 +21,7 @@ QList<CommissioningGap> commissioningGaps(const GateConfig &config) {
     for (qsizetype i = 0; i < config.devices.size(); ++i) {
         const DeviceConfig &device = config.devices.at(i);
         const QJsonValue url = device.settings.value(QStringLiteral("url"));
-        if (device.role == QLatin1String("lane") && url.isString() && url.toString().isEmpty())
+        if (device.role == DeviceRole::Lane && url.isString() && url.toString().isEmpty())
             gaps.append({QStringLiteral("lane_address"),
                          QStringLiteral("devices[%1].settings.url").arg(i),
                          QStringLiteral("the lane controller's address, tcp://HOST:PORT or "

@@ -25,9 +25,8 @@ void readGate(const JsonFields &gate, GateConfig &config) {
                                    QStringLiteral("a 3-letter station telecode"));
     config.gateGroup = gate.matching(QStringLiteral("gate_group"), QStringLiteral("[A-Z0-9]{1,8}"),
                                      QStringLiteral("1 to 8 upper-case letters or digits"));
-    config.direction =
-        gate.oneOf(QStringLiteral("direction"), {QStringLiteral("entry"), QStringLiteral("exit")},
-                   QStringLiteral("entry"));
+    config.direction = gate.choice(QStringLiteral("direction"), kLaneDirectionNames,
+                                   LaneContext::Direction::Entry);
 }
 
 void readDevices(const JsonFields &root, GateConfig &config, QStringList *errors) {
@@ -45,9 +44,8 @@ void readDevices(const JsonFields &root, GateConfig &config, QStringList *errors
         entry.name = device.matching(QStringLiteral("name"), QStringLiteral("[a-z0-9-]{1,32}"),
                                      QStringLiteral("1 to 32 lower-case letters, digits or '-'"));
         entry.plugin = device.requiredString(QStringLiteral("plugin"));
-        entry.role = device.oneOf(QStringLiteral("role"),
-                                  {QStringLiteral("credential-source"), QStringLiteral("lane")},
-                                  QStringLiteral("credential-source"));
+        entry.role =
+            device.choice(QStringLiteral("role"), kDeviceRoleNames, DeviceRole::CredentialSource);
         entry.settings = device.object(QStringLiteral("settings"));
         entry.settings.insert(hal::kConfigDirsSetting, hal::configSearchPath(config.configDir));
         for (const DeviceConfig &other : std::as_const(config.devices)) {
@@ -55,7 +53,7 @@ void readDevices(const JsonFields &root, GateConfig &config, QStringList *errors
                 device.error(QStringLiteral("name"),
                              QStringLiteral("\"%1\" is used by another device").arg(entry.name));
         }
-        if (entry.role == QLatin1String("lane")) {
+        if (entry.role == DeviceRole::Lane) {
             if (haveLane)
                 device.error(QStringLiteral("role"), QStringLiteral("a gate drives one lane only"));
             haveLane = true;
@@ -114,8 +112,7 @@ void readTickets(const JsonFields &tickets, GateConfig &config) {
         }
     }
     config.tickets.partyPassage =
-        tickets.oneOf(QStringLiteral("party_passage"),
-                      {QStringLiteral("gate"), QStringLiteral("staff")}, QStringLiteral("gate"));
+        tickets.choice(QStringLiteral("party_passage"), kPartyPassageNames, PartyPassage::Gate);
 }
 
 QString knownLanguageCodes() {
@@ -135,9 +132,8 @@ std::optional<Language> readLanguageCode(const QString &code) {
 
 void readUi(const JsonFields &ui, GateConfig &config) {
     ui.rejectUnknown({"orientation", "language", "languages", "result_s"});
-    config.ui.orientation = ui.oneOf(QStringLiteral("orientation"),
-                                     {QStringLiteral("landscape"), QStringLiteral("portrait")},
-                                     QStringLiteral("landscape"));
+    config.ui.orientation = ui.choice(QStringLiteral("orientation"), kScreenOrientationNames,
+                                      ScreenOrientation::Landscape);
     const QString mustBe = QStringLiteral("must be one of %1").arg(knownLanguageCodes());
     if (ui.has(QStringLiteral("language"))) {
         const auto language = readLanguageCode(ui.string(QStringLiteral("language")));

@@ -1,5 +1,8 @@
 #pragma once
 
+#include "core/config/configchoices.h"
+#include "core/decision/lanecontext.h"
+
 #include "core/language.h"
 
 #include <QByteArray>
@@ -19,7 +22,7 @@ namespace gate {
 struct DeviceConfig {
     QString name;
     QString plugin;
-    QString role; // "credential-source" or "lane"
+    DeviceRole role = DeviceRole::CredentialSource;
     QJsonObject settings;
 };
 
@@ -32,7 +35,7 @@ struct GateConfig {
     QString gateId;    // e.g. "VNP-A2-01"
     QString station;   // telecode, 3 letters
     QString gateGroup; // the check-in gate group, e.g. "A2"
-    QString direction; // "entry" or "exit"
+    LaneContext::Direction direction = LaneContext::Direction::Entry;
 
     QList<DeviceConfig> devices;
 
@@ -45,7 +48,7 @@ struct GateConfig {
         int staleGraceSecs = 1800;      // past expires + this: documents alone do not admit
         int staleHardLimitSecs = 86400; // past expires + this: nothing admits
         QStringList staffKinds{QStringLiteral("disabled_military")}; // sent to a staffed lane
-        QString partyPassage = QStringLiteral("gate");               // "gate" or "staff"
+        PartyPassage partyPassage = PartyPassage::Gate;
     } tickets;
 
     // The two-step passage of codes bound to a holder (spec/eticket-qr.md).
@@ -72,7 +75,7 @@ struct GateConfig {
     QString statusSocket;
 
     struct Ui {
-        QString orientation = QStringLiteral("landscape");
+        ScreenOrientation orientation = ScreenOrientation::Landscape;
         // The language each passenger is greeted in, and the ones the
         // language button cycles through, in its order (it holds `language`).
         Language language = Language::Chinese;

@@ -293,7 +293,7 @@ Decision DecisionEngine::admitParty(const TicketRecord &ticket,
     if (members.size() == 1)
         return admitted;
     admitted.details.insert(QStringLiteral("party"), members.size());
-    if (m_settings.partyPassage == DecisionSettings::PartyPassage::Staff)
+    if (m_settings.partyPassage == PartyPassage::Staff)
         return denied(std::move(admitted), Reason::StaffCheckRequired);
     admitted.partyTids = members;
     return admitted;

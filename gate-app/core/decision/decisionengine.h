@@ -1,5 +1,7 @@
 #pragma once
 
+#include "core/config/configchoices.h"
+
 #include "core/clock.h"
 #include "core/credentials/credential.h"
 #include "core/decision/decision.h"
@@ -31,7 +33,7 @@ struct DecisionSettings {
     QStringList staffKinds{QStringLiteral("disabled_military")};
     // Parties pass together at the gate, or are sent to staff
     // (`tickets.party_passage`).
-    enum class PartyPassage { Gate, Staff } partyPassage = PartyPassage::Gate;
+    PartyPassage partyPassage = PartyPassage::Gate;
     // passport.require_chip: a passport without chip proof is refused.
     bool requireChip = false;
 };

@@ -1,6 +1,11 @@
 #pragma once
 
+#include <QLatin1StringView>
 #include <QString>
+
+#include <array>
+#include <cstddef>
+#include <string_view>
 
 namespace gate {
 
@@ -13,5 +18,14 @@ struct LaneContext {
     QString gateGroup;
     enum class Direction { Entry, Exit } direction = Direction::Entry;
 };
+
+// gate.direction of the configuration, the audit's and the status's spelling.
+inline constexpr std::array<std::string_view, 2> kLaneDirectionNames{"entry", "exit"};
+static_assert(kLaneDirectionNames.size() == std::size_t(LaneContext::Direction::Exit) + 1);
+
+inline QLatin1StringView toString(LaneContext::Direction direction) {
+    const std::string_view name = kLaneDirectionNames[std::size_t(direction)];
+    return QLatin1StringView(name.data(), qsizetype(name.size()));
+}
 
 } // namespace gate

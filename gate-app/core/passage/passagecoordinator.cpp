@@ -58,11 +58,6 @@ bool servesPassengers(LaneState state) {
     return false;
 }
 
-QString directionName(LaneContext::Direction direction) {
-    return direction == LaneContext::Direction::Entry ? QStringLiteral("entry")
-                                                      : QStringLiteral("exit");
-}
-
 } // namespace
 
 PassageCoordinator::PassageCoordinator(Parts parts, QObject *parent)
@@ -243,7 +238,7 @@ void PassageCoordinator::conclude(const Credential &credential, hal::RawRead::Ki
         {QStringLiteral("reason"), toString(decision.reason)},
         {QStringLiteral("credential"), credentialKind(credential, readKind)},
         {QStringLiteral("source"), credential.source},
-        {QStringLiteral("direction"), directionName(m_parts.lane.direction)},
+        {QStringLiteral("direction"), toString(m_parts.lane.direction)},
     };
     // Which proof the passport's chip gave, never what it holds.
     if (credential.chip.state != ChipProof::State::NotApplicable) {
@@ -336,7 +331,7 @@ QJsonObject PassageCoordinator::passageFields(quint64 passageId, const Pending &
     QJsonObject fields{{QStringLiteral("passage"), qint64(passageId)},
                        {QStringLiteral("tid"), pending.tid},
                        {QStringLiteral("outcome"), outcome},
-                       {QStringLiteral("direction"), directionName(m_parts.lane.direction)}};
+                       {QStringLiteral("direction"), toString(m_parts.lane.direction)}};
     if (!pending.partyTids.isEmpty())
         fields.insert(QStringLiteral("tids"), QJsonArray::fromStringList(pending.partyTids));
     return fields;
