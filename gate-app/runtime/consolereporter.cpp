@@ -17,7 +17,7 @@ void printLine(const QString &line) {
 }
 
 QString ticketSummary(const MatchedTicket &ticket) {
-    QString summary = ticket.trn;
+    QString summary = ticket.train;
     if (ticket.car)
         summary += QStringLiteral(" coach %1").arg(*ticket.car);
     if (!ticket.seat.isEmpty())

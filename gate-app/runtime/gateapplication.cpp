@@ -35,12 +35,12 @@ namespace {
 
 QVariantMap ticketForScreen(const PassageReport &report, const GateConfig &config) {
     const MatchedTicket &ticket = *report.decision.ticket;
-    QVariantMap map{{QStringLiteral("trn"), ticket.trn},
+    QVariantMap map{{QStringLiteral("train"), ticket.train},
                     {QStringLiteral("seat"), ticket.seat},
-                    {QStringLiteral("nm"), ticket.nm},
+                    {QStringLiteral("masked_name"), ticket.maskedName},
                     {QStringLiteral("dep"), ticket.dep},
                     {QStringLiteral("arr"), ticket.arr},
-                    {QStringLiteral("dpt"), ticket.dpt},
+                    {QStringLiteral("departs_at"), ticket.departure},
                     {QStringLiteral("direction"), toString(config.direction)}};
     if (ticket.car)
         map.insert(QStringLiteral("car"), *ticket.car);
@@ -456,7 +456,7 @@ void GateApplication::showDecision(const PassageReport &report) {
          {QStringLiteral("reason"), toString(report.decision.reason)},
          {QStringLiteral("credential"), report.credentialKind},
          {QStringLiteral("trn"),
-          report.decision.ticket ? report.decision.ticket->trn : QString()}});
+          report.decision.ticket ? report.decision.ticket->train : QString()}});
     if (report.chip.state != ChipProof::State::NotApplicable) {
         const QString state = toString(report.chip.state);
         m_serviceMode->setLastPassport(faceImage(report.chip),

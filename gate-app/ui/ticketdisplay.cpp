@@ -17,7 +17,7 @@ QString field(const QVariantMap &claims, const char *key) {
 
 QString departureTime(const QVariantMap &claims) {
     bool ok = false;
-    const qint64 secs = claims.value(QStringLiteral("dpt")).toLongLong(&ok);
+    const qint64 secs = claims.value(QStringLiteral("departs_at")).toLongLong(&ok);
     if (!ok || secs <= 0)
         return {};
     return QDateTime::fromSecsSinceEpoch(secs).toLocalTime().toString(QStringLiteral("HH:mm"));
@@ -48,10 +48,10 @@ QString maskedName(const QString &name) {
 QVariantMap ticketForDisplay(const QVariantMap &claims) {
     QVariantMap shown{
         {QStringLiteral("party"), qBound(1, claims.value(QStringLiteral("party"), 1).toInt(), 99)},
-        {QStringLiteral("train"), field(claims, "trn")},
+        {QStringLiteral("train"), field(claims, "train")},
         {QStringLiteral("coach"), field(claims, "car")},
         {QStringLiteral("seat"), field(claims, "seat")},
-        {QStringLiteral("name"), maskedName(field(claims, "nm"))},
+        {QStringLiteral("name"), maskedName(field(claims, "masked_name"))},
         {QStringLiteral("departure"), departureTime(claims)},
         {QStringLiteral("direction"), direction(claims)},
     };

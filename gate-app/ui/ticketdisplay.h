@@ -10,8 +10,8 @@ namespace gate::ui {
 // a '*', as the e-ticket "nm" claim does) are kept as they are.
 QString maskedName(const QString &name);
 
-// Turns the admitted ticket's claims (trn, car, seat, nm, dep, arr, dpt as Unix
-// seconds, direction) into the texts the admitted screen shows: train, coach,
+// Turns the admitted ticket (train, car, seat, masked_name, dep, arr,
+// departs_at as Unix seconds, direction) into the texts the admitted screen shows: train, coach,
 // seat, name (masked), from, to, departure ("HH:mm", local time), direction
 // ("left", "right" or "ahead"; anything else reads as "ahead"), the stations'
 // names for a reader of each language (from_<code>, to_<code>: from the list's

@@ -12,14 +12,14 @@ inline TicketClaims typicalTicketClaims(qint64 issuedAt) {
     claims.iat = issuedAt;
     claims.exp = issuedAt + 86400;
     claims.tid = QStringLiteral("E0012345678");
-    claims.trn = QStringLiteral("G1234");
+    claims.train = QStringLiteral("G1234");
     claims.dep = QStringLiteral("VNP");
     claims.arr = QStringLiteral("AOH");
-    claims.dpt = issuedAt + 18000;
+    claims.departure = issuedAt + 18000;
     claims.car = 5;
     claims.seat = QStringLiteral("12A");
-    claims.cls = QStringLiteral("2");
-    claims.nm = QStringLiteral("ZHANG*");
+    claims.seatClass = QStringLiteral("2");
+    claims.maskedName = QStringLiteral("ZHANG*");
     claims.holderBinding = QByteArray::fromHex("0102030405060708");
     claims.bindingKey = 1;
     return claims;

@@ -149,10 +149,10 @@ TicketClaims baseClaims() {
     claims.iat = validationClock - 3600;
     claims.exp = validationClock + day;
     claims.tid = QStringLiteral("E0012345678");
-    claims.trn = QStringLiteral("G1234");
+    claims.train = QStringLiteral("G1234");
     claims.dep = QStringLiteral("VNP");
     claims.arr = QStringLiteral("AOH");
-    claims.dpt = validationClock + 4 * 3600;
+    claims.departure = validationClock + 4 * 3600;
     return claims;
 }
 
@@ -408,8 +408,8 @@ void writeValidVectors(const CodeWriter &codes) {
         TicketClaims full = baseClaims();
         full.car = 5;
         full.seat = QStringLiteral("12A");
-        full.cls = QStringLiteral("2");
-        full.nm = QStringLiteral("ZHANG*");
+        full.seatClass = QStringLiteral("2");
+        full.maskedName = QStringLiteral("ZHANG*");
         full.holderBinding = QByteArray::fromHex("0102030405060708");
         full.bindingKey = 3;
         codes.emitClaims(QStringLiteral("valid_all_claims"),
@@ -585,10 +585,10 @@ void writeClaimRuleVectors(const CodeWriter &codes) {
                   [](TicketClaims &c) { c.dep = QStringLiteral("VNPX"); });
     claimsVariant(QStringLiteral("malformed_claims_trn_too_long"),
                   QStringLiteral("trn of 9 characters"),
-                  [](TicketClaims &c) { c.trn = QStringLiteral("G12345678"); });
+                  [](TicketClaims &c) { c.train = QStringLiteral("G12345678"); });
     claimsVariant(QStringLiteral("malformed_claims_nm_too_long"),
                   QStringLiteral("nm of 33 characters"),
-                  [](TicketClaims &c) { c.nm = QString(33, QLatin1Char('Z')); });
+                  [](TicketClaims &c) { c.maskedName = QString(33, QLatin1Char('Z')); });
     claimsVariant(QStringLiteral("malformed_claims_hb_without_kb"),
                   QStringLiteral("holder binding without its key id"),
                   [](TicketClaims &c) { c.holderBinding = QByteArray(8, '\x01'); });
@@ -615,13 +615,13 @@ void writeClaimRuleVectors(const CodeWriter &codes) {
             w.append(qint64(6));
             iat(w);
             for (const auto &[key, value] :
-                 {std::pair{"tid", c.tid}, {"trn", c.trn}, {"dep", c.dep}, {"arr", c.arr}}) {
+                 {std::pair{"tid", c.tid}, {"trn", c.train}, {"dep", c.dep}, {"arr", c.arr}}) {
                 w.append(QLatin1StringView(key));
                 w.append(QStringView(value));
             }
             if (withDpt) {
                 w.append(QLatin1StringView("dpt"));
-                w.append(c.dpt);
+                w.append(c.departure);
             }
             w.endMap();
         });

@@ -44,16 +44,16 @@ tickets::TicketRecord ticket(const char *tid, const char *trn, qint64 dpt, const
                              const char *arr = "AOH") {
     tickets::TicketRecord record;
     record.tid = QLatin1String(tid);
-    record.trn = QLatin1String(trn);
+    record.train = QLatin1String(trn);
     record.dep = QLatin1String(dep);
     record.arr = QLatin1String(arr);
-    record.dpt = dpt;
+    record.departure = dpt;
     record.car = 5;
     record.seat = QStringLiteral("12A");
-    record.cls = QStringLiteral("2");
+    record.seatClass = QStringLiteral("2");
     record.holder = holder(holderOf);
     record.status = QLatin1String(status);
-    record.nm = QStringLiteral("ZHANG*");
+    record.maskedName = QStringLiteral("ZHANG*");
     return record;
 }
 
@@ -112,10 +112,10 @@ TicketClaims claims(const QString &tid, const QString &trn, qint64 iat) {
     claims.iat = iat;
     claims.exp = T + 86400;
     claims.tid = tid;
-    claims.trn = trn;
+    claims.train = trn;
     claims.dep = QStringLiteral("VNP");
     claims.arr = QStringLiteral("AOH");
-    claims.dpt = T;
+    claims.departure = T;
     return claims;
 }
 

@@ -39,10 +39,10 @@ ListState stateAt(qint64 seq) {
 TicketRecord ticket(const QString &tid, const QString &holder, const char *status = "valid") {
     TicketRecord record;
     record.tid = tid;
-    record.trn = QStringLiteral("G1");
+    record.train = QStringLiteral("G1");
     record.dep = QStringLiteral("VNP");
     record.arr = QStringLiteral("AOH");
-    record.dpt = 1763718000;
+    record.departure = 1763718000;
     record.holder = holder;
     record.status = QLatin1String(status);
     return record;

@@ -34,10 +34,10 @@ gate::Decision tooEarly() {
 }
 
 QVariantMap admittedTicket() {
-    return {{u"trn"_s, u"G1234"_s}, {u"car"_s, 5},
-            {u"seat"_s, u"12F"_s},  {u"nm"_s, u"ZHANG*"_s},
-            {u"dep"_s, u"BJP"_s},   {u"arr"_s, u"AOH"_s},
-            {u"dpt"_s, kDeparture}, {u"direction"_s, u"right"_s}};
+    return {{u"train"_s, u"G1234"_s},      {u"car"_s, 5},
+            {u"seat"_s, u"12F"_s},         {u"masked_name"_s, u"ZHANG*"_s},
+            {u"dep"_s, u"BJP"_s},          {u"arr"_s, u"AOH"_s},
+            {u"departs_at"_s, kDeparture}, {u"direction"_s, u"right"_s}};
 }
 
 } // namespace
@@ -399,9 +399,9 @@ private slots:
         QCOMPARE(gate::ui::maskedName(u"张三丰"_s), u"张**"_s);
         QCOMPARE(gate::ui::maskedName(u"  ANNA   MARIA  "_s), u"A*** M****"_s);
         QCOMPARE(gate::ui::maskedName(QString()), QString());
-        const QVariantMap shown = gate::ui::ticketForDisplay({{u"trn"_s, QString(500, u'G')},
+        const QVariantMap shown = gate::ui::ticketForDisplay({{u"train"_s, QString(500, u'G')},
                                                               {u"direction"_s, u"sideways"_s},
-                                                              {u"dpt"_s, u"soon"_s}});
+                                                              {u"departs_at"_s, u"soon"_s}});
         QCOMPARE(shown.value(u"train"_s).toString().size(), 32);
         QCOMPARE(shown.value(u"direction"_s).toString(), u"ahead"_s);
         QCOMPARE(shown.value(u"departure"_s).toString(), QString());

@@ -113,7 +113,7 @@ private slots:
     }
 
     void theAdmittedSymbolsAreLarger() {
-        const QVariantMap ticket{{u"trn"_s, u"G1234"_s},
+        const QVariantMap ticket{{u"train"_s, u"G1234"_s},
                                  {u"car"_s, 5},
                                  {u"seat"_s, u"12F"_s},
                                  {u"direction"_s, u"right"_s}};

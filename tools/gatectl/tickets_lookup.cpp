@@ -25,9 +25,12 @@ QJsonObject ticketJson(const gate::tickets::TicketStoreReader &store,
         uses.append(QJsonObject{{QStringLiteral("dir"), use.dir},
                                 {QStringLiteral("at"), use.at},
                                 {QStringLiteral("gate"), use.gate}});
-    return {{QStringLiteral("tid"), ticket.tid}, {QStringLiteral("trn"), ticket.trn},
-            {QStringLiteral("dep"), ticket.dep}, {QStringLiteral("arr"), ticket.arr},
-            {QStringLiteral("dpt"), ticket.dpt}, {QStringLiteral("status"), ticket.status},
+    return {{QStringLiteral("tid"), ticket.tid},
+            {QStringLiteral("trn"), ticket.train},
+            {QStringLiteral("dep"), ticket.dep},
+            {QStringLiteral("arr"), ticket.arr},
+            {QStringLiteral("dpt"), ticket.departure},
+            {QStringLiteral("status"), ticket.status},
             {QStringLiteral("used"), uses}};
 }
 

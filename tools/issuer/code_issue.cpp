@@ -19,7 +19,7 @@ QByteArray encodeClaims(const TicketClaims &claims) {
         const QString &value;
     };
     const TextClaim optionalTexts[] = {
-        {"seat", claims.seat}, {"cls", claims.cls}, {"nm", claims.nm}};
+        {"seat", claims.seat}, {"cls", claims.seatClass}, {"nm", claims.maskedName}};
     qsizetype entries = 8;
     for (const TextClaim &claim : optionalTexts)
         entries += claim.value.isEmpty() ? 0 : 1;
@@ -41,11 +41,11 @@ QByteArray encodeClaims(const TicketClaims &claims) {
         writer.append(QStringView(value));
     };
     text("tid", claims.tid);
-    text("trn", claims.trn);
+    text("trn", claims.train);
     text("dep", claims.dep);
     text("arr", claims.arr);
     writer.append(QLatin1StringView("dpt"));
-    writer.append(claims.dpt);
+    writer.append(claims.departure);
     if (claims.car) {
         writer.append(QLatin1StringView("car"));
         writer.append(quint64(*claims.car));

@@ -67,7 +67,7 @@ public:
                         const QString &holderIdentity, const QString &status = "valid",
                         const QString &dep = {}) {
         const TicketClaims claims = claimsFor(tid, trn, car, seat, dep);
-        const qint64 dpt = claims.dpt;
+        const qint64 dpt = claims.departure;
         m_station.records.append({{"t", "ticket"},
                                   {"tid", tid},
                                   {"trn", trn},
@@ -76,10 +76,10 @@ public:
                                   {"dpt", dpt},
                                   {"car", qint64(car)},
                                   {"seat", seat},
-                                  {"cls", claims.cls},
+                                  {"cls", claims.seatClass},
                                   {"holder", holderKey(m_station.listKey, holderIdentity)},
                                   {"status", status},
-                                  {"nm", claims.nm}});
+                                  {"nm", claims.maskedName}});
         return claims;
     }
 
@@ -167,14 +167,14 @@ private:
         claims.iat = m_station.now - day;
         claims.exp = dpt + day;
         claims.tid = tid;
-        claims.trn = trn;
+        claims.train = trn;
         claims.dep = dep.isEmpty() ? m_station.station : dep;
         claims.arr = dep.isEmpty() ? arr : m_station.station;
-        claims.dpt = dpt;
+        claims.departure = dpt;
         claims.car = car;
         claims.seat = seat;
-        claims.cls = QStringLiteral("2");
-        claims.nm = QStringLiteral("DEMO*");
+        claims.seatClass = QStringLiteral("2");
+        claims.maskedName = QStringLiteral("DEMO*");
         return claims;
     }
 

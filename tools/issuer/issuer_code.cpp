@@ -44,18 +44,18 @@ std::optional<Options> readOptions(const QCommandLineParser &parser, QString *er
     TicketClaims &claims = options.claims;
     claims.iss = parser.isSet(QStringLiteral("iss")) ? value("iss") : QStringLiteral("CR");
     claims.tid = value("tid");
-    claims.trn = value("trn");
+    claims.train = value("trn");
     claims.dep = value("dep");
     claims.arr = value("arr");
     claims.seat = value("seat");
-    claims.cls = value("cls");
-    claims.nm = value("nm");
+    claims.seatClass = value("cls");
+    claims.maskedName = value("nm");
     if (options.keyFile.isEmpty()) {
         *error = QStringLiteral("--key is required");
         return std::nullopt;
     }
     if (!integer("iat", &claims.iat) || !integer("exp", &claims.exp) ||
-        !integer("dpt", &claims.dpt))
+        !integer("dpt", &claims.departure))
         return std::nullopt;
     qint64 number = 0;
     if (parser.isSet(QStringLiteral("car"))) {

@@ -15,20 +15,20 @@ QByteArray compact(const QJsonObject &object) {
 QByteArray recordLine(const tickets::TicketRecord &ticket) {
     QJsonObject object{{QStringLiteral("t"), QStringLiteral("ticket")},
                        {QStringLiteral("tid"), ticket.tid},
-                       {QStringLiteral("trn"), ticket.trn},
+                       {QStringLiteral("trn"), ticket.train},
                        {QStringLiteral("dep"), ticket.dep},
                        {QStringLiteral("arr"), ticket.arr},
-                       {QStringLiteral("dpt"), ticket.dpt},
+                       {QStringLiteral("dpt"), ticket.departure},
                        {QStringLiteral("holder"), ticket.holder},
                        {QStringLiteral("status"), ticket.status}};
     if (ticket.car)
         object.insert(QStringLiteral("car"), qint64(*ticket.car));
     if (!ticket.seat.isEmpty())
         object.insert(QStringLiteral("seat"), ticket.seat);
-    if (!ticket.cls.isEmpty())
-        object.insert(QStringLiteral("cls"), ticket.cls);
-    if (!ticket.nm.isEmpty())
-        object.insert(QStringLiteral("nm"), ticket.nm);
+    if (!ticket.seatClass.isEmpty())
+        object.insert(QStringLiteral("cls"), ticket.seatClass);
+    if (!ticket.maskedName.isEmpty())
+        object.insert(QStringLiteral("nm"), ticket.maskedName);
     // Adult is the default: lists of adults alone stay as small as before.
     if (ticket.kind != QLatin1String("adult"))
         object.insert(QStringLiteral("kind"), ticket.kind);
@@ -39,8 +39,8 @@ QByteArray recordLine(const tickets::TicketRecord &ticket) {
 
 QByteArray recordLine(const tickets::TrainRecord &train) {
     return compact({{QStringLiteral("t"), QStringLiteral("train")},
-                    {QStringLiteral("trn"), train.trn},
-                    {QStringLiteral("dpt"), train.dpt},
+                    {QStringLiteral("trn"), train.train},
+                    {QStringLiteral("dpt"), train.departure},
                     {QStringLiteral("open"), train.open},
                     {QStringLiteral("close"), train.close},
                     {QStringLiteral("gates"), QJsonArray::fromStringList(train.gates)},

@@ -23,12 +23,12 @@ QString SyntheticList::identity(qint64 index) {
 
 tickets::TrainRecord SyntheticList::train(int index) const {
     tickets::TrainRecord train;
-    train.trn = QStringLiteral("G%1").arg(1000 + index);
+    train.train = QStringLiteral("G%1").arg(1000 + index);
     // Whole minutes, from 06:00 on, spread over two days.
     const qint64 spacing = std::max<qint64>(60, (twoDays / trainCount()) / 60 * 60);
-    train.dpt = firstDay + 6 * 3600 + index * spacing;
-    train.open = train.dpt - checkInOpensBefore;
-    train.close = train.dpt - checkInClosesBefore;
+    train.departure = firstDay + 6 * 3600 + index * spacing;
+    train.open = train.departure - checkInOpensBefore;
+    train.close = train.departure - checkInClosesBefore;
     train.gates = QStringList{gateGroups.at(index % gateGroups.size())};
     train.status = QStringLiteral("normal");
     return train;
@@ -39,18 +39,18 @@ tickets::TicketRecord SyntheticList::ticket(qint64 index) const {
     const tickets::TrainRecord ofTrain = train(int(index % trainCount()));
     tickets::TicketRecord ticket;
     ticket.tid = QStringLiteral("E%1").arg(index, 10, 10, QLatin1Char('0'));
-    ticket.trn = ofTrain.trn;
+    ticket.train = ofTrain.train;
     const bool arriving = index % 5 == 4;
     ticket.dep = arriving ? otherStation : station;
     ticket.arr = arriving ? station : otherStation;
-    ticket.dpt = ofTrain.dpt;
+    ticket.departure = ofTrain.departure;
     ticket.car = quint32(1 + (index / 100) % 16);
     ticket.seat =
         QStringLiteral("%1%2").arg(1 + index % 20).arg(QLatin1Char(seatLetters[index % 5]));
-    ticket.cls = QStringLiteral("2");
+    ticket.seatClass = QStringLiteral("2");
     ticket.holder = holderKey(listKey, identity(index));
     ticket.status = QStringLiteral("valid");
-    ticket.nm = QStringLiteral("SYNTH*");
+    ticket.maskedName = QStringLiteral("SYNTH*");
     return ticket;
 }
 

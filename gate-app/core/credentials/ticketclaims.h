@@ -14,14 +14,14 @@ struct TicketClaims {
     qint64 iat = 0;
     qint64 exp = 0;
     QString tid;
-    QString trn;
+    QString train;
     QString dep;
     QString arr;
-    qint64 dpt = 0;
+    qint64 departure = 0;
     std::optional<quint32> car;
     QString seat;
-    QString cls;
-    QString nm;
+    QString seatClass;
+    QString maskedName;
     QByteArray holderBinding;          // "hb": 8 bytes, empty when absent
     std::optional<quint32> bindingKey; // "kb"
 

@@ -13,14 +13,14 @@ namespace gate {
 // The ticket a decision is about, as far as a passenger may see it.
 struct MatchedTicket {
     QString tid;
-    QString trn;
+    QString train;
     QString dep;
     QString arr;
-    qint64 dpt = 0;
+    qint64 departure = 0;
     std::optional<quint32> car;
     QString seat;
-    QString cls;
-    QString nm; // masked name, e.g. "ZHANG*"
+    QString seatClass;
+    QString maskedName; // masked name, e.g. "ZHANG*"
 };
 
 // Allow or deny, with its reason (docs/reason-codes.md): Reason::Ok when

@@ -22,21 +22,22 @@ QString identityKindOf(const Credential &credential) {
 }
 
 MatchedTicket matched(const TicketRecord &ticket) {
-    return MatchedTicket{ticket.tid, ticket.trn,  ticket.dep, ticket.arr, ticket.dpt,
-                         ticket.car, ticket.seat, ticket.cls, ticket.nm};
+    return MatchedTicket{ticket.tid,  ticket.train,     ticket.dep,
+                         ticket.arr,  ticket.departure, ticket.car,
+                         ticket.seat, ticket.seatClass, ticket.maskedName};
 }
 
 TicketRecord ticketFromClaims(const TicketClaims &claims) {
     TicketRecord ticket;
     ticket.tid = claims.tid;
-    ticket.trn = claims.trn;
+    ticket.train = claims.train;
     ticket.dep = claims.dep;
     ticket.arr = claims.arr;
-    ticket.dpt = claims.dpt;
+    ticket.departure = claims.departure;
     ticket.car = claims.car;
     ticket.seat = claims.seat;
-    ticket.cls = claims.cls;
-    ticket.nm = claims.nm;
+    ticket.seatClass = claims.seatClass;
+    ticket.maskedName = claims.maskedName;
     ticket.status = QStringLiteral("valid");
     return ticket;
 }
@@ -181,8 +182,9 @@ Decision DecisionEngine::decideDocument(const QStringList &identities, const Lan
         candidates << m_store.ticketsOfHolder(holderKey(state.listKey.key, identity));
     if (candidates.isEmpty())
         return denied(decision, Reason::NoTicket);
-    std::stable_sort(candidates.begin(), candidates.end(),
-                     [](const TicketRecord &a, const TicketRecord &b) { return a.dpt < b.dpt; });
+    std::stable_sort(
+        candidates.begin(), candidates.end(),
+        [](const TicketRecord &a, const TicketRecord &b) { return a.departure < b.departure; });
 
     std::optional<Decision> best;
     for (const TicketRecord &ticket : candidates) {
@@ -200,7 +202,7 @@ Decision DecisionEngine::evaluate(const TicketRecord &ticket, const LaneContext 
                                   const Decision &base) const {
     Decision decision = base;
     decision.ticket = matched(ticket);
-    decision.details.insert(QStringLiteral("trn"), ticket.trn);
+    decision.details.insert(QStringLiteral("trn"), ticket.train);
     const bool entry = lane.direction == LaneContext::Direction::Entry;
     const qint64 now = decision.decidedAt;
 
@@ -231,7 +233,8 @@ Decision DecisionEngine::evaluate(const TicketRecord &ticket, const LaneContext 
     qint64 opens = 0;
     qint64 closes = 0;
     if (entry) {
-        const std::optional<tickets::TrainRecord> train = m_store.train(ticket.trn, ticket.dpt);
+        const std::optional<tickets::TrainRecord> train =
+            m_store.train(ticket.train, ticket.departure);
         if (train && train->status == QLatin1String("cancelled"))
             return denied(decision, Reason::TrainCancelled);
         if (train && !train->gates.isEmpty() && !train->gates.contains(lane.gateGroup)) {
@@ -240,11 +243,11 @@ Decision DecisionEngine::evaluate(const TicketRecord &ticket, const LaneContext 
         }
         if (!train && !unlistedTrain)
             return denied(decision, Reason::TrainUnknown);
-        opens = train ? train->open : ticket.dpt - m_settings.unlistedTrainOpensBeforeSecs;
-        closes = train ? train->close : ticket.dpt - m_settings.unlistedTrainClosesBeforeSecs;
+        opens = train ? train->open : ticket.departure - m_settings.unlistedTrainOpensBeforeSecs;
+        closes = train ? train->close : ticket.departure - m_settings.unlistedTrainClosesBeforeSecs;
     } else {
-        opens = ticket.dpt;
-        closes = ticket.dpt + m_settings.exitValiditySecs;
+        opens = ticket.departure;
+        closes = ticket.departure + m_settings.exitValiditySecs;
     }
     decision.details.insert(QStringLiteral("opens_at"), opens);
     decision.details.insert(QStringLiteral("closes_at"), closes);
@@ -277,8 +280,8 @@ Decision DecisionEngine::admitParty(const TicketRecord &ticket,
                                     Decision admitted) const {
     QStringList members{ticket.tid};
     for (const TicketRecord &other : holderTickets) {
-        if (other.tid == ticket.tid || other.trn != ticket.trn || other.dpt != ticket.dpt ||
-            members.contains(other.tid))
+        if (other.tid == ticket.tid || other.train != ticket.train ||
+            other.departure != ticket.departure || members.contains(other.tid))
             continue;
         const Decision member = evaluate(other, lane, history, false, admitted);
         // A member whose kind needs a person takes the whole party there:

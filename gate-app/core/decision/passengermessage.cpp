@@ -72,11 +72,12 @@ PassengerMessage message(const Decision &decision, const ReasonText &reasonText)
     case Reason::Ok:
         if (const MatchedTicket *ticket = decision.ticket ? &*decision.ticket : nullptr;
             ticket && ticket->car && !ticket->seat.isEmpty())
-            advice = advice.arg(ticket->trn).arg(*ticket->car).arg(ticket->seat);
+            advice = advice.arg(ticket->train).arg(*ticket->car).arg(ticket->seat);
         else
             advice =
-                ticket ? reasonText(QT_TRANSLATE_NOOP("gate::Reason", "Train %1")).arg(ticket->trn)
-                       : QString();
+                ticket
+                    ? reasonText(QT_TRANSLATE_NOOP("gate::Reason", "Train %1")).arg(ticket->train)
+                    : QString();
         if (decision.partyTids.size() > 1)
             headline = reasonText(QT_TRANSLATE_NOOP("gate::Reason",
                                                     "%1 passengers, please pass one by one"))

@@ -247,8 +247,8 @@ void PassageCoordinator::conclude(const Credential &credential, hal::RawRead::Ki
     }
     if (decision.ticket) {
         fields.insert(QStringLiteral("tid"), decision.ticket->tid);
-        fields.insert(QStringLiteral("trn"), decision.ticket->trn);
-        fields.insert(QStringLiteral("dpt"), decision.ticket->dpt);
+        fields.insert(QStringLiteral("trn"), decision.ticket->train);
+        fields.insert(QStringLiteral("dpt"), decision.ticket->departure);
     }
     // A party is one decision: its record lists every tid, and every ticket is
     // marked used with it.

@@ -144,16 +144,16 @@ std::optional<Record> parseRecordLine(QByteArrayView line, QString *error) {
     if (type == QLatin1String("ticket")) {
         TicketRecord ticket;
         ticket.tid = fields.code("tid", 1, 32, true);
-        ticket.trn = fields.code("trn", 1, 8, true);
+        ticket.train = fields.code("trn", 1, 8, true);
         ticket.dep = fields.code("dep", 3, 3, false);
         ticket.arr = fields.code("arr", 3, 3, false);
-        ticket.dpt = fields.unixSecs("dpt");
+        ticket.departure = fields.unixSecs("dpt");
         ticket.car = fields.optionalCount("car", 999);
         ticket.seat = fields.optionalText("seat", 8);
-        ticket.cls = fields.optionalText("cls", 8);
+        ticket.seatClass = fields.optionalText("cls", 8);
         ticket.holder = fields.holderKey("holder");
         ticket.status = fields.oneOf("status", {"valid", "refunded", "changed"});
-        ticket.nm = fields.optionalText("nm", 32);
+        ticket.maskedName = fields.optionalText("nm", 32);
         if (object.contains(QLatin1String("kind")))
             ticket.kind = fields.oneOf("kind", {"adult", "child", "student", "disabled_military"});
         ticket.eligibleUntil = fields.optionalUnixSecs("eligible_until");
@@ -168,8 +168,8 @@ std::optional<Record> parseRecordLine(QByteArrayView line, QString *error) {
     }
     if (type == QLatin1String("train")) {
         TrainRecord train;
-        train.trn = fields.code("trn", 1, 8, true);
-        train.dpt = fields.unixSecs("dpt");
+        train.train = fields.code("trn", 1, 8, true);
+        train.departure = fields.unixSecs("dpt");
         train.open = fields.unixSecs("open");
         train.close = fields.unixSecs("close");
         train.gates = fields.gates("gates");

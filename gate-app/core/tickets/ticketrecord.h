@@ -12,24 +12,24 @@ namespace gate::tickets {
 // One record line of a ticket-list bundle file (spec/ticket-list.md).
 struct TicketRecord {
     QString tid;
-    QString trn;
+    QString train;
     QString dep;
     QString arr;
-    qint64 dpt = 0;
+    qint64 departure = 0;
     std::optional<quint32> car;
     QString seat;
-    QString cls;
+    QString seatClass;
     QString holder; // holder key: base64url of 16 bytes, 22 characters
     QString status; // "valid", "refunded", "changed"
-    QString nm;
+    QString maskedName;
     QString kind = QStringLiteral("adult"); // "adult", "child", "student", "disabled_military"
     // Students: the end of the holder's yearly discount check, Unix seconds.
     std::optional<qint64> eligibleUntil;
 };
 
 struct TrainRecord {
-    QString trn;
-    qint64 dpt = 0;
+    QString train;
+    qint64 departure = 0;
     qint64 open = 0;
     qint64 close = 0;
     QStringList gates;

@@ -45,17 +45,17 @@ namespace {
 TicketRecord ticketFromRow(const SqliteStatement &row) {
     TicketRecord ticket;
     ticket.tid = row.text(0);
-    ticket.trn = row.text(1);
+    ticket.train = row.text(1);
     ticket.dep = row.text(2);
     ticket.arr = row.text(3);
-    ticket.dpt = row.integer(4);
+    ticket.departure = row.integer(4);
     if (!row.isNull(5))
         ticket.car = quint32(row.integer(5));
     ticket.seat = row.text(6);
-    ticket.cls = row.text(7);
+    ticket.seatClass = row.text(7);
     ticket.holder = row.text(8);
     ticket.status = row.text(9);
-    ticket.nm = row.text(10);
+    ticket.maskedName = row.text(10);
     ticket.kind = row.text(11);
     if (!row.isNull(12))
         ticket.eligibleUntil = row.integer(12);
@@ -137,8 +137,8 @@ std::optional<TrainRecord> TicketStoreReader::train(const QString &trn, qint64 d
     std::optional<TrainRecord> found;
     if (query.step() == SQLITE_ROW) {
         TrainRecord train;
-        train.trn = query.text(0);
-        train.dpt = query.integer(1);
+        train.train = query.text(0);
+        train.departure = query.integer(1);
         train.open = query.integer(2);
         train.close = query.integer(3);
         train.gates = query.text(4).split(u',', Qt::SkipEmptyParts);

@@ -36,15 +36,15 @@ struct ApplyStatements {
     bool store(const TicketRecord &record) {
         ticket.reset()
             .bind(1, record.tid)
-            .bind(2, record.trn)
+            .bind(2, record.train)
             .bind(3, record.dep)
             .bind(4, record.arr)
-            .bind(5, record.dpt)
+            .bind(5, record.departure)
             .bind(7, record.seat)
-            .bind(8, record.cls)
+            .bind(8, record.seatClass)
             .bind(9, record.holder)
             .bind(10, record.status)
-            .bind(11, record.nm)
+            .bind(11, record.maskedName)
             .bind(12, record.kind);
         if (record.car)
             ticket.bind(6, qint64(*record.car));
@@ -54,8 +54,8 @@ struct ApplyStatements {
     }
     bool store(const TrainRecord &record) {
         return train.reset()
-            .bind(1, record.trn)
-            .bind(2, record.dpt)
+            .bind(1, record.train)
+            .bind(2, record.departure)
             .bind(3, record.open)
             .bind(4, record.close)
             .bind(5, record.gates.join(u','))

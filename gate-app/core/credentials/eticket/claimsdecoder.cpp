@@ -93,14 +93,14 @@ std::optional<TicketClaims> decodeClaims(const CborItem &map) {
     claims.iat = reader.requiredInteger(claimIat);
     claims.exp = reader.requiredInteger(claimExp);
     claims.tid = reader.text(QLatin1StringView("tid"), true, 1, 32, isUpperOrDigit);
-    claims.trn = reader.text(QLatin1StringView("trn"), true, 1, 8);
+    claims.train = reader.text(QLatin1StringView("trn"), true, 1, 8);
     claims.dep = reader.text(QLatin1StringView("dep"), true, 3, 3, isUpper);
     claims.arr = reader.text(QLatin1StringView("arr"), true, 3, 3, isUpper);
-    claims.dpt = reader.requiredInteger(QLatin1StringView("dpt"));
+    claims.departure = reader.requiredInteger(QLatin1StringView("dpt"));
     claims.car = reader.optionalUnsigned(QLatin1StringView("car"));
     claims.seat = reader.text(QLatin1StringView("seat"), false, 0, 8);
-    claims.cls = reader.text(QLatin1StringView("cls"), false, 0, 8);
-    claims.nm = reader.text(QLatin1StringView("nm"), false, 0, 32);
+    claims.seatClass = reader.text(QLatin1StringView("cls"), false, 0, 8);
+    claims.maskedName = reader.text(QLatin1StringView("nm"), false, 0, 32);
     claims.holderBinding = reader.optionalBytes(QLatin1StringView("hb"), holderBindingSize);
     claims.bindingKey = reader.optionalUnsigned(QLatin1StringView("kb"));
     // A binding tag is useless without the key it was made with, and a key id
