@@ -1,4 +1,5 @@
 // gate-app: the command line, then the runtime does everything else.
+#include "core/clock.h"
 #include "core/service/pinverifier.h"
 #include "ops/systemdnotifier.h"
 #include "ops/terminationsignals.h"
@@ -103,7 +104,8 @@ int main(int argc, char *argv[]) {
                          qInfo("signal %d: stopping", signalNumber);
                          QCoreApplication::quit();
                      });
-    gate::GateApplication gate;
+    gate::SystemClock clock;
+    gate::GateApplication gate(clock);
     if (parser.isSet(exitAfterOption)) {
         bool ok = false;
         const int decisions = parser.value(exitAfterOption).toInt(&ok);

@@ -63,16 +63,10 @@ QImage faceImage(const ChipProof &chip) {
         .copy();
 }
 
-QJsonObject healthJson(const hal::DeviceHealth &health) {
-    return {{QStringLiteral("device"), health.device},
-            {QStringLiteral("state"), hal::toString(health.state)},
-            {QStringLiteral("detail"), health.detail},
-            {QStringLiteral("since"), health.since.toSecsSinceEpoch()}};
-}
-
 } // namespace
 
-GateApplication::GateApplication() {
+GateApplication::GateApplication(const Clock &clock)
+    : m_clock(clock) {
     qRegisterMetaType<hal::RawRead>();
     qRegisterMetaType<hal::DeviceHealth>();
     qRegisterMetaType<hal::ChipReading>();
@@ -82,6 +76,9 @@ GateApplication::GateApplication() {
     qRegisterMetaType<hal::LaneCommandResult>();
     qRegisterMetaType<PassageReport>();
     qRegisterMetaType<sync::SyncResult>();
+    qRegisterMetaType<ListStatus>();
+    qRegisterMetaType<OutboxStatus>();
+    qRegisterMetaType<LaneSnapshot>();
 }
 
 GateApplication::~GateApplication() {
@@ -334,22 +331,22 @@ void GateApplication::connectScreens() {
     // The audit record comes with the controller's alarm; staff hear a chime
     // and see the call on the panel until the button is released.
     connect(lane, &LaneController::staffCallChanged, this, [this](bool active) {
-        m_staffCall = active;
+        m_board.setStaffCall(active);
         if (active)
             m_cues->play(ui::PassengerScreenModel::Cue::StaffCall);
         updateAlarms();
     });
     connect(m_core, &DecidingCore::laneStatus, this, [this](const LaneSnapshot &lane) {
-        m_laneSnapshot = lane;
+        m_board.setLane(lane);
         m_serviceMode->setLaneCounters(laneStatusJson(lane).toVariantMap());
         updateAlarms();
     });
     connect(m_core, &DecidingCore::listStatus, this, [this](const ListStatus &status) {
-        m_listStatus = status;
+        m_board.setList(status);
         m_serviceMode->setListInfo(status.seq, status.ageSecs);
     });
     connect(m_core, &DecidingCore::auditStatus, this, [this](const OutboxStatus &status) {
-        m_outboxStatus = status;
+        m_board.setOutbox(status);
         m_serviceMode->setBacklog(status.backlog.rows);
         updateAlarms();
     });
@@ -382,7 +379,7 @@ void GateApplication::connectScreens() {
                 m_sync->syncNow();
             });
     connect(coordinator, &PassageCoordinator::auditFailed, this, [this](const QString &error) {
-        m_auditError = error;
+        m_board.setAuditError(error);
         updateAlarms();
     });
     connect(coordinator, &PassageCoordinator::awaitingHolderDocument, m_passengerScreen.get(),
@@ -398,22 +395,7 @@ void GateApplication::connectScreens() {
 }
 
 void GateApplication::updateAlarms() {
-    QStringList alarms;
-    if (m_staffCall)
-        alarms.append(QStringLiteral("staff_call"));
-    const QString &laneAlarm = m_laneSnapshot.lastAlarm;
-    if (!laneAlarm.isEmpty() && !alarms.contains(laneAlarm))
-        alarms.append(laneAlarm);
-    if (m_outboxStatus.full)
-        alarms.append(QStringLiteral("outbox_full"));
-    if (!m_auditError.isEmpty())
-        alarms.append(QStringLiteral("audit_failed: ") + m_auditError);
-    if (m_lastSync.value(QStringLiteral("refused")).toBool())
-        alarms.append(QStringLiteral("ticket_list_refused: ") +
-                      m_lastSync.value(QStringLiteral("outcome")).toString());
-    if (m_listAge == ListAge::PastGrace || m_listAge == ListAge::PastHardLimit)
-        alarms.append(QStringLiteral("ticket_list_") + toString(m_listAge));
-    m_serviceMode->setAlarms(alarms);
+    m_serviceMode->setAlarms(m_board.alarms());
 }
 
 void GateApplication::finishSyncNow(const sync::SyncResult &result) {
@@ -429,11 +411,7 @@ void GateApplication::finishSyncNow(const sync::SyncResult &result) {
 }
 
 void GateApplication::updateHealth(const hal::DeviceHealth &health) {
-    m_deviceHealth.insert(health.device, healthJson(health));
-    QVariantList devices;
-    for (const QJsonObject &device : std::as_const(m_deviceHealth))
-        devices.append(device.toVariantMap());
-    m_serviceMode->setDeviceHealth(devices);
+    m_serviceMode->setDeviceHealth(m_board.setDeviceHealth(health));
 }
 
 void GateApplication::showDecision(const PassageReport &report) {
@@ -489,7 +467,7 @@ void GateApplication::onListSynced(const sync::SyncResult &result) {
     // One alarm record per refusal that differs from the last sync's
     // outcome: a network cut retried every few seconds is one alarm, not
     // thousands.
-    const QString previous = m_lastSync.value(QStringLiteral("outcome")).toString();
+    const QString previous = m_board.setLastSync(result, m_clock.nowSecs());
     if (result.isRefusal()) {
         qCWarning(lcGate).noquote() << "ticket list refused:" << outcome << result.detail;
         if (outcome != previous)
@@ -500,17 +478,13 @@ void GateApplication::onListSynced(const sync::SyncResult &result) {
                                    {QStringLiteral("seq"), result.seq}});
             });
     }
-    m_lastSync = {{QStringLiteral("outcome"), outcome},
-                  {QStringLiteral("at"), m_clock.nowSecs()},
-                  {QStringLiteral("detail"), result.detail},
-                  {QStringLiteral("refused"), result.isRefusal()}};
     finishSyncNow(result);
     updateAlarms();
 }
 
 void GateApplication::onListAgeChanged(ListAge age) {
-    m_listAge = age;
-    m_passengerScreen->setListStale(age != ListAge::Fresh, m_listStatus.ageSecs);
+    m_board.setListAge(age);
+    m_passengerScreen->setListStale(age != ListAge::Fresh, m_board.list().ageSecs);
     if (age == ListAge::PastGrace || age == ListAge::PastHardLimit) {
         qCWarning(lcGate).noquote() << "ticket list" << toString(age);
         QMetaObject::invokeMethod(m_core, [core = m_core, age] {
@@ -522,30 +496,11 @@ void GateApplication::onListAgeChanged(ListAge age) {
 }
 
 QJsonObject GateApplication::statusSnapshot() const {
-    QJsonArray devices;
-    for (const QJsonObject &health : m_deviceHealth)
-        devices.append(health);
-    QJsonObject status{
-        {QStringLiteral("gate"), m_config.gateId},
-        {QStringLiteral("station"), m_config.station},
-        {QStringLiteral("gate_group"), m_config.gateGroup},
-        {QStringLiteral("direction"), toString(m_config.direction)},
-        {QStringLiteral("version"), QCoreApplication::applicationVersion()},
-        {QStringLiteral("qt"), QString::fromLatin1(qVersion())},
-        {QStringLiteral("screen"), m_passengerScreen->screenName()},
-        {QStringLiteral("devices"), devices},
-        {QStringLiteral("lane"), laneStatusJson(m_laneSnapshot)},
-        {QStringLiteral("list"), listStatusWithSync()},
-        {QStringLiteral("outbox"), m_outboxStatus.toJson()},
-        {QStringLiteral("service"),
-         QJsonObject{{QStringLiteral("locked"), m_pins->isLockedOut()},
-                     {QStringLiteral("unlock_in_s"), m_pins->secondsUntilUnlock()}}},
-    };
-    if (!m_auditError.isEmpty()) {
-        QJsonObject outbox = m_outboxStatus.toJson();
-        outbox.insert(QStringLiteral("last_error"), m_auditError);
-        status.insert(QStringLiteral("outbox"), outbox);
-    }
+    QJsonObject status = m_board.toJson();
+    status.insert(QStringLiteral("screen"), m_passengerScreen->screenName());
+    status.insert(QStringLiteral("service"),
+                  QJsonObject{{QStringLiteral("locked"), m_pins->isLockedOut()},
+                              {QStringLiteral("unlock_in_s"), m_pins->secondsUntilUnlock()}});
     if (m_shipper)
         status.insert(QStringLiteral("log_sync"), m_shipper->statusJson());
     if (!m_notCommissioned.isEmpty()) {
@@ -560,13 +515,6 @@ QJsonObject GateApplication::statusSnapshot() const {
                                   {QStringLiteral("missing"), missing}});
     }
     return status;
-}
-
-QJsonObject GateApplication::listStatusWithSync() const {
-    QJsonObject list = m_listStatus.toJson();
-    if (!m_lastSync.isEmpty())
-        list.insert(QStringLiteral("last_sync"), m_lastSync);
-    return list;
 }
 
 void GateApplication::stop() {

@@ -8,9 +8,9 @@
 #include "core/passage/passagereport.h"
 #include "core/service/lockoutstore.h"
 #include "core/service/pinverifier.h"
-#include "corestatus.h"
 #include "demolauncher.h"
 #include "devicehost.h"
+#include "gatestatusboard.h"
 #include "hal/plugincatalog.h"
 #include "sync/ticketlist/syncoutcome.h"
 
@@ -45,7 +45,9 @@ class ServiceModeModel;
 class GateApplication : public QObject {
     Q_OBJECT
 public:
-    GateApplication();
+    // Every part of the gate tells time by `clock` (a test clock runs the
+    // whole gate); it outlives the gate.
+    explicit GateApplication(const Clock &clock);
     ~GateApplication() override;
 
     // A valid configuration that is not commissioned yet starts the gate out
@@ -82,12 +84,11 @@ private:
     void finishSyncNow(const sync::SyncResult &result);
     void countTowardsExit(bool decision, bool admitted);
     QJsonObject statusSnapshot() const;
-    QJsonObject listStatusWithSync() const;
     void onListSynced(const sync::SyncResult &result);
     void onListAgeChanged(ListAge age);
     void stop();
 
-    SystemClock m_clock;
+    const Clock &m_clock;
     GateConfig m_config;
     std::unique_ptr<DemoLauncher> m_demo;
     int m_exitAfterDecisions = 0; // 0: run until stopped
@@ -114,14 +115,7 @@ private:
     std::unique_ptr<SystemdNotifier> m_systemd;
 
     PassageReport m_lastReport; // shown again when the passenger switches language
-    ListStatus m_listStatus;
-    QJsonObject m_lastSync; // outcome, at, detail, refused: of the last ticket-list sync
-    ListAge m_listAge = ListAge::NoList;
-    OutboxStatus m_outboxStatus;
-    LaneSnapshot m_laneSnapshot;
-    bool m_staffCall = false; // the lane's staff-call button is pressed
-    QHash<QString, QJsonObject> m_deviceHealth;
-    QString m_auditError;   // the last write the audit store refused
+    GateStatusBoard m_board{m_config};
     QString m_syncNowStaff; // staff waiting for the outcome of "sync now"
 };
 
