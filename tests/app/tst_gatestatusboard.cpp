@@ -21,6 +21,13 @@ private:
         return config;
     }
 
+    static void pressStaffCallWithLaneAlarm(GateStatusBoard &board, const QString &laneAlarm) {
+        board.setStaffCall(true);
+        LaneSnapshot lane;
+        lane.lastAlarm = laneAlarm;
+        board.setLane(lane);
+    }
+
 private slots:
     void aQuietGateHasNoAlarm() {
         const GateConfig gate = config();
@@ -36,10 +43,7 @@ private slots:
     void everyReportShowsInTheAlarmsAndTheStatus() {
         const GateConfig gate = config();
         GateStatusBoard board(gate);
-        board.setStaffCall(true);
-        LaneSnapshot lane;
-        lane.lastAlarm = u"tailgating"_s;
-        board.setLane(lane);
+        pressStaffCallWithLaneAlarm(board, u"tailgating"_s);
         OutboxStatus outbox;
         outbox.full = true;
         outbox.backlog.rows = 500'000;
@@ -77,10 +81,7 @@ private slots:
     void aLaneAlarmThatIsTheStaffCallShowsOnce() {
         const GateConfig gate = config();
         GateStatusBoard board(gate);
-        board.setStaffCall(true);
-        LaneSnapshot lane;
-        lane.lastAlarm = u"staff_call"_s;
-        board.setLane(lane);
+        pressStaffCallWithLaneAlarm(board, u"staff_call"_s);
         QCOMPARE(board.alarms(), QStringList{u"staff_call"_s});
     }
 
