@@ -10,6 +10,7 @@
 #include "ui/ticketdisplay.h"
 
 #include <QQuickWindow>
+#include <QScopeGuard>
 #include <QSignalSpy>
 #include <QTest>
 
@@ -433,11 +434,15 @@ private slots:
     void everyLanguageFitsTheScreen_data() {
         QTest::addColumn<Language>("language");
         QTest::addColumn<bool>("portrait");
+        QTest::addColumn<bool>("wide"); // the wide lane's larger symbols
         for (const Language language : kAllLanguages) {
             for (const bool portrait : {false, true}) {
-                const QString tag =
-                    gate::toString(language) + (portrait ? u"-portrait"_s : u"-landscape"_s);
-                QTest::newRow(qPrintable(tag)) << language << portrait;
+                for (const bool wide : {false, true}) {
+                    const QString tag = gate::toString(language) +
+                                        (portrait ? u"-portrait"_s : u"-landscape"_s) +
+                                        (wide ? u"-wide"_s : QString());
+                    QTest::newRow(qPrintable(tag)) << language << portrait << wide;
+                }
             }
         }
     }
@@ -445,11 +450,15 @@ private slots:
     void everyLanguageFitsTheScreen() {
         QFETCH(Language, language);
         QFETCH(bool, portrait);
+        QFETCH(bool, wide);
         QQuickWindow *window = portrait ? portraitWindow() : m_window;
         QVERIFY(window);
         m_passenger.setLanguage(language);
-        const QString prefix =
-            gate::toString(language) + (portrait ? u"-portrait-"_s : u"-landscape-"_s);
+        m_passenger.setWideLane(wide);
+        const auto narrowAgain = qScopeGuard([this] { m_passenger.setWideLane(false); });
+        const QString prefix = gate::toString(language) +
+                               (portrait ? u"-portrait-"_s : u"-landscape-"_s) +
+                               (wide ? u"wide-"_s : QString());
 
         const QStringList screens{u"idle"_s,
                                   u"stale"_s,

@@ -16,10 +16,13 @@ Rectangle {
         id: arrow
         symbol: "arrow"
         direction: screen.ticket.direction ?? "ahead"
-        width: (screen.portrait ? screen.width * 0.45 : screen.height * 0.6) * screen.symbolScale
+        // In landscape the arrow stays below the headline, which spans the
+        // screen: on a wide lane it grows only as far as the height left.
+        readonly property real belowHeadline: details.y + headlineRow.height + 24
+        width: screen.portrait ? screen.width * 0.45 * screen.symbolScale : Math.min(screen.height * 0.6 * screen.symbolScale, screen.height - belowHeadline - 48)
         height: width
         x: screen.portrait ? (screen.width - width) / 2 : screen.width - width - 72
-        y: screen.portrait ? screen.height - height - 72 : (screen.height - height) / 2
+        y: screen.portrait ? screen.height - height - 72 : Math.max((screen.height - height) / 2, belowHeadline)
     }
 
     Column {
@@ -30,6 +33,7 @@ Rectangle {
         spacing: 36
 
         Row {
+            id: headlineRow
             spacing: 28
             SymbolPictogram {
                 id: tick
