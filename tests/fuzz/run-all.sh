@@ -14,6 +14,7 @@ declare -A corpus=(
     [fuzz_ticketrecord]=tests/fuzz/tickets/corpus/record
     [fuzz_ticketmanifest]=tests/fuzz/tickets/corpus/manifest
     [fuzz_sealedkeys]=tests/fuzz/tickets/corpus/sealed
+    [fuzz_relaypassage]=tests/fuzz/tickets/corpus/relay
     [fuzz_laneprofile]=tests/fuzz/lane/corpus
     [fuzz_modbustcpreply]=tests/fuzz/lane/corpus-tcpreply
     [fuzz_emrtd_lds]=tests/fuzz/emrtd/corpus
