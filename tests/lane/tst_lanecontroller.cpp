@@ -177,6 +177,38 @@ private slots:
         QTRY_VERIFY_WITH_TIMEOUT(!passed.isEmpty(), 5000);
     }
 
+    // A press held through a lane link loss is the same call when the link
+    // returns: the panel shows it again, the audit trail gets no second alarm.
+    // A press that began while the link was down is a call of its own.
+    void aStaffCallHeldThroughALinkLossIsOneAlarm() {
+        QFile wide(QStringLiteral(GATE_SOURCE_DIR "/config/lanes/wide.json"));
+        QVERIFY(wide.open(QIODevice::ReadOnly));
+        startRig({QStringLiteral("--passengers"), QStringLiteral("none")},
+                 QJsonDocument::fromJson(wide.readAll()).object());
+        QSignalSpy alarms(&controller(), &LaneController::alarm);
+        QSignalSpy staffCall(&controller(), &LaneController::staffCallChanged);
+        m_rig->sim().send(QStringLiteral("staff-call on"));
+        QTRY_COMPARE_WITH_TIMEOUT(staffCall.size(), 1, 5000);
+        m_rig->sim().send(QStringLiteral("offline on"));
+        QTRY_COMPARE_WITH_TIMEOUT(staffCall.size(), 2, 10000); // unknown while the link is down
+        QCOMPARE(staffCall.last().at(0).toBool(), false);
+        m_rig->sim().send(QStringLiteral("offline off"));
+        QTRY_COMPARE_WITH_TIMEOUT(staffCall.size(), 3, 10000);
+        QCOMPARE(staffCall.last().at(0).toBool(), true);
+        QCOMPARE(alarms.size(), 1);
+
+        // Released and pressed again while the link is down: a new call.
+        m_rig->sim().send(QStringLiteral("offline on"));
+        QTRY_COMPARE_WITH_TIMEOUT(staffCall.size(), 4, 10000);
+        m_rig->sim().send(QStringLiteral("staff-call off"));
+        QTest::qWait(300);
+        m_rig->sim().send(QStringLiteral("offline off"));
+        QTRY_VERIFY_WITH_TIMEOUT(controller().readyForPassenger(), 10000);
+        m_rig->sim().send(QStringLiteral("staff-call on"));
+        QTRY_COMPARE_WITH_TIMEOUT(alarms.size(), 2, 5000);
+        QCOMPARE(alarms.last().at(0).toString(), QStringLiteral("staff_call"));
+    }
+
     void exitPassageAndBusyRefusal() {
         startRig();
         QSignalSpy passed(&controller(), &LaneController::passed);

@@ -163,11 +163,14 @@ void LaneController::onStatus(const hal::LaneStatus &status) {
     if (fireAlarmActive() != fireBefore)
         emit fireAlarmChanged(fireAlarmActive());
     if (staffCallActive() != staffCallBefore) {
-        // A press that began while the link was down counts when it returns.
-        if (staffCallActive())
+        // One alarm per press: a press held through a link loss is the same
+        // call when the link returns; one that began while it was down counts.
+        if (staffCallActive() && !m_staffCallAlarmed)
             raiseAlarm(QStringLiteral("staff_call"));
         emit staffCallChanged(staffCallActive());
     }
+    if (status.linkUp)
+        m_staffCallAlarmed = status.staffCall;
     if (status.linkUp) {
         if (rising(before, status, LaneInput::FireAlarm))
             raiseAlarm(QStringLiteral("fire_alarm"));

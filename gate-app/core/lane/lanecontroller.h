@@ -154,6 +154,7 @@ private:
     QTimer *m_passTimer;
     LaneState m_state = LaneState::Starting;
     hal::LaneStatus m_status;
+    bool m_staffCallAlarmed = false; // the press the lane last reported has its alarm
     bool m_haveStatus = false;
     bool m_evacuationLatched = false;
     bool m_safetyCommandInFlight = false;
