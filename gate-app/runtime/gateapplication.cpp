@@ -521,8 +521,14 @@ void GateApplication::stop() {
     if (m_systemd)
         m_systemd->stopping();
     m_devices.stopAll();
-    m_decideThread.quit();
-    m_decideThread.wait();
+    if (m_decideThread.isRunning()) {
+        m_decideThread.quit();
+        m_decideThread.wait(); // its `finished` deleted the core
+    } else {
+        // A start that failed before the thread ran: nothing else frees the core.
+        delete m_core;
+    }
+    m_core = nullptr;
     m_sync.reset();
     if (m_shipper)
         m_shipper->stop();
