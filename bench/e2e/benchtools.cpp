@@ -5,14 +5,8 @@
 #include <QFile>
 #include <QJsonDocument>
 #include <QProcess>
-#include <QTextStream>
 
 namespace gate::e2e {
-
-void abortBench(const QString &why) {
-    QTextStream(stderr) << "bench-e2e: " << why << '\n';
-    std::exit(1);
-}
 
 QString binary(const QString &name) {
     const QString dir =

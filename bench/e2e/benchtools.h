@@ -1,5 +1,7 @@
 #pragma once
 
+#include "benchreport.h"
+
 #include <QByteArray>
 #include <QJsonObject>
 #include <QString>
@@ -8,7 +10,7 @@
 // What every part of bench-e2e needs: the project's tools, files, /proc.
 namespace gate::e2e {
 
-[[noreturn]] void abortBench(const QString &why);
+using bench::abortBench; // bench/support
 
 // A built tool: beside the bench, or in $GATE_BIN_DIR.
 QString binary(const QString &name);

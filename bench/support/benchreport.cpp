@@ -1,5 +1,6 @@
 #include "benchreport.h"
 
+#include <QCoreApplication>
 #include <QFile>
 #include <QJsonDocument>
 #include <QSysInfo>
@@ -75,6 +76,13 @@ void printReport(const QString &name, const QJsonObject &results) {
     const QByteArray line = QJsonDocument(report).toJson(QJsonDocument::Compact) + '\n';
     std::fwrite(line.constData(), 1, size_t(line.size()), stdout);
     std::fflush(stdout);
+}
+
+void abortBench(const QString &why) {
+    const QByteArray line =
+        (QCoreApplication::applicationName() + QStringLiteral(": ") + why + u'\n').toLocal8Bit();
+    std::fwrite(line.constData(), 1, size_t(line.size()), stderr);
+    std::exit(1);
 }
 
 } // namespace gate::bench

@@ -20,4 +20,7 @@ qint64 residentKiB();
 // Prints {"bench": name, "machine": ..., "results": results} on one line.
 void printReport(const QString &name, const QJsonObject &results);
 
+// Ends a benchmark that cannot go on: "<program>: why" on stderr, exit 1.
+[[noreturn]] void abortBench(const QString &why);
+
 } // namespace gate::bench

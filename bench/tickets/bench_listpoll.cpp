@@ -23,20 +23,15 @@
 #include <QEventLoop>
 #include <QFile>
 #include <QTemporaryDir>
-#include <QTextStream>
 #include <QTimer>
 
 #include <sys/resource.h>
 #include <unistd.h>
 
 using namespace gate;
+using bench::abortBench;
 
 namespace {
-
-[[noreturn]] void abortBench(const QString &why) {
-    QTextStream(stderr) << "bench-listpoll: " << why << '\n';
-    std::exit(1);
-}
 
 // CPU time (user + system) of a process, in milliseconds.
 double processCpuMs(qint64 pid) {

@@ -9,6 +9,7 @@
 #include "core/tickets/manifest.h"
 #include "core/tickets/ticketstorereader.h"
 #include "gaterig.h"
+#include "peerprocess.h"
 #include "rsyslogcollector.h"
 #include "support/gatetools.h"
 #include "support/nginxfixture.h"
@@ -36,7 +37,7 @@ constexpr int relayIntervalMs = 500;
 struct StationGate {
     QString id;
     QString folder;
-    QProcess lane;
+    PeerProcess lane;
     QString laneAddress;
     std::unique_ptr<QProcess> app;
     QByteArray output;
@@ -87,15 +88,10 @@ private:
         return !device.isEmpty();
     }
 
-    bool startLane(StationGate &gate) {
-        gate.lane.start(gate::test::gateBinary(u"gate-lane-sim"_s),
-                        {u"--tcp"_s, u"127.0.0.1:0"_s, u"--passengers"_s, u"auto"_s});
-        if (!gate.lane.waitForStarted() || !gate.lane.waitForReadyRead(10'000))
-            return false;
-        while (!gate.lane.canReadLine() && gate.lane.waitForReadyRead(10'000)) {
-        }
+    static bool startLane(StationGate &gate) {
         gate.laneAddress =
-            QJsonDocument::fromJson(gate.lane.readLine()).object().value(u"tcp"_s).toString();
+            gate.lane.start(gate::test::gateBinary(u"gate-lane-sim"_s),
+                            {u"--tcp"_s, u"127.0.0.1:0"_s, u"--passengers"_s, u"auto"_s}, u"tcp"_s);
         return !gate.laneAddress.isEmpty();
     }
 
@@ -262,8 +258,7 @@ private slots:
     void cleanupTestCase() {
         for (StationGate *gate : {&m_a, &m_b}) {
             stopGate(*gate);
-            gate->lane.terminate();
-            gate->lane.waitForFinished();
+            gate->lane.stop();
         }
         m_relay.terminate();
         m_relay.waitForFinished();

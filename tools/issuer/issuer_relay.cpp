@@ -107,14 +107,14 @@ std::optional<qint64> publish(const RelaySettings &settings, QList<QByteArray> u
 }
 
 // One round: the collector's new lines to a published delta, then the
-// position saved. A round that fails keeps the saved position, so the next
-// one reads the same lines again.
-bool relayOnce(const RelaySettings &settings, const CollectorFile &collector) {
+// position saved. `saved` moves only when the round succeeded: a round that
+// fails leaves it, so the next one reads the same lines again.
+bool relayOnce(const RelaySettings &settings, const CollectorFile &collector,
+               RelayPosition *saved) {
     QString error;
-    std::optional<RelayPosition> position = RelayPosition::load(settings.statePath, &error);
+    RelayPosition position = *saved;
     int oversized = 0;
-    const auto lines =
-        position ? collector.readNewLines(&*position, &oversized, &error) : std::nullopt;
+    const auto lines = collector.readNewLines(&position, &oversized, &error);
     if (!lines) {
         warn(error);
         return false;
@@ -123,7 +123,9 @@ bool relayOnce(const RelaySettings &settings, const CollectorFile &collector) {
         warn(QStringLiteral("skipped %1 collector line(s) longer than %2 bytes")
                  .arg(oversized)
                  .arg(CollectorFile::maxLineBytes));
-    QList<QByteArray> used = usedLinesOf(*lines, &*position);
+    if (position.offset == saved->offset && position.inode == saved->inode)
+        return true; // nothing new: nothing to write
+    QList<QByteArray> used = usedLinesOf(*lines, &position);
     if (!used.isEmpty()) {
         const qsizetype count = used.size();
         const std::optional<qint64> seq = publish(settings, std::move(used), &error);
@@ -136,10 +138,11 @@ bool relayOnce(const RelaySettings &settings, const CollectorFile &collector) {
                                     {QStringLiteral("at_ms"), QDateTime::currentMSecsSinceEpoch()}};
         QTextStream(stdout) << QJsonDocument(published).toJson(QJsonDocument::Compact) << '\n';
     }
-    if (!position->save(settings.statePath, &error)) {
+    if (!position.save(settings.statePath, &error)) {
         warn(error);
         return false;
     }
+    *saved = std::move(position);
     return true;
 }
 
@@ -198,15 +201,18 @@ int relay(const QStringList &args) {
         settings.rootKey.algorithm() != SigningKey::Algorithm::Ed25519)
         return fail(QStringLiteral("root key: %1").arg(error.isEmpty() ? "not Ed25519" : error));
 
+    std::optional<RelayPosition> position = RelayPosition::load(settings.statePath, &error);
+    if (!position)
+        return fail(error);
     const CollectorFile collector(collectorPath);
     if (parser.isSet(QStringLiteral("once")))
-        return relayOnce(settings, collector) ? 0 : 1;
+        return relayOnce(settings, collector, &*position) ? 0 : 1;
     // Runs until stopped; a failed round is retried at the next one. Stopped
     // between rounds or mid-round, the saved position still holds.
     for (;;) {
         QElapsedTimer round;
         round.start();
-        relayOnce(settings, collector);
+        relayOnce(settings, collector, &*position);
         QThread::msleep(ulong(std::max<qint64>(0, intervalMs - round.elapsed())));
     }
 }
