@@ -1,9 +1,7 @@
 #include "gateapplication.h"
 
-#include "core/decision/passengermessage.h"
 #include "core/lane/laneservicecommand.h"
 #include "core/passage/passagereport.h"
-#include "core/tickets/devicekey.h"
 #include "decidingcore.h"
 #include "ops/journallog.h"
 #include "ops/statusserver.h"
@@ -16,10 +14,10 @@
 #include "ui/mainwindow.h"
 #include "ui/passengerscreenmodel.h"
 #include "ui/servicemodemodel.h"
+#include "ui/touchscreenpresenter.h"
 
 #include <QDateTime>
 #include <QGuiApplication>
-#include <QImage>
 #include <QJsonArray>
 #include <QLoggingCategory>
 #include <QQmlApplicationEngine>
@@ -30,40 +28,6 @@
 Q_LOGGING_CATEGORY(lcGate, "gate.app")
 
 namespace gate {
-
-namespace {
-
-QVariantMap ticketForScreen(const PassageReport &report, const GateConfig &config) {
-    const MatchedTicket &ticket = *report.decision.ticket;
-    QVariantMap map{{QStringLiteral("train"), ticket.train},
-                    {QStringLiteral("seat"), ticket.seat},
-                    {QStringLiteral("masked_name"), ticket.maskedName},
-                    {QStringLiteral("dep"), ticket.dep},
-                    {QStringLiteral("arr"), ticket.arr},
-                    {QStringLiteral("departs_at"), ticket.departure},
-                    {QStringLiteral("direction"), toString(config.direction)}};
-    if (ticket.car)
-        map.insert(QStringLiteral("car"), *ticket.car);
-    // Station names from the list, where it names the stations.
-    for (const char *key : {"dep_zh", "dep_en", "arr_zh", "arr_en"}) {
-        if (const QVariant name = report.decision.details.value(QLatin1String(key)); name.isValid())
-            map.insert(QLatin1String(key), name);
-    }
-    if (report.decision.partyTids.size() > 1)
-        map.insert(QStringLiteral("party"), report.decision.partyTids.size());
-    return map;
-}
-
-// The chip's face as an image for the service panel; null when it had none.
-QImage faceImage(const ChipProof &chip) {
-    if (chip.faceSize.isEmpty())
-        return {};
-    return QImage(reinterpret_cast<const uchar *>(chip.faceRgb.constData()), chip.faceSize.width(),
-                  chip.faceSize.height(), chip.faceSize.width() * 3, QImage::Format_RGB888)
-        .copy();
-}
-
-} // namespace
 
 GateApplication::GateApplication(const Clock &clock)
     : m_clock(clock) {
@@ -137,64 +101,21 @@ bool GateApplication::startDemo(const QString &stateDir, QStringList *errors) {
 bool GateApplication::start(const GateConfig &config, QStringList *errors) {
     m_config = config;
     installJournalLogging({m_config.gateId, m_config.gateGroup});
-    AuditStore::Options auditOptions;
     std::optional<LogShipSettings> logShip;
     if (!m_config.logSync.isEmpty()) {
         logShip = parseLogShipSettings(m_config.logSync, errors, QStringLiteral("log_sync"));
         if (!logShip)
             return false;
-        auditOptions = logShip->outboxOptions();
     }
-
-    if (!m_devices.create(m_config, m_catalog, errors))
+    if (!m_devices.create(m_config, m_catalog, errors) ||
+        !createCore(logShip ? logShip->outboxOptions() : AuditStore::Options{}, errors))
         return false;
-
-    m_core = new DecidingCore(m_config, m_clock, *m_devices.lane(), auditOptions,
-                              m_devices.chipReader() != nullptr);
-    if (!m_core->open(errors)) {
-        delete m_core;
-        m_core = nullptr;
-        return false;
-    }
-    m_decideThread.setObjectName(QStringLiteral("decide"));
-    m_core->moveToThread(&m_decideThread);
-    connect(&m_decideThread, &QThread::finished, m_core, &QObject::deleteLater);
     watchThreads();
-
     if (!createTouchscreen(errors))
         return false;
     connectScreens();
-
-    if (!m_config.tickets.source.isEmpty()) {
-        sync::TicketListSyncSettings settings;
-        settings.source.stationUrl = QUrl(m_config.tickets.source);
-        settings.source.rootKey = m_config.tickets.rootKey;
-        settings.source.station = m_config.station;
-        QString error;
-        settings.source.deviceKey = tickets::DeviceKey::load(m_config.tickets.deviceKey, &error);
-        if (!settings.source.deviceKey) {
-            errors->append(QStringLiteral("tickets.device_key: %1").arg(error));
-            return false;
-        }
-        settings.databasePath = m_config.tickets.database;
-        settings.intervalSecs = m_config.tickets.intervalSecs;
-        settings.listAge = {m_config.tickets.staleGraceSecs, m_config.tickets.staleHardLimitSecs};
-        m_sync = std::make_unique<sync::TicketListSyncService>(settings, m_clock);
-        connect(m_sync.get(), &sync::TicketListSyncService::synced, this,
-                &GateApplication::onListSynced);
-        connect(m_sync.get(), &sync::TicketListSyncService::listAgeChanged, this,
-                &GateApplication::onListAgeChanged);
-    }
-    if (logShip) {
-        m_shipper =
-            std::make_unique<LogShipper>(m_config.audit.database, m_config.gateId, *logShip);
-        QString error;
-        if (!m_shipper->start(&error)) {
-            errors->append(QStringLiteral("log_sync: %1").arg(error));
-            return false;
-        }
-    }
-    if (!listenOnStatusSocket(errors))
+    if (!createListSync(errors) || (logShip && !startLogShipper(*logShip, errors)) ||
+        !listenOnStatusSocket(errors))
         return false;
 
     m_decideThread.start();
@@ -209,6 +130,49 @@ bool GateApplication::start(const GateConfig &config, QStringList *errors) {
     announceReady(QStringLiteral("gate %1 ready").arg(m_config.gateId));
     qCInfo(lcGate).noquote() << "gate" << m_config.gateId << "ready at" << m_config.station
                              << m_config.gateGroup << toString(m_config.direction);
+    return true;
+}
+
+bool GateApplication::createCore(const AuditStore::Options &auditOptions, QStringList *errors) {
+    m_core = new DecidingCore(m_config, m_clock, *m_devices.lane(), auditOptions,
+                              m_devices.chipReader() != nullptr);
+    if (!m_core->open(errors)) {
+        delete m_core;
+        m_core = nullptr;
+        return false;
+    }
+    m_decideThread.setObjectName(QStringLiteral("decide"));
+    m_core->moveToThread(&m_decideThread);
+    // From here the thread owns the core: it is deleted when the thread ends
+    // (or by stop(), should the start fail before the thread ran).
+    connect(&m_decideThread, &QThread::finished, m_core, &QObject::deleteLater);
+    return true;
+}
+
+bool GateApplication::createListSync(QStringList *errors) {
+    if (m_config.tickets.source.isEmpty())
+        return true; // lists are put in place by hand (gatectl tickets sync)
+    QString error;
+    const auto settings = sync::TicketListSyncSettings::fromConfig(m_config, &error);
+    if (!settings) {
+        errors->append(QStringLiteral("tickets.device_key: %1").arg(error));
+        return false;
+    }
+    m_sync = std::make_unique<sync::TicketListSyncService>(*settings, m_clock);
+    connect(m_sync.get(), &sync::TicketListSyncService::synced, this,
+            &GateApplication::onListSynced);
+    connect(m_sync.get(), &sync::TicketListSyncService::listAgeChanged, this,
+            &GateApplication::onListAgeChanged);
+    return true;
+}
+
+bool GateApplication::startLogShipper(const LogShipSettings &settings, QStringList *errors) {
+    m_shipper = std::make_unique<LogShipper>(m_config.audit.database, m_config.gateId, settings);
+    QString error;
+    if (!m_shipper->start(&error)) {
+        errors->append(QStringLiteral("log_sync: %1").arg(error));
+        return false;
+    }
     return true;
 }
 
@@ -238,8 +202,8 @@ bool GateApplication::createTouchscreen(QStringList *errors) {
     m_passengerScreen->setResultDisplayMs(m_config.ui.resultSecs * 1000);
     m_passengerScreen->setLanguages(m_config.ui.languages, m_config.ui.language);
     m_cues = std::make_unique<ui::CuePlayer>();
-    connect(m_passengerScreen.get(), &ui::PassengerScreenModel::cueRequested, m_cues.get(),
-            &ui::CuePlayer::play);
+    m_presenter =
+        std::make_unique<ui::TouchscreenPresenter>(*m_passengerScreen, *m_serviceMode, *m_cues);
     ui::WindowOptions window;
     window.portrait = m_config.ui.orientation == ScreenOrientation::Portrait;
     window.fullScreen = QGuiApplication::platformName() == QLatin1String("eglfs");
@@ -308,7 +272,8 @@ void GateApplication::connectScreens() {
     connect(m_devices.lane(), &hal::LaneActuator::healthChanged, this,
             &GateApplication::updateHealth);
     connect(&m_devices, &DeviceHost::deviceFailed, this, &GateApplication::updateHealth);
-    connect(coordinator, &PassageCoordinator::decided, this, &GateApplication::showDecision);
+    connect(coordinator, &PassageCoordinator::decided, m_presenter.get(),
+            &ui::TouchscreenPresenter::showDecision);
     connect(coordinator, &PassageCoordinator::decided, &m_console, &ConsoleReporter::decided);
     connect(coordinator, &PassageCoordinator::barrierOpened, &m_console,
             &ConsoleReporter::barrierOpened);
@@ -318,22 +283,17 @@ void GateApplication::connectScreens() {
             [this] { countTowardsExit(false, false); });
     connect(coordinator, &PassageCoordinator::decided, this,
             [this](const PassageReport &report) { countTowardsExit(true, report.decision.admit); });
-    connect(lane, &LaneController::availabilityChanged, this,
-            [this](bool ready, const QString &reason) {
-                const bool emergency = reason == QLatin1String("emergency");
-                m_passengerScreen->setEmergency(emergency);
-                m_passengerScreen->setOutOfService(!ready && !emergency, reason);
-                m_serviceMode->setLaneAvailability(ready, reason);
-            });
+    connect(lane, &LaneController::availabilityChanged, m_presenter.get(),
+            &ui::TouchscreenPresenter::showLaneAvailability);
     connect(lane, &LaneController::fireAlarmChanged, m_serviceMode.get(),
             &ui::ServiceModeModel::setFireAlarm);
     m_passengerScreen->setWideLane(m_devices.lane()->traits().wide);
     // The audit record comes with the controller's alarm; staff hear a chime
     // and see the call on the panel until the button is released.
+    connect(lane, &LaneController::staffCallChanged, m_presenter.get(),
+            &ui::TouchscreenPresenter::announceStaffCall);
     connect(lane, &LaneController::staffCallChanged, this, [this](bool active) {
         m_board.setStaffCall(active);
-        if (active)
-            m_cues->play(ui::PassengerScreenModel::Cue::StaffCall);
         updateAlarms();
     });
     connect(m_core, &DecidingCore::laneStatus, this, [this](const LaneSnapshot &lane) {
@@ -384,14 +344,10 @@ void GateApplication::connectScreens() {
     });
     connect(coordinator, &PassageCoordinator::awaitingHolderDocument, m_passengerScreen.get(),
             &ui::PassengerScreenModel::showAwaitingDocument);
-    connect(coordinator, &PassageCoordinator::readingChip, m_passengerScreen.get(),
-            [this] { m_passengerScreen->showReading(QStringLiteral("reading_chip")); });
+    connect(coordinator, &PassageCoordinator::readingChip, m_presenter.get(),
+            &ui::TouchscreenPresenter::showReadingChip);
     connect(m_serviceMode.get(), &ui::ServiceModeModel::staffAction, coordinator,
             &PassageCoordinator::recordServiceAction);
-    connect(m_passengerScreen.get(), &ui::PassengerScreenModel::languageChanged, this, [this] {
-        if (m_passengerScreen->screen() == ui::PassengerScreenModel::Screen::Denied)
-            showDecision(m_lastReport);
-    });
 }
 
 void GateApplication::updateAlarms() {
@@ -412,36 +368,6 @@ void GateApplication::finishSyncNow(const sync::SyncResult &result) {
 
 void GateApplication::updateHealth(const hal::DeviceHealth &health) {
     m_serviceMode->setDeviceHealth(m_board.setDeviceHealth(health));
-}
-
-void GateApplication::showDecision(const PassageReport &report) {
-    m_lastReport = report;
-    m_passengerScreen->preferLanguage(report.holderLanguage);
-    if (report.decision.admit && report.decision.ticket) {
-        m_passengerScreen->showAdmitted(ticketForScreen(report, m_config));
-    } else {
-        // Asked again in each language the passenger switches to.
-        m_passengerScreen->showDenied(
-            toString(report.decision.reason),
-            [screen = m_passengerScreen.get(), decision = report.decision] {
-                const PassengerMessage message = passengerMessage(decision, screen->language());
-                return std::pair{message.headline, message.advice};
-            });
-    }
-    m_serviceMode->addDecision(
-        {{QStringLiteral("at"), report.decision.decidedAt},
-         {QStringLiteral("admit"), report.decision.admit},
-         {QStringLiteral("reason"), toString(report.decision.reason)},
-         {QStringLiteral("credential"), report.credentialKind},
-         {QStringLiteral("trn"),
-          report.decision.ticket ? report.decision.ticket->train : QString()}});
-    if (report.chip.state != ChipProof::State::NotApplicable) {
-        const QString state = toString(report.chip.state);
-        m_serviceMode->setLastPassport(faceImage(report.chip),
-                                       report.chip.detail == state
-                                           ? state
-                                           : state + QStringLiteral(": ") + report.chip.detail);
-    }
 }
 
 void GateApplication::countTowardsExit(bool decision, bool admitted) {
@@ -484,7 +410,7 @@ void GateApplication::onListSynced(const sync::SyncResult &result) {
 
 void GateApplication::onListAgeChanged(ListAge age) {
     m_board.setListAge(age);
-    m_passengerScreen->setListStale(age != ListAge::Fresh, m_board.list().ageSecs);
+    m_presenter->showListAge(age, m_board.list().ageSecs);
     if (age == ListAge::PastGrace || age == ListAge::PastHardLimit) {
         qCWarning(lcGate).noquote() << "ticket list" << toString(age);
         QMetaObject::invokeMethod(m_core, [core = m_core, age] {

@@ -1,17 +1,18 @@
 #pragma once
 
 #include "consolereporter.h"
+#include "core/audit/auditstore.h"
 #include "core/clock.h"
 #include "core/config/commissioning.h"
 #include "core/config/gateconfig.h"
 #include "core/decision/listage.h"
-#include "core/passage/passagereport.h"
 #include "core/service/lockoutstore.h"
 #include "core/service/pinverifier.h"
 #include "demolauncher.h"
 #include "devicehost.h"
 #include "gatestatusboard.h"
 #include "hal/plugincatalog.h"
+#include "sync/logship/logshipsettings.h"
 #include "sync/ticketlist/syncoutcome.h"
 
 #include <QJsonObject>
@@ -37,6 +38,7 @@ namespace ui {
 class CuePlayer;
 class PassengerScreenModel;
 class ServiceModeModel;
+class TouchscreenPresenter;
 } // namespace ui
 
 // The whole gate, wired: configuration → device plugins on their threads →
@@ -63,6 +65,11 @@ public:
 
 private:
     bool start(const GateConfig &config, QStringList *errors);
+    // The deciding core with its stores, not yet on its thread's event loop.
+    bool createCore(const AuditStore::Options &auditOptions, QStringList *errors);
+    // The ticket list's sync from `tickets.source`, where the gate has one.
+    bool createListSync(QStringList *errors);
+    bool startLogShipper(const LogShipSettings &settings, QStringList *errors);
     // Up without devices, stores or sync: the out-of-service screen, the
     // status socket and systemd's STATUS= name what to commission, and the
     // gate stays up rather than exiting into systemd's restart loop.
@@ -75,7 +82,6 @@ private:
     void watchGuiThread();
     void watchThreads();
     void connectScreens();
-    void showDecision(const PassageReport &report);
     void updateHealth(const hal::DeviceHealth &health);
     // The service panel's alarms: the lane's last one, a full outbox, an audit
     // failure, a refused list, a list past a limit.
@@ -109,12 +115,12 @@ private:
     std::unique_ptr<ui::PassengerScreenModel> m_passengerScreen;
     std::unique_ptr<ui::ServiceModeModel> m_serviceMode;
     std::unique_ptr<ui::CuePlayer> m_cues;
+    std::unique_ptr<ui::TouchscreenPresenter> m_presenter;
     std::unique_ptr<QQmlApplicationEngine> m_qml;
     ConsoleReporter m_console;
     std::unique_ptr<StatusServer> m_statusServer;
     std::unique_ptr<SystemdNotifier> m_systemd;
 
-    PassageReport m_lastReport; // shown again when the passenger switches language
     GateStatusBoard m_board{m_config};
     QString m_syncNowStaff; // staff waiting for the outcome of "sync now"
 };

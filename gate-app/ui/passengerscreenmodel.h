@@ -68,7 +68,8 @@ public:
     // card or passport the ticket was bought with, for `windowMs`, with the
     // time left on screen. The decision that follows replaces this screen.
     void showAwaitingDocument(qint64 windowMs);
-    // ticket: trn, car, seat, nm, dep, arr, dpt (Unix seconds), direction.
+    // ticket: train, car, seat, masked_name, dep, arr, departs_at (Unix seconds),
+    // direction, and dep_zh/dep_en/arr_zh/arr_en, party where known.
     void showAdmitted(const QVariantMap &ticket);
     // headline/advice arrive translated (gate::passengerMessage()). These
     // stay as they are when the passenger switches language.

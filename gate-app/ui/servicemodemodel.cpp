@@ -97,7 +97,7 @@ void ServiceModeModel::addDecision(const QVariantMap &decision) {
         {QStringLiteral("admit"), decision.value(QStringLiteral("admit")).toBool()},
         {QStringLiteral("reason"), shortText(decision.value(QStringLiteral("reason")))},
         {QStringLiteral("credential"), shortText(decision.value(QStringLiteral("credential")))},
-        {QStringLiteral("train"), shortText(decision.value(QStringLiteral("trn")))},
+        {QStringLiteral("train"), shortText(decision.value(QStringLiteral("train")))},
     });
     if (m_decisions.size() > kMaxDecisions)
         m_decisions.resize(kMaxDecisions);

@@ -66,7 +66,7 @@ public:
     // counters: {name: number or word}, shown sorted by name; nested values are left out
     void setLaneCounters(const QVariantMap &counters);
     void setAlarms(const QStringList &alarms);
-    // decision: {at (Unix seconds), admit, reason, credential (kind), trn};
+    // decision: {at (Unix seconds), admit, reason, credential (kind), train};
     // other keys are dropped so that no document number can reach the screen.
     void addDecision(const QVariantMap &decision);
     // Staff only: never logged, never written.

@@ -319,7 +319,7 @@ private slots:
                                    {u"admit"_s, i % 3 != 0},
                                    {u"reason"_s, i % 3 ? u"ok"_s : u"already_used"_s},
                                    {u"credential"_s, i % 2 ? u"eticket"_s : u"idcard"_s},
-                                   {u"trn"_s, u"G1234"_s},
+                                   {u"train"_s, u"G1234"_s},
                                    {u"document"_s, u"11010519491231002X"_s}});
         }
         QCOMPARE(m_service.decisions().size(), ServiceModeModel::kMaxDecisions);

@@ -1,5 +1,6 @@
 #include "sync/ticketlist/ticketlistsyncservice.h"
 
+#include "core/tickets/devicekey.h"
 #include "core/tickets/ticketstorewriter.h"
 
 #include <QTimer>
@@ -7,6 +8,21 @@
 #include <algorithm>
 
 namespace gate::sync {
+
+std::optional<TicketListSyncSettings> TicketListSyncSettings::fromConfig(const GateConfig &config,
+                                                                         QString *error) {
+    TicketListSyncSettings settings;
+    settings.source.stationUrl = QUrl(config.tickets.source);
+    settings.source.rootKey = config.tickets.rootKey;
+    settings.source.station = config.station;
+    settings.source.deviceKey = tickets::DeviceKey::load(config.tickets.deviceKey, error);
+    if (!settings.source.deviceKey)
+        return std::nullopt;
+    settings.databasePath = config.tickets.database;
+    settings.intervalSecs = config.tickets.intervalSecs;
+    settings.listAge = {config.tickets.staleGraceSecs, config.tickets.staleHardLimitSecs};
+    return settings;
+}
 
 // Everything that touches the writer connection, on the sync thread.
 class TicketListSyncService::Worker : public QObject {

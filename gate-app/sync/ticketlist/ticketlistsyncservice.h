@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/clock.h"
+#include "core/config/gateconfig.h"
 #include "core/decision/listage.h"
 #include "sync/ticketlist/syncoutcome.h"
 #include "sync/ticketlist/ticketlistpuller.h"
@@ -16,6 +17,11 @@ struct TicketListSyncSettings {
     int intervalSecs = 60;  // between syncs when all is well
     int firstRetrySecs = 5; // after a failure; doubles up to intervalSecs
     ListAgeLimits listAge;  // past `expires` by more than the grace: stale
+
+    // The gate's `tickets` section, with its device key loaded; nothing when
+    // the key cannot be read (`error` says why).
+    static std::optional<TicketListSyncSettings> fromConfig(const GateConfig &config,
+                                                            QString *error);
 };
 
 // Keeps the ticket store up to date from its own thread: a sync every
