@@ -47,6 +47,11 @@ demo)
         export QT_QPA_PLATFORM=offscreen
     fi
     shift
+    # The demo's chip passenger gets an emulated passport chip where the test
+    # tools beside the repository provide an emulator (README, the demo).
+    if [ -z "${GATE_DEMO_CHIP_EMULATOR:-}" ] && [ -x ../shared/tools/emrtd-chip ]; then
+        export GATE_DEMO_CHIP_EMULATOR="$PWD/../shared/tools/emrtd-chip"
+    fi
     exec build/bin/gate-app "$@"
     ;;
 test)

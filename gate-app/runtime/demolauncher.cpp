@@ -4,6 +4,7 @@
 
 #include <QDir>
 #include <QFile>
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 
@@ -95,6 +96,14 @@ std::optional<GateConfig> DemoLauncher::prepare(const QString &stateDir, QString
         return std::nullopt;
     }
 
+    // The chip is served before the gate starts, so that the reader finds
+    // its pcscd; the chip passenger comes well after the first ones.
+    m_chip = std::make_unique<DemoChip>();
+    m_chipAbsence = m_chip->serve(station.value(QStringLiteral("chip")).toString(),
+                                  folder + QStringLiteral("/chip-reader"));
+    if (!m_chipAbsence.isEmpty())
+        m_chip.reset();
+
     QByteArray json = readResource(QStringLiteral(":/demo/gate-demo.json"));
     json.replace("@STATE_DIR@", folder.toUtf8());
     json.replace("@SCRIPT@", station.value(QStringLiteral("script")).toString().toUtf8());
@@ -103,6 +112,16 @@ std::optional<GateConfig> DemoLauncher::prepare(const QString &stateDir, QString
     json.replace("@ROOT_KEY@", rootKey.toUtf8());
     json.replace("@DEVICE_KEY@", deviceKey.toUtf8());
     json.replace("@PIN_HASH@", service::PinVerifier::hash(demoPin()).toUtf8());
+    if (m_chip) {
+        QJsonObject config = QJsonDocument::fromJson(json).object();
+        QJsonArray devices = config.value(QStringLiteral("devices")).toArray();
+        devices.append(DemoChip::readerDevice(station.value(QStringLiteral("csca")).toString()));
+        config.insert(QStringLiteral("devices"), devices);
+        // An emulated chip answers far slower than a real one.
+        config.insert(QStringLiteral("passport"),
+                      QJsonObject{{QStringLiteral("chip_wait_ms"), 10'000}});
+        json = QJsonDocument(config).toJson();
+    }
     return GateConfig::parse(json, QStringLiteral("embedded demo configuration"), folder, errors);
 }
 

@@ -95,6 +95,12 @@ bool GateApplication::startDemo(const QString &stateDir, QStringList *errors) {
                                      "service mode: staff DEMO, PIN %3")
                           .arg(m_demo->passengerCount())
                           .arg(m_config.audit.database, DemoLauncher::demoPin()));
+    m_console.message(m_demo->chipAbsence().isEmpty()
+                          ? QStringLiteral("demo: the chip passenger's passport chip is on an "
+                                           "emulated reader")
+                          : QStringLiteral("demo: no passport chip (%1): the chip passenger is "
+                                           "decided by the page")
+                                .arg(m_demo->chipAbsence()));
     return true;
 }
 

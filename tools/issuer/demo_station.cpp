@@ -330,10 +330,10 @@ DemoStation buildDemoStation(const QString &station, const QString &gateGroup, q
     cast.showCard("resident ID card of a student whose discount check ran out", student,
                   "discount_check_required");
     // Where a chip reader is configured, its chip is read and checked too.
-    cast.showPassport(
-        "passport with a chip, G101",
-        passportMrz("UTO", "CHIP<<DEMO", chipPassportNumber, {1988, 8, 8}, 'F', today.addYears(4)),
-        "ok");
+    const QStringList chipMrz =
+        passportMrz("UTO", "CHIP<<DEMO", chipPassportNumber, {1988, 8, 8}, 'F', today.addYears(4));
+    cast.showPassport("passport with a chip, G101", chipMrz, "ok");
+    demo.chipMrz = chipMrz;
     return demo;
 }
 

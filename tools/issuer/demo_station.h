@@ -30,6 +30,7 @@ struct DemoStation {
     // bound to its holder) has "awaits": "holder_document" and no "expect":
     // the decision comes with the document that follows.
     QJsonArray passengers;
+    QStringList chipMrz; // the MRZ of the passenger whose passport has a chip
 };
 
 // nullopt-like: an empty station with `error` set when a card or code cannot be built.

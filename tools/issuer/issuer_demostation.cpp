@@ -1,3 +1,4 @@
+#include "demo_chip.h"
 #include "demo_station.h"
 #include "issuer.h"
 #include "station_secrets.h"
@@ -30,7 +31,8 @@ bool writeFile(const QString &path, const QByteArray &bytes, QString *error) {
 // gate-issuer demo-station --out DIR [--station VNP] [--gate-group A1] [--now UNIX]
 //                         [--enrol GATES.ndjson]
 // Writes DIR/list/<station>/ (a signed ticket list, its holder keys sealed to
-// the enrolled gates), DIR/passengers.json (the sim plugin's script), the
+// the enrolled gates), DIR/passengers.json (the sim plugin's script),
+// DIR/chip/ (the chip passenger's chip files) with DIR/csca/ (its CSCA), the
 // signing keys and DIR/issuer-secrets.json (K_list, K_bind, the enrolled
 // gates: outside the list folder), and prints where they are.
 int demoStation(const QStringList &args) {
@@ -92,12 +94,15 @@ int demoStation(const QStringList &args) {
     for (const QJsonObject &record : demo.records)
         lines.append(QJsonDocument(record).toJson(QJsonDocument::Compact));
     const QString script = dir.absoluteFilePath(QStringLiteral("passengers.json"));
+    const QString chipDir = dir.absoluteFilePath(QStringLiteral("chip"));
+    const QString cscaDir = dir.absoluteFilePath(QStringLiteral("csca"));
     const bool written =
         secrets.save(secretsPath, &error) && writer.writeKeys(demo.keysJson, &error) &&
         writer.writeSnapshot(1, recordsFrom(lines), &error) && writer.publish(&error) &&
         demo.rootKey.save(dir.absoluteFilePath(QStringLiteral("root-key.pem")), &error) &&
         demo.ticketKey.save(dir.absoluteFilePath(QStringLiteral("ticket-key.pem")), &error) &&
-        writeFile(script, QJsonDocument(demo.passengers).toJson(), &error);
+        writeFile(script, QJsonDocument(demo.passengers).toJson(), &error) &&
+        writeDemoChip(demo.chipMrz, chipDir, cscaDir, &error);
     if (!written) {
         QTextStream(stderr) << "gate-issuer: " << error << '\n';
         return 1;
@@ -107,6 +112,8 @@ int demoStation(const QStringList &args) {
                                      {"root_key",
                                       QString::fromLatin1(demo.rootKey.rawPublicKey().toBase64())},
                                      {"script", script},
+                                     {"chip", chipDir},
+                                     {"csca", cscaDir},
                                      {"secrets", secretsPath},
                                      {"gates", secrets.gates.size()},
                                      {"passengers", demo.passengers.size()},
