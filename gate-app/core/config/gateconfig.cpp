@@ -15,7 +15,9 @@ namespace gate {
 
 namespace {
 
-constexpr qint64 maxConfigBytes = 1 << 20;
+// A configuration is never larger than what its key locator scans: every
+// error of it names its line.
+constexpr qint64 maxConfigBytes = hal::JsonKeyLines::maxBytes;
 
 void readGate(const JsonFields &gate, GateConfig &config) {
     gate.rejectUnknown({"id", "station", "gate_group", "direction"});
