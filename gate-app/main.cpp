@@ -1,6 +1,7 @@
 // gate-app: the command line, then the runtime does everything else.
 #include "core/clock.h"
 #include "core/service/pinverifier.h"
+#include "hal/jsonkeylines.h"
 #include "ops/systemdnotifier.h"
 #include "ops/terminationsignals.h"
 #include "runtime/configurationcheck.h"
@@ -9,6 +10,7 @@
 #include "ui/selftest.h"
 
 #include <QCommandLineParser>
+#include <QFile>
 #include <QGuiApplication>
 #include <QLoggingCategory>
 #include <QTextStream>
@@ -38,6 +40,20 @@ int hashPinFromStdin() {
     }
     QTextStream(stdout) << hash << '\n';
     return 0;
+}
+
+// Errors of the configuration are placed in its file as they are found;
+// those of a start that name a key of it (the log shipper's settings, the
+// status socket) get their line here.
+void placeInConfiguration(const QString &path, QStringList *errors) {
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        return;
+    const gate::hal::JsonKeyLines lines(file.read(gate::hal::JsonKeyLines::maxBytes + 1));
+    for (QString &error : *errors) {
+        if (!error.startsWith(path + u':') && gate::hal::JsonKeyLines::namesKey(error))
+            error = lines.place(path, error);
+    }
 }
 
 } // namespace
@@ -120,6 +136,8 @@ int main(int argc, char *argv[]) {
                              ? gate.startConfigured(parser.value(configOption), &errors)
                              : gate.startDemo(parser.value(stateOption), &errors);
     if (!started) {
+        if (parser.isSet(configOption))
+            placeInConfiguration(parser.value(configOption), &errors);
         QTextStream err(stderr);
         for (const QString &error : std::as_const(errors))
             err << "gate-app: " << error << '\n';

@@ -16,7 +16,9 @@ namespace gate {
 // and collects every problem with the dotted path of the key at fault
 // ("tickets.stale_grace_s: must be a whole number >= 0"), so that an
 // integrator sees all mistakes at once. The one settings reader of the gate,
-// its plugins and its tools: one wording, unknown keys refused.
+// its plugins and its tools: one wording, unknown keys refused. Whoever
+// holds the file's text adds the file and the key's line
+// (hal/jsonkeylines.h): "gate.json:12: tickets.stale_grace_s: ...".
 class JsonFields {
 public:
     JsonFields(const QJsonObject &object, QString path, QStringList *errors);

@@ -20,7 +20,7 @@ ConfigurationCheck checkConfiguration(const QString &path, hal::PluginCatalog &c
         QStringList logSyncErrors;
         parseLogShipSettings(config->logSync, &logSyncErrors, QStringLiteral("log_sync"));
         for (const QString &error : std::as_const(logSyncErrors))
-            check.errors.append(QStringLiteral("%1: %2").arg(path, error));
+            check.errors.append(config->placeError(error));
     }
     check.notCommissioned = commissioningGaps(*config);
     const bool deviceKeyMissing =
@@ -29,7 +29,8 @@ ConfigurationCheck checkConfiguration(const QString &path, hal::PluginCatalog &c
     if (!deviceKeyMissing) {
         QString error;
         if (!tickets::DeviceKey::load(config->tickets.deviceKey, &error))
-            check.errors.append(QStringLiteral("%1: tickets.device_key: %2").arg(path, error));
+            check.errors.append(
+                config->placeError(QStringLiteral("tickets.device_key: %1").arg(error)));
     }
     // A lane without its address cannot be built yet: its plugin would only
     // repeat that the address is missing.

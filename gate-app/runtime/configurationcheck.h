@@ -14,7 +14,7 @@ namespace gate {
 // settings as far as its plugin's factory checks them (profiles and scripts
 // are read; ports and addresses are not opened).
 struct ConfigurationCheck {
-    QStringList errors; // one per problem: "FILE: dotted.key: problem"
+    QStringList errors; // one per problem: "FILE:LINE: dotted.key: problem"
     QList<CommissioningGap> notCommissioned;
 };
 

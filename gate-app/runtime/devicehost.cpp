@@ -24,11 +24,11 @@ bool DeviceHost::create(const GateConfig &config, hal::PluginCatalog &catalog, Q
         if (leaveOut.contains(i))
             continue;
         const DeviceConfig &device = config.devices.at(i);
-        const QString key = QStringLiteral("%1: devices[%2]").arg(config.sourcePath).arg(i);
+        const QString key = QStringLiteral("devices[%1]").arg(i);
         QString error;
         hal::DevicePlugin *plugin = catalog.plugin(device.plugin, &error);
         if (!plugin) {
-            errors->append(QStringLiteral("%1.plugin: %2").arg(key, error));
+            errors->append(config.placeError(QStringLiteral("%1.plugin: %2").arg(key, error)));
             continue;
         }
         if (device.role == DeviceRole::Lane) {
@@ -41,14 +41,18 @@ bool DeviceHost::create(const GateConfig &config, hal::PluginCatalog &catalog, Q
             m_sources.append(source.get());
             adopt(device.name, source.release());
         }
-        // Factories name the setting ("settings.url: ..."): it joins the device's key.
+        // Factories name the setting ("settings.url: ..."), one problem a
+        // line: each joins the device's key and gets its line of the file.
         if (error.isEmpty())
             continue;
-        const QString separator = error.startsWith(QLatin1String("settings."))
-                                      ? QStringLiteral(".")
-                                      : QStringLiteral(": ");
-        errors->append(QStringLiteral("%1%2%3 (device \"%4\", plugin %5)")
-                           .arg(key, separator, error, device.name, device.plugin));
+        for (const QString &problem : error.split(u'\n')) {
+            const QString separator = problem.startsWith(QLatin1String("settings."))
+                                          ? QStringLiteral(".")
+                                          : QStringLiteral(": ");
+            errors->append(
+                config.placeError(QStringLiteral("%1%2%3 (device \"%4\", plugin %5)")
+                                      .arg(key, separator, problem, device.name, device.plugin)));
+        }
     }
     if (errors->size() > errorsBefore) {
         stopAll();

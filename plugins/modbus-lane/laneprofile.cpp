@@ -1,5 +1,6 @@
 #include "laneprofile.h"
 
+#include "hal/jsonkeylines.h"
 #include "hal/lanenames.h"
 #include "hal/wholenumber.h"
 
@@ -33,7 +34,7 @@ public:
 
     bool fail(const QString &key, const QString &message) {
         if (!m_failed && m_error)
-            *m_error = QStringLiteral("profile key \"%1\": %2").arg(key, message);
+            *m_error = QStringLiteral("%1: %2").arg(key, message);
         m_failed = true;
         return false;
     }
@@ -323,24 +324,14 @@ int LaneProfile::commandBlockStart() const {
     return std::min({holding.cmdCode, holding.cmdArg, holding.cmdSeq});
 }
 
-std::optional<LaneProfile> LaneProfile::fromJson(const QByteArray &json, QString *error) {
-    if (json.size() > maxProfileBytes) {
-        if (error)
-            *error = QStringLiteral("profile is larger than %1 bytes").arg(maxProfileBytes);
-        return std::nullopt;
-    }
-    QJsonParseError parseError;
-    const QJsonDocument document = QJsonDocument::fromJson(json, &parseError);
-    if (!document.isObject()) {
-        if (error)
-            *error = parseError.error != QJsonParseError::NoError
-                         ? QStringLiteral("profile is not valid JSON at offset %1: %2")
-                               .arg(parseError.offset)
-                               .arg(parseError.errorString())
-                         : QStringLiteral("profile must be a JSON object");
-        return std::nullopt;
-    }
-    const QJsonObject root = document.object();
+namespace {
+
+// The profile of a JSON object; nothing, with "dotted.key: problem", when a
+// setting is wrong.
+std::optional<LaneProfile> readProfile(const QJsonObject &root, QString *error) {
+    using Kind = LaneProfile::Kind;
+    using WordOrder = LaneProfile::WordOrder;
+    using WatchdogAction = LaneProfile::WatchdogAction;
     ProfileReader r(error);
     LaneProfile profile;
     r.onlyKnownKeys(root, QString(),
@@ -414,6 +405,28 @@ std::optional<LaneProfile> LaneProfile::fromJson(const QByteArray &json, QString
     return profile;
 }
 
+} // namespace
+
+std::optional<LaneProfile> LaneProfile::fromJson(const QByteArray &json, QString *error,
+                                                 const QString &file) {
+    QString problem;
+    std::optional<LaneProfile> profile;
+    if (json.size() > maxProfileBytes) {
+        problem =
+            QStringLiteral("%1: profile is larger than %2 bytes").arg(file).arg(maxProfileBytes);
+    } else if (const auto document = hal::parseJsonFile(json, file, &problem)) {
+        if (document->isObject())
+            profile = readProfile(document->object(), &problem);
+        if (!document->isObject())
+            problem = QStringLiteral("%1: profile must be a JSON object").arg(file);
+        else if (!profile)
+            problem = hal::JsonKeyLines(json).place(file, problem);
+    }
+    if (!profile && error)
+        *error = problem;
+    return profile;
+}
+
 std::optional<LaneProfile> LaneProfile::fromFile(const QString &path, QString *error) {
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly)) {
@@ -422,11 +435,7 @@ std::optional<LaneProfile> LaneProfile::fromFile(const QString &path, QString *e
                 QStringLiteral("cannot read lane profile %1: %2").arg(path, file.errorString());
         return std::nullopt;
     }
-    QString parseError;
-    auto profile = fromJson(file.read(maxProfileBytes + 1), &parseError);
-    if (!profile && error)
-        *error = QStringLiteral("%1: %2").arg(path, parseError);
-    return profile;
+    return fromJson(file.read(maxProfileBytes + 1), error, path);
 }
 
 } // namespace gate::modbuslane

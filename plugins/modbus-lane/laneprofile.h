@@ -116,8 +116,10 @@ struct LaneProfile {
     // What the lane controller needs to know of this lane.
     hal::LaneTraits traits() const;
 
-    // nullopt and a message naming the offending key.
-    static std::optional<LaneProfile> fromJson(const QByteArray &json, QString *error);
+    // nullopt and a message "FILE:LINE: dotted.key: problem" naming the
+    // offending key and its line in the text (of `file`).
+    static std::optional<LaneProfile> fromJson(const QByteArray &json, QString *error,
+                                               const QString &file = QStringLiteral("profile"));
     static std::optional<LaneProfile> fromFile(const QString &path, QString *error);
 };
 

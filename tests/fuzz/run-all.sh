@@ -18,6 +18,7 @@ declare -A corpus=(
     [fuzz_laneprofile]=tests/fuzz/lane/corpus
     [fuzz_modbustcpreply]=tests/fuzz/lane/corpus-tcpreply
     [fuzz_emrtd_lds]=tests/fuzz/emrtd/corpus
+    [fuzz_jsonkeylines]=tests/fuzz/config/corpus
 )
 cmake --preset fuzz >/dev/null
 cmake --build --preset fuzz --target "${!corpus[@]}"

@@ -97,75 +97,84 @@ private slots:
     void rejected_data() {
         QTest::addColumn<QByteArray>("json");
         QTest::addColumn<QString>("namedKey");
-        QTest::newRow("not json") << QByteArray("{\"unit\": ") << QString("offset");
+        QTest::newRow("not json") << QByteArray("{\"unit\": ")
+                                  << QString("profile:1:10: not valid JSON");
         QTest::newRow("not an object") << QByteArray("[1]") << QString("object");
-        QTest::newRow("unknown key") << QByteArray(R"({"polling": 5})") << QString("\"polling\"");
-        QTest::newRow("unit range") << QByteArray(R"({"unit": 300})") << QString("\"unit\"");
-        QTest::newRow("unit type") << QByteArray(R"({"unit": "1"})") << QString("\"unit\"");
+        QTest::newRow("unknown key")
+            << QByteArray(R"({"polling": 5})") << QString("profile:1: polling:");
+        QTest::newRow("unit range")
+            << QByteArray(R"({"unit": 300})") << QString("profile:1: unit:");
+        QTest::newRow("unit type") << QByteArray(R"({"unit": "1"})") << QString("profile:1: unit:");
         QTest::newRow("huge") << QByteArray(R"({"poll_period_ms": 1e30})")
-                              << QString("\"poll_period_ms\": must be a whole number from 10");
+                              << QString(
+                                     "profile:1: poll_period_ms: must be a whole number from 10");
         QTest::newRow("fraction") << QByteArray(R"({"poll_period_ms": 20.5})")
-                                  << QString("\"poll_period_ms\"");
+                                  << QString("profile:1: poll_period_ms:");
         QTest::newRow("tenths") << QByteArray(R"({"pass_timeout_ms": 250})")
-                                << QString("\"pass_timeout_ms\"");
+                                << QString("profile:1: pass_timeout_ms:");
         QTest::newRow("watchdog action") << QByteArray(R"({"watchdog": {"action": "explode"}})")
-                                         << QString("\"watchdog.action\"");
-        QTest::newRow("nested unknown")
-            << QByteArray(R"({"holding": {"cmd_kode": 1}})") << QString("\"holding.cmd_kode\"");
+                                         << QString("profile:1: watchdog.action:");
+        QTest::newRow("nested unknown") << QByteArray(R"({"holding": {"cmd_kode": 1}})")
+                                        << QString("profile:1: holding.cmd_kode:");
         QTest::newRow("command block apart")
-            << QByteArray(R"({"holding": {"cmd_seq": 9}})") << QString("\"holding\"");
+            << QByteArray(R"({"holding": {"cmd_seq": 9}})") << QString("profile:1: holding:");
         QTest::newRow("status block too long")
-            << QByteArray(R"({"input": {"ack_result": 400}})") << QString("\"input\"");
+            << QByteArray(R"({"input": {"ack_result": 400}})") << QString("profile:1: input:");
         QTest::newRow("duplicate enum value")
-            << QByteArray(R"({"modes": {"locked": 0}})") << QString("\"modes.");
+            << QByteArray(R"({"modes": {"locked": 0}})") << QString("profile:1: modes.");
         QTest::newRow("unknown enum name")
-            << QByteArray(R"({"events": {"boom": 9}})") << QString("\"events.boom\"");
+            << QByteArray(R"({"events": {"boom": 9}})") << QString("profile:1: events.boom:");
         QTest::newRow("short pulse")
-            << QByteArray(R"({"pulse_ms": 50})") << QString("\"pulse_ms\"");
+            << QByteArray(R"({"pulse_ms": 50})") << QString("profile:1: pulse_ms:");
         QTest::newRow("status_inputs type")
-            << QByteArray(R"({"status_inputs": 1})") << QString("\"status_inputs\"");
+            << QByteArray(R"({"status_inputs": 1})") << QString("profile:1: status_inputs:");
         QTest::newRow("echo stale negative") << QByteArray(R"({"heartbeat_echo_stale_ms": -1})")
-                                             << QString("\"heartbeat_echo_stale_ms\"");
+                                             << QString("profile:1: heartbeat_echo_stale_ms:");
         QTest::newRow("echo polls too many")
             << QByteArray(R"({"heartbeat_echo_stale_ms": 60001})")
-            << QString("\"heartbeat_echo_stale_ms\": must be a whole number from 0 to 60000");
+            << QString(
+                   "profile:1: heartbeat_echo_stale_ms: must be a whole number from 0 to 60000");
         QTest::newRow("passage poll too fast")
             << QByteArray(R"({"passage_poll_period_ms": 5})")
-            << QString("\"passage_poll_period_ms\": must be a whole number from 10 to 10000");
+            << QString(
+                   "profile:1: passage_poll_period_ms: must be a whole number from 10 to 10000");
         QTest::newRow("echo stale type") << QByteArray(R"({"heartbeat_echo_stale_ms": "5"})")
-                                         << QString("\"heartbeat_echo_stale_ms\"");
+                                         << QString("profile:1: heartbeat_echo_stale_ms:");
         QTest::newRow("too large") << QByteArray(70000, ' ') << QString("larger");
-        QTest::newRow("wide type") << QByteArray(R"({"wide": "yes"})") << QString("\"wide\"");
+        QTest::newRow("wide type")
+            << QByteArray(R"({"wide": "yes"})") << QString("profile:1: wide:");
         QTest::newRow("staff call in the packed inputs")
             << QByteArray(R"({"staff_call": {"input_register": 0, "bit": 3}})")
-            << QString("\"staff_call.input_register\": IR 0 packs DI 0..15");
+            << QString("profile:1: staff_call.input_register: IR 0 packs DI 0..15");
         QTest::newRow("staff call on a status register")
             << QByteArray(R"({"staff_call": {"input_register": 5, "bit": 0}})")
-            << QString("\"staff_call.input_register\": IR 5 is the profile's input.passed_entry");
+            << QString("profile:1: staff_call.input_register: IR 5 is the profile's "
+                       "input.passed_entry");
         QTest::newRow("staff call bit range")
             << QByteArray(R"({"staff_call": {"input_register": 15, "bit": 16}})")
-            << QString("\"staff_call.bit\"");
+            << QString("profile:1: staff_call.bit:");
         QTest::newRow("staff call without its bit")
             << QByteArray(R"({"staff_call": {"input_register": 15}})")
-            << QString("\"staff_call.bit\": is required");
+            << QString("profile:1: staff_call.bit: is required");
         QTest::newRow("staff call outside the one read")
             << QByteArray(R"({"staff_call": {"input_register": 200, "bit": 0}})")
-            << QString("\"staff_call.input_register\": IR 200 takes the status block to 201");
+            << QString(
+                   "profile:1: staff_call.input_register: IR 200 takes the status block to 201");
         QTest::newRow("staff call as a DI on a register lane")
             << QByteArray(R"({"staff_call": {"discrete_input": 16}})")
-            << QString("\"staff_call.discrete_input\": a register profile");
+            << QString("profile:1: staff_call.discrete_input: a register profile");
         QTest::newRow("staff call as a register on a coil lane")
             << QByteArray(R"({"kind": "coils", "staff_call": {"input_register": 15, "bit": 0}})")
-            << QString("\"staff_call.input_register\": a coil profile");
+            << QString("profile:1: staff_call.input_register: a coil profile");
         QTest::newRow("staff call among the status inputs")
             << QByteArray(R"({"kind": "coils", "staff_call": {"discrete_input": 11}})")
-            << QString("\"staff_call.discrete_input\": must be a whole number from 16");
+            << QString("profile:1: staff_call.discrete_input: must be a whole number from 16");
         QTest::newRow("staff call without status inputs")
             << QByteArray(
                    R"({"kind": "coils", "status_inputs": false, "staff_call": {"discrete_input": 16}})")
-            << QString("\"staff_call.discrete_input\": needs status_inputs");
-        QTest::newRow("staff call type")
-            << QByteArray(R"({"staff_call": 15})") << QString("\"staff_call\": must be an object");
+            << QString("profile:1: staff_call.discrete_input: needs status_inputs");
+        QTest::newRow("staff call type") << QByteArray(R"({"staff_call": 15})")
+                                         << QString("profile:1: staff_call: must be an object");
     }
     void rejected() {
         QFETCH(QByteArray, json);

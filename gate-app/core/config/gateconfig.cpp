@@ -15,7 +15,9 @@ namespace gate {
 
 namespace {
 
-constexpr qint64 maxConfigBytes = 1 << 20;
+// A configuration is never larger than what its key locator scans: every
+// error of it names its line.
+constexpr qint64 maxConfigBytes = hal::JsonKeyLines::maxBytes;
 
 void readGate(const JsonFields &gate, GateConfig &config) {
     gate.rejectUnknown({"id", "station", "gate_group", "direction"});
@@ -204,6 +206,10 @@ void readService(const JsonFields &service, GateConfig &config, QStringList *err
 
 } // namespace
 
+QString GateConfig::placeError(const QString &error) const {
+    return keyLines.place(sourcePath, error);
+}
+
 QString GateConfig::resolve(const QString &path) const {
     if (path.isEmpty() || QDir::isAbsolutePath(path))
         return path;
@@ -225,21 +231,13 @@ std::optional<GateConfig> GateConfig::load(const QString &path, QStringList *err
 
 std::optional<GateConfig> GateConfig::parse(const QByteArray &json, const QString &sourcePath,
                                             const QString &configDir, QStringList *errors) {
-    QJsonParseError parseError;
-    const QJsonDocument document = QJsonDocument::fromJson(json, &parseError);
-    if (parseError.error != QJsonParseError::NoError) {
-        // Give a line and column: offsets mean nothing to a person editing the file.
-        const QByteArray before = json.left(parseError.offset);
-        const int line = int(before.count('\n')) + 1;
-        const int column = int(parseError.offset - before.lastIndexOf('\n'));
-        errors->append(QStringLiteral("%1:%2:%3: not valid JSON: %4")
-                           .arg(sourcePath)
-                           .arg(line)
-                           .arg(column)
-                           .arg(parseError.errorString()));
+    QString parseError;
+    const std::optional<QJsonDocument> document = hal::parseJsonFile(json, sourcePath, &parseError);
+    if (!document) {
+        errors->append(parseError);
         return std::nullopt;
     }
-    if (!document.isObject()) {
+    if (!document->isObject()) {
         errors->append(
             QStringLiteral("%1: the configuration must be a JSON object").arg(sourcePath));
         return std::nullopt;
@@ -248,8 +246,9 @@ std::optional<GateConfig> GateConfig::parse(const QByteArray &json, const QStrin
     GateConfig config;
     config.sourcePath = sourcePath;
     config.configDir = configDir;
+    config.keyLines = hal::JsonKeyLines(json);
     const int errorsBefore = int(errors->size());
-    const JsonFields root(document.object(), QString(), errors);
+    const JsonFields root(document->object(), QString(), errors);
     root.rejectUnknown({"gate", "state_dir", "devices", "tickets", "eticket", "passport", "audit",
                         "log_sync", "status_socket", "ui", "service"});
     if (!root.has(QStringLiteral("gate")))
@@ -286,7 +285,7 @@ std::optional<GateConfig> GateConfig::parse(const QByteArray &json, const QStrin
 
     if (errors->size() > errorsBefore) {
         for (int i = errorsBefore; i < errors->size(); ++i)
-            (*errors)[i].prepend(sourcePath + QStringLiteral(": "));
+            (*errors)[i] = config.placeError(errors->at(i));
         return std::nullopt;
     }
     return config;

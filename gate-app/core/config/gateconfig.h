@@ -4,6 +4,7 @@
 #include "core/decision/lanecontext.h"
 
 #include "core/language.h"
+#include "hal/jsonkeylines.h"
 
 #include <QByteArray>
 #include <QJsonObject>
@@ -27,9 +28,10 @@ struct DeviceConfig {
 };
 
 struct GateConfig {
-    QString sourcePath; // the file it was read from (":/..." for the embedded demo)
-    QString configDir;  // relative paths resolve here
-    QString stateDir;   // where relative database paths go; configDir when not set
+    QString sourcePath;         // the file it was read from (":/..." for the embedded demo)
+    QString configDir;          // relative paths resolve here
+    QString stateDir;           // where relative database paths go; configDir when not set
+    hal::JsonKeyLines keyLines; // of sourcePath's text: errors found later name their line
 
     // The lane this gate serves.
     QString gateId;    // e.g. "VNP-A2-01"
@@ -99,6 +101,9 @@ struct GateConfig {
     static std::optional<GateConfig> load(const QString &path, QStringList *errors);
     static std::optional<GateConfig> parse(const QByteArray &json, const QString &sourcePath,
                                            const QString &configDir, QStringList *errors);
+    // "FILE:LINE: dotted.key: problem" of an error "dotted.key: problem"
+    // found in this configuration ("FILE: error" of one not tied to a key).
+    QString placeError(const QString &error) const;
     // Resolves a path of the configuration: absolute stays, relative joins configDir.
     QString resolve(const QString &path) const;
 };
