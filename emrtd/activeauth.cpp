@@ -96,8 +96,8 @@ std::optional<Bytes> rsaRepresentative(EVP_PKEY *key, ByteView signature, std::s
         recoveredSize > size)
         return std::nullopt;
     // Left-pad to the modulus' length.
+    recovered.resize(recoveredSize);
     recovered.insert(recovered.begin(), size - recoveredSize, 0);
-    recovered.resize(size);
     if ((recovered.back() & 0x0F) == 0x0C)
         return recovered;
     BIGNUM *modulus = nullptr;

@@ -59,7 +59,6 @@ public:
     // The length of this key's signatures: the modulus (RSA), twice the
     // order (ECDSA).
     std::size_t signatureSize() const { return signatureSize_; }
-    bool isRsa() const { return rsa_; }
 
 private:
     std::shared_ptr<EVP_PKEY> key_;
