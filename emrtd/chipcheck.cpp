@@ -1,5 +1,6 @@
 #include "emrtd/chipcheck.h"
 
+#include "emrtd/activeauth.h"
 #include "emrtd/bac.h"
 #include "emrtd/filereader.h"
 
@@ -52,6 +53,42 @@ ChipOutcome judge(const ChipReport &report) {
     if (sod.chain != "ok")
         return ChipOutcome::Unverified;
     return ChipOutcome::Verified;
+}
+
+// Active Authentication once passive authentication vouched for DG15 (its
+// hash in a soundly signed SOD). Any answer but a verifying signature from a
+// chip whose DG15 says it holds the key is a forgery: a genuine chip always
+// answers, and only a copy of its files without its private key cannot.
+ChipReport authenticateChip(ChipReport report, ChipChannel &channel, SecureMessaging &session,
+                            const std::map<int, Bytes> &groups, bool *sessionLost) {
+    std::string error;
+    const auto dg14 = groups.find(14);
+    const auto key = ActiveAuthKey::fromFiles(
+        groups.at(15), dg14 == groups.end() ? std::nullopt : std::optional<ByteView>(dg14->second),
+        &error);
+    if (!key) {
+        report.chipAuth = "not_supported";
+        return failed(report, ChipOutcome::Malformed, error);
+    }
+    const ActiveAuthResult result = runActiveAuthentication(channel, session, *key);
+    ++report.exchanges;
+    switch (result.status) {
+    case ActiveAuthResult::Status::Verified:
+        report.chipAuth = "active_authentication";
+        return report;
+    case ActiveAuthResult::Status::Failed:
+    case ActiveAuthResult::Status::Refused:
+        report.chipAuth = "failed";
+        return failed(report, ChipOutcome::Forged, result.error);
+    case ActiveAuthResult::Status::SessionLost:
+        *sessionLost = true;
+        return failed(report, ChipOutcome::ReaderError, result.error);
+    case ActiveAuthResult::Status::ChannelLost:
+        return failed(report, ChipOutcome::ReaderError, result.error);
+    case ActiveAuthResult::Status::Unauthenticated:
+        return failed(report, ChipOutcome::Malformed, result.error);
+    }
+    return failed(report, ChipOutcome::ReaderError, result.error);
 }
 
 ChipReport readAndCheckOnce(ChipChannel &channel,
@@ -130,7 +167,11 @@ ChipReport readAndCheckOnce(ChipChannel &channel,
     report.face = parseDg2(groups[2]);
     if (!report.face)
         return failed(report, ChipOutcome::Malformed, "DG2 holds no face image");
-    if (groups.contains(14) || groups.contains(15))
+    // Active Authentication waits for an SOD that vouches for DG15; Chip
+    // Authentication (DG14 alone) is not implemented.
+    if (groups.contains(15))
+        report.chipAuth = "not_run";
+    else if (groups.contains(14))
         report.chipAuth = "not_supported";
 
     const auto sod = files.read(fid::kSod);
@@ -146,6 +187,10 @@ ChipReport readAndCheckOnce(ChipChannel &channel,
     }
     report.sod = verifySod(sod.bytes, groups, cscas, now);
     report.outcome = judge(report);
+    const bool sodVouchesForDg15 =
+        report.outcome == ChipOutcome::Verified || report.outcome == ChipOutcome::Unverified;
+    if (groups.contains(15) && sodVouchesForDg15)
+        return authenticateChip(std::move(report), channel, *session, groups, sessionLost);
     return report;
 }
 

@@ -1,5 +1,6 @@
 #include "emrtd/filereader.h"
 
+#include "emrtd/protectedexchange.h"
 #include "emrtd/tlv.h"
 
 #include <algorithm>
@@ -9,13 +10,6 @@
 namespace gate::emrtd {
 
 namespace {
-
-// 6987 (expected SM data objects missing) and 6988 (SM data objects
-// incorrect) from a chip that accepted the session a moment ago: it has
-// forgotten it, as a chip does after a reset in the field.
-bool lostSession(std::uint16_t sw) {
-    return sw == 0x6987 || sw == 0x6988;
-}
 
 // What one protected READ BINARY may ask for: the response's DO'87', DO'99'
 // and DO'8E' must fit in 256 bytes (short) or well inside pcsc-lite's extended
@@ -35,29 +29,25 @@ std::size_t FileReader::chunkSize() const {
 }
 
 FileReader::Exchange FileReader::exchange(const CommandApdu &command) {
-    Exchange result;
     ++exchanges_;
-    const bool extended = channel_.extendedLength() && command.le > 231;
-    const auto raw = channel_.transmit(session_.wrap(command, extended));
-    if (!raw) {
+    ProtectedAnswer answer = exchangeProtected(channel_, session_, command);
+    Exchange result;
+    result.response = std::move(answer.response);
+    result.error = std::move(answer.error);
+    switch (answer.status) {
+    case ProtectedAnswer::Status::Answered:
+        result.status = Status::Read;
+        break;
+    case ProtectedAnswer::Status::ChannelLost:
         result.status = Status::ChannelLost;
-        result.error = channel_.lastError();
-        return result;
-    }
-    const auto response = splitResponse(*raw);
-    if (!response) {
+        break;
+    case ProtectedAnswer::Status::Malformed:
         result.status = Status::Malformed;
-        result.error = "response without a status word";
-        return result;
-    }
-    std::string error;
-    const auto plain = session_.unwrap(*response, &error);
-    if (!plain) {
+        break;
+    case ProtectedAnswer::Status::Unauthenticated:
         result.status = Status::Refused;
-        result.error = error;
-        return result;
+        break;
     }
-    result.response = *plain;
     return result;
 }
 
@@ -80,7 +70,7 @@ FileReader::Result FileReader::read(std::uint16_t fileId) {
         result.status = Status::NotFound;
         return result;
     }
-    if (lostSession(selected.response.sw)) {
+    if (sessionLostStatus(selected.response.sw)) {
         result.status = Status::SessionLost;
         result.error = "the chip lost the secure messaging session";
         return result;
@@ -109,7 +99,7 @@ FileReader::Result FileReader::read(std::uint16_t fileId) {
             result.error = chunk.error;
             return result;
         }
-        if (lostSession(chunk.response.sw)) {
+        if (sessionLostStatus(chunk.response.sw)) {
             result.status = Status::SessionLost;
             result.error = "the chip lost the secure messaging session";
             return result;

@@ -1,6 +1,7 @@
 #include "emrtd/passiveauth.h"
 
 #include "emrtd/lds.h"
+#include "emrtd/opensslptr.h"
 
 #include <openssl/bio.h>
 #include <openssl/cms.h>
@@ -15,15 +16,11 @@ namespace gate::emrtd {
 
 namespace {
 
-template <typename T, void (*Free)(T *)> struct Deleter {
-    void operator()(T *p) const { Free(p); }
-};
-using CmsPtr = std::unique_ptr<CMS_ContentInfo, Deleter<CMS_ContentInfo, CMS_ContentInfo_free>>;
-using BioPtr = std::unique_ptr<BIO, Deleter<BIO, BIO_free_all>>;
-using StorePtr = std::unique_ptr<X509_STORE, Deleter<X509_STORE, X509_STORE_free>>;
-using StoreContextPtr =
-    std::unique_ptr<X509_STORE_CTX, Deleter<X509_STORE_CTX, X509_STORE_CTX_free>>;
-using ObjectPtr = std::unique_ptr<ASN1_OBJECT, Deleter<ASN1_OBJECT, ASN1_OBJECT_free>>;
+using CmsPtr = OpensslPtr<CMS_ContentInfo, CMS_ContentInfo_free>;
+using BioPtr = OpensslPtr<BIO, BIO_free_all>;
+using StorePtr = OpensslPtr<X509_STORE, X509_STORE_free>;
+using StoreContextPtr = OpensslPtr<X509_STORE_CTX, X509_STORE_CTX_free>;
+using ObjectPtr = OpensslPtr<ASN1_OBJECT, ASN1_OBJECT_free>;
 
 // id-icao-mrtd-security-ldsSecurityObject, 2.23.136.1.1.1
 constexpr const char *kLdsSecurityObjectOid = "2.23.136.1.1.1";

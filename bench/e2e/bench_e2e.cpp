@@ -7,6 +7,8 @@
 #include "benchreport.h"
 #include "benchstation.h"
 #include "benchtools.h"
+#include "chiprun.h"
+#include "chipstack.h"
 #include "gaterun.h"
 #include "logbacklog.h"
 #include "passbackrun.h"
@@ -38,7 +40,8 @@ struct Options {
     int stressChanges = 10'000;
     int backlogRecords = 100'000;   // a day offline at a busy lane, 3 records a passenger
     int endurancePassengers = 1500; // an hour at 25 a minute
-    QString laneProfile;            // empty: the built-in default profile
+    int chipPassengers = 10;
+    QString laneProfile; // empty: the built-in default profile
     QStringList runs;
 
     bool wants(const char *name) const { return runs.contains(QLatin1String(name)); }
@@ -260,14 +263,17 @@ Options parseOptions(const QCoreApplication &app) {
         QStringLiteral("Lane profile file for the modbus-lane device (default: the built-in "
                        "default profile), e.g. to compare poll periods."),
         QStringLiteral("FILE"));
+    const QCommandLineOption chipPassengers(
+        QStringLiteral("chip-passengers"),
+        QStringLiteral("Passport passengers of each chip run (default 10)."), QStringLiteral("N"),
+        QStringLiteral("10"));
     const QCommandLineOption runs(
         QStringLiteral("runs"),
-        QStringLiteral("Runs to do, of quiet, saturated, stress, idcards, passback, endurance "
-                       "(default: "
-                       "all but endurance)."),
+        QStringLiteral("Runs to do, of quiet, saturated, stress, idcards, passback, endurance, "
+                       "chip (default: all but endurance and chip)."),
         QStringLiteral("LIST"), QStringLiteral("quiet,saturated,stress,idcards,passback"));
     parser.addOptions({passengers, interval, saturatedInterval, listTickets, cards, backlog,
-                       endurance, laneProfile, runs});
+                       endurance, chipPassengers, laneProfile, runs});
     parser.process(app);
     Options options;
     options.passengers = std::clamp(parser.value(passengers).toInt(), 3, 10'000);
@@ -277,11 +283,12 @@ Options parseOptions(const QCoreApplication &app) {
     options.listTickets = std::clamp(parser.value(listTickets).toInt(), 1, 5'000'000);
     options.backlogRecords = std::clamp(parser.value(backlog).toInt(), 0, 400'000);
     options.endurancePassengers = std::clamp(parser.value(endurance).toInt(), 20, 20'000);
+    options.chipPassengers = std::clamp(parser.value(chipPassengers).toInt(), 1, 200);
     if (parser.isSet(laneProfile))
         options.laneProfile = QFileInfo(parser.value(laneProfile)).absoluteFilePath();
     options.runs = parser.value(runs).split(u',', Qt::SkipEmptyParts);
     for (const QString &run : std::as_const(options.runs))
-        if (!QStringList{"quiet", "saturated", "stress", "idcards", "passback", "endurance"}
+        if (!QStringList{"quiet", "saturated", "stress", "idcards", "passback", "endurance", "chip"}
                  .contains(run))
             abortBench(QStringLiteral("--runs: no run named \"%1\"").arg(run));
     return options;
@@ -379,6 +386,28 @@ int main(int argc, char *argv[]) {
     if (options.wants("passback")) {
         Station station(dir.filePath(QStringLiteral("passback")));
         results.insert("passback", passbackRun(station, options.passengers, options.intervalMs, 5));
+    }
+
+    // Passports read with their chips: each passenger's chip on a real PC/SC
+    // stack (pcscd, vpcd, the emulated chip with Active Authentication) at the
+    // two common contactless rates.
+    if (options.wants("chip")) {
+        if (const QString missing = ::test::ChipStack::missingPeer(); !missing.isEmpty())
+            abortBench(missing);
+        ::test::ChipStack stack;
+        QString error;
+        if (!stack.start(&error))
+            abortBench(error);
+        Station station(dir.filePath(QStringLiteral("chip")));
+        const QList<CameraPassenger> passports =
+            cameraPassengers(options.chipPassengers, QStringLiteral("C"), 1, 0);
+        station.publishBenchTickets(passports);
+        const QString csca = makeChipPassports(station, stack, passports);
+        QJsonObject chip;
+        for (const double kbps : {106.0, 424.0})
+            chip.insert(QStringLiteral("%1kbps").arg(int(kbps)),
+                        chipRun(station, stack, passports, csca, kbps));
+        results.insert("chip", chip);
     }
 
     results.insert("throughput_target_per_minute", 25);

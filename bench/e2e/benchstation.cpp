@@ -209,7 +209,7 @@ cv::Mat Station::ticketFrame(const QString &tid) const {
     return frame;
 }
 
-cv::Mat Station::passportPage(const QString &number) const {
+QStringList Station::passportMrz(const QString &number) const {
     const QDate today = QDateTime::fromSecsSinceEpoch(m_now, Qt::UTC).date();
     const std::array<std::string, 2> mrz = mrz::composeTd3(
         {.issuer = passportIssuer.toStdString(),
@@ -220,7 +220,12 @@ cv::Mat Station::passportPage(const QString &number) const {
          .sex = 'F',
          .expiry = today.addYears(5).toString(QStringLiteral("yyMMdd")).toStdString(),
          .optional = {}});
-    const cv::Mat page = mrztest::specimenPage({mrz[0], mrz[1]});
+    return {QString::fromStdString(mrz[0]), QString::fromStdString(mrz[1])};
+}
+
+cv::Mat Station::passportPage(const QString &number) const {
+    const QStringList mrz = passportMrz(number);
+    const cv::Mat page = mrztest::specimenPage({mrz[0].toStdString(), mrz[1].toStdString()});
     if (page.empty())
         abortBench(QStringLiteral("no OCR-B font (%1): install fonts-ocr-b")
                        .arg(QString::fromLatin1(mrztest::kOcrbFontPath)));

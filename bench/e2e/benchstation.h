@@ -63,6 +63,8 @@ public:
     cv::Mat ticketFrame(const QString &tid) const;
     // A passport data page with the passenger's MRZ, as printed (no camera yet).
     cv::Mat passportPage(const QString &number) const;
+    // The two MRZ lines of that page (what the passport's chip holds in DG1).
+    QStringList passportMrz(const QString &number) const;
 
 private:
     QByteArray ticketRecord(const QString &tid, const QString &trn, int index,

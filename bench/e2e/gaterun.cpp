@@ -54,6 +54,9 @@ QJsonObject gateConfig(const GateRunSetup &setup, const Station &station, const 
                       QJsonObject{{"host", "127.0.0.1"},
                                   {"port", *setup.logSyncPort},
                                   {"retry", QJsonObject{{"min_ms", 250}, {"max_ms", 1000}}}});
+    for (auto section = setup.configSections.begin(); section != setup.configSections.end();
+         ++section)
+        config.insert(section.key(), section.value());
     return config;
 }
 

@@ -25,6 +25,7 @@ struct GateRunSetup {
     QStringList laneArguments;          // more gate-lane-sim options: passenger model, timings
     QString laneProfile;                // the modbus-lane device's profile file; empty: built in
     int listIntervalS = 5;              // tickets.interval_s
+    QJsonObject configSections;         // more sections of the gate configuration ("passport")
     std::optional<quint16> logSyncPort; // a RELP collector on 127.0.0.1
     std::function<void()> beforeGateStart = [] {}; // the list is synced, the lane up
     std::function<void()> atFirstOpen = [] {};

@@ -44,6 +44,8 @@ QString detailOf(const emrtd::ChipReport &report) {
         return QStringLiteral("malformed");
     if (sod.hashes != "ok")
         return QStringLiteral("hashes_mismatch");
+    if (report.chipAuth == "failed")
+        return QStringLiteral("active_authentication_failed");
     if (sod.chain != "ok")
         return QString::fromStdString(sod.chain); // no_csca, expired, unknown_dsc, revoked
     if (!report.dg1MatchesMrz)

@@ -142,14 +142,21 @@ bool ChipStack::chipPresent() const {
     return channel.open(&why) && channel.connect({}, 0, &why);
 }
 
-bool ChipStack::insert(const QString &folder, QString *error) {
+bool ChipStack::insert(const QString &folder, QString *error, const ChipEmulator &emulator) {
     // The last passport leaves first, so that the card pcscd reports next is the new one.
     if (chip_)
         remove();
     chip_ = std::make_unique<QProcess>();
     chip_->setProcessChannelMode(QProcess::MergedChannels);
     chip_->setStandardOutputFile(dir_.filePath(QStringLiteral("emrtd-chip.log")));
-    chip_->start(python(), {chipTool(), folder, QStringLiteral("--port"), QString::number(port_)});
+    QStringList args{folder, QStringLiteral("--port"), QString::number(port_)};
+    if (emulator.activeAuth)
+        args = QStringList{QStringLiteral(GATE_SOURCE_DIR "/tests/emrtd/chip_with_aa.py"),
+                           QStringLiteral("--tool"), chipTool()}
+               << args << emulator.options;
+    else
+        args.prepend(chipTool());
+    chip_->start(python(), args);
     if (!chip_->waitForStarted(5000) ||
         !waitFor([this] { return chipPresent() || chip_->state() == QProcess::NotRunning; },
                  20000) ||

@@ -21,6 +21,16 @@
 
 namespace test {
 
+// The program that serves a chip: shared/tools/emrtd-chip alone (BAC, secure
+// messaging, files), or with `activeAuth` tests/emrtd/chip_with_aa.py around
+// it, which adds INTERNAL AUTHENTICATE with the folder's aa-key.pem and a link
+// throttle; `options` are that program's (--aa-key, --rsa-hash, --answer,
+// --link-kbps).
+struct ChipEmulator {
+    bool activeAuth = false;
+    QStringList options;
+};
+
 // A real PC/SC stack for one test process: a pcscd of its own (in a private
 // mount namespace, so that its fixed socket path /run/pcscd/pcscd.comm is a
 // folder of the test's and parallel tests never meet), the vsmartcard vpcd
@@ -36,9 +46,10 @@ public:
     static QString missingPeer();
 
     bool start(QString *error);
+
     // Serves the chip files in `folder` (com, sod, dg1 ...) and waits until
     // pcscd sees the card.
-    bool insert(const QString &folder, QString *error);
+    bool insert(const QString &folder, QString *error, const ChipEmulator &emulator = {});
     // Kills the emulator: the card leaves the field the way a passport lifted
     // off the glass does, without a goodbye.
     void remove();

@@ -3,19 +3,22 @@
 
 Usage: make_passport.py OUT --mrz LINE1 LINE2 --face IMAGE [--face-format jpeg|jpeg2000]
                         [--dsc good|expired|unknown] [--tamper dg1|dg2] [--no-sod]
-                        [--masterlist] [--pki DIR]
+                        [--masterlist] [--pki DIR] [--aa rsa|ecdsa]
 
-Writes OUT/chip/{com,sod,dg1,dg2[,dg15]} for shared/tools/emrtd-chip and OUT/csca/ (the CSCA folder a
+Writes OUT/chip/{com,sod,dg1,dg2} for shared/tools/emrtd-chip and OUT/csca/ (the CSCA folder a
 gate installs: the issuing state's CSCA, plus another state's, so that "no CSCA for this issuer" can
 be tested by installing OUT/other-csca/ instead). The CSCA and DSC keys are made at test time, kept in
 --pki (default OUT/pki) so that several passports can share one CSCA; the SOD is a CMS SignedData made
 by `openssl cms -sign` over the LDS security object (ICAO 9303 part 10, 4.6.2). --masterlist also writes
 OUT/masterlist.der, an ICAO master list of both CSCAs signed by a list signer that Utopia's CSCA issued, and
-OUT/masterlist-rogue.der, the same list signed by a signer no CSCA in it issued."""
+OUT/masterlist-rogue.der, the same list signed by a signer no CSCA in it issued. --aa makes an Active
+Authentication key pair (RSA 1024 bits, or ECDSA P-256): its public key in DG15, its private key in
+OUT/chip/aa-key.pem for chip_with_aa.py; for ECDSA, DG14 with the ActiveAuthenticationInfo naming
+ecdsa-plain-SHA256 (ICAO Doc 9303 part 11, 6.1 and 9.2.3). Both are listed in EF.COM and hashed in the SOD."""
 import argparse, datetime, hashlib, os, subprocess
 from cryptography import x509
 from cryptography.hazmat.primitives import hashes, serialization
-from cryptography.hazmat.primitives.asymmetric import ec
+from cryptography.hazmat.primitives.asymmetric import ec, rsa
 from cryptography.x509.oid import NameOID
 
 
@@ -108,6 +111,7 @@ def main():
     ap.add_argument("--no-sod", action="store_true")
     ap.add_argument("--masterlist", action="store_true")
     ap.add_argument("--pki")
+    ap.add_argument("--aa", choices=["rsa", "ecdsa"])
     args = ap.parse_args()
 
     now = datetime.datetime.utcnow()
@@ -134,7 +138,20 @@ def main():
     mrz = "".join(args.mrz).encode()
     groups = {1: tlv(0x61, tlv(0x5F1F, mrz)),
               2: face_record(open(args.face, "rb").read(), 0 if args.face_format == "jpeg" else 1)}
-    com = tlv(0x60, tlv(0x5F01, b"0107") + tlv(0x5F36, b"040000") + tlv(0x5C, b"\x61\x75"))
+    tags = b"\x61\x75"
+    if args.aa:
+        aa_key = rsa.generate_private_key(65537, 1024) if args.aa == "rsa" else ec.generate_private_key(ec.SECP256R1())
+        write_pem(os.path.join(chip, "aa-key.pem"), key=aa_key)
+        groups[15] = tlv(0x6F, aa_key.public_key().public_bytes(serialization.Encoding.DER,
+                                                                serialization.PublicFormat.SubjectPublicKeyInfo))
+        tags += b"\x6F"
+        if args.aa == "ecdsa":
+            # ActiveAuthenticationInfo: id-icao-mrtd-security-aaProtocolObject, version 1, ecdsa-plain-SHA256
+            info = (tlv(0x06, bytes.fromhex("678108010105")) + tlv(0x02, b"\x01") +
+                    tlv(0x06, bytes.fromhex("04007F00070101040103")))
+            groups[14] = tlv(0x6E, tlv(0x31, tlv(0x30, info)))
+            tags += b"\x6E"
+    com = tlv(0x60, tlv(0x5F01, b"0107") + tlv(0x5F36, b"040000") + tlv(0x5C, tags))
 
     sha256 = tlv(0x30, tlv(0x06, bytes.fromhex("608648016503040201")))
     hashes_der = b"".join(tlv(0x30, tlv(0x02, bytes([n])) + tlv(0x04, hashlib.sha256(data).digest()))

@@ -91,10 +91,11 @@ class TestEmrtdChip : public QObject {
     readPassport(const QString &name, const QStringList &makeOptions,
                  const std::vector<std::vector<std::string>> &candidates,
                  const QString &cscaFolder = QStringLiteral("csca"),
-                 PcscChannel::ExtendedLength extended = PcscChannel::ExtendedLength::Auto) {
+                 PcscChannel::ExtendedLength extended = PcscChannel::ExtendedLength::Auto,
+                 const test::ChipEmulator &emulator = {}) {
         QString error;
         if (!stack->makePassport(name, kMrz, makeOptions, &error) ||
-            !stack->insert(stack->passportDir(name) + QStringLiteral("/chip"), &error)) {
+            !stack->insert(stack->passportDir(name) + QStringLiteral("/chip"), &error, emulator)) {
             qWarning("%s", qPrintable(error));
             return {};
         }
@@ -113,6 +114,15 @@ class TestEmrtdChip : public QObject {
             return {};
         }
         return readAndCheckChip(channel, candidates, cscas, QDateTime::currentSecsSinceEpoch());
+    }
+
+    // A passport with an Active Authentication key (`algorithm`: "rsa" or
+    // "ecdsa"), served by chip_with_aa.py with `emulatorOptions`.
+    ChipReport readAaPassport(const QString &name, const QString &algorithm,
+                              const QStringList &emulatorOptions) {
+        return readPassport(name, {QStringLiteral("--aa"), algorithm}, {lines(kMrz)},
+                            QStringLiteral("csca"), PcscChannel::ExtendedLength::Auto,
+                            {true, emulatorOptions});
     }
 
 private slots:
@@ -138,6 +148,104 @@ private slots:
         QCOMPARE(report.face->format, std::string("jpeg"));
         QCOMPARE(report.face->width, 480);
         QCOMPARE(report.chipAuth, std::string("none"));
+    }
+
+    void activeAuthenticationVerifies_data() {
+        QTest::addColumn<QString>("algorithm");
+        QTest::addColumn<QStringList>("emulatorOptions");
+        QTest::newRow("rsa, sha-1 trailer BC") << QStringLiteral("rsa") << QStringList{};
+        QTest::newRow("rsa, sha-256 trailer 34CC")
+            << QStringLiteral("rsa")
+            << QStringList{QStringLiteral("--rsa-hash"), QStringLiteral("sha256")};
+        QTest::newRow("ecdsa p-256, sha-256 from dg14") << QStringLiteral("ecdsa") << QStringList{};
+    }
+
+    void activeAuthenticationVerifies() {
+        QFETCH(QString, algorithm);
+        QFETCH(QStringList, emulatorOptions);
+        const ChipReport report =
+            readAaPassport(QStringLiteral("aa-") + algorithm, algorithm, emulatorOptions);
+        COMPARE_OUTCOME(report, "verified");
+        QCOMPARE(report.chipAuth, std::string("active_authentication"));
+        QVERIFY(std::find(report.dataGroups.begin(), report.dataGroups.end(), 15) !=
+                report.dataGroups.end());
+        QCOMPARE(report.sod->hashes, std::string("ok")); // DG15 (and DG14) among the hashed groups
+    }
+
+    void clonedChipIsForged_data() {
+        QTest::addColumn<QString>("algorithm");
+        QTest::newRow("rsa") << QStringLiteral("rsa");
+        QTest::newRow("ecdsa") << QStringLiteral("ecdsa");
+    }
+
+    // The genuine chip's files, DG15 and SOD included, on a chip holding a
+    // key of the cloner's own: everything passive authentication sees holds.
+    void clonedChipIsForged() {
+        QFETCH(QString, algorithm);
+        const QString keySource = QStringLiteral("clone-key-") + algorithm;
+        QString error;
+        QVERIFY2(stack->makePassport(keySource, kMrz, {QStringLiteral("--aa"), algorithm}, &error),
+                 qPrintable(error));
+        const ChipReport report =
+            readAaPassport(QStringLiteral("cloned-") + algorithm, algorithm,
+                           {QStringLiteral("--aa-key"),
+                            stack->passportDir(keySource) + QStringLiteral("/chip/aa-key.pem")});
+        COMPARE_OUTCOME(report, "forged");
+        QCOMPARE(report.chipAuth, std::string("failed"));
+        QCOMPARE(report.sod->signature, std::string("ok"));
+        QCOMPARE(report.sod->chain, std::string("ok"));
+        QCOMPARE(report.sod->hashes, std::string("ok"));
+        QVERIFY(report.dg1MatchesMrz);
+        QVERIFY2(report.error.find("Active Authentication") != std::string::npos,
+                 report.error.c_str());
+    }
+
+    void chipWithDg15RefusingInternalAuthenticateIsForged() {
+        const ChipReport report =
+            readAaPassport(QStringLiteral("aa-refused"), QStringLiteral("rsa"),
+                           {QStringLiteral("--answer"), QStringLiteral("refuse")});
+        COMPARE_OUTCOME(report, "forged");
+        QCOMPARE(report.chipAuth, std::string("failed"));
+        QVERIFY2(report.error.find("refused INTERNAL AUTHENTICATE (status 6D00)") !=
+                     std::string::npos,
+                 report.error.c_str());
+    }
+
+    void malformedActiveAuthenticationAnswerIsForged_data() {
+        QTest::addColumn<QString>("algorithm");
+        QTest::addColumn<QString>("answer");
+        QTest::addColumn<QString>("why");
+        QTest::newRow("rsa, one byte short") << QStringLiteral("rsa") << QStringLiteral("short")
+                                             << QStringLiteral("not one signature long");
+        QTest::newRow("rsa, header 4A") << QStringLiteral("rsa") << QStringLiteral("corrupt")
+                                        << QStringLiteral("no ISO/IEC 9796-2 header");
+        QTest::newRow("ecdsa, one byte short") << QStringLiteral("ecdsa") << QStringLiteral("short")
+                                               << QStringLiteral("not one signature long");
+        QTest::newRow("ecdsa, r changed") << QStringLiteral("ecdsa") << QStringLiteral("corrupt")
+                                          << QStringLiteral("ECDSA signature does not verify");
+    }
+
+    // A genuine chip always answers with one well-formed signature: anything
+    // else would let a cloned chip turn "forged" into "no proof".
+    void malformedActiveAuthenticationAnswerIsForged() {
+        QFETCH(QString, algorithm);
+        QFETCH(QString, answer);
+        QFETCH(QString, why);
+        const ChipReport report = readAaPassport(QStringLiteral("aa-bad-") + answer + algorithm,
+                                                 algorithm, {QStringLiteral("--answer"), answer});
+        COMPARE_OUTCOME(report, "forged");
+        QCOMPARE(report.chipAuth, std::string("failed"));
+        QVERIFY2(report.error.find(why.toStdString()) != std::string::npos, report.error.c_str());
+    }
+
+    // Without an SOD nothing vouches for DG15: a signature with its key would prove nothing.
+    void dg15WithoutSodIsNotAuthenticated() {
+        const ChipReport report = readPassport(
+            QStringLiteral("aa-nosod"),
+            {QStringLiteral("--aa"), QStringLiteral("rsa"), QStringLiteral("--no-sod")},
+            {lines(kMrz)}, QStringLiteral("csca"), PcscChannel::ExtendedLength::Auto, {true, {}});
+        COMPARE_OUTCOME(report, "unverified");
+        QCOMPARE(report.chipAuth, std::string("not_run"));
     }
 
     void extendedLengthReadsInFewerExchanges() {

@@ -1,12 +1,22 @@
 // The eMRTD library alone: ICAO 9303 part 11's worked examples for BAC keys
-// and secure messaging (appendix D), and the TLV/LDS parsers' limits.
+// and secure messaging (appendix D), the TLV/LDS parsers' limits, and Active
+// Authentication's ISO/IEC 9796-2 recovery against signatures made here.
+#include "emrtd/activeauth.h"
 #include "emrtd/bac.h"
 #include "emrtd/des3.h"
 #include "emrtd/lds.h"
+#include "emrtd/opensslptr.h"
 #include "emrtd/securemessaging.h"
 #include "emrtd/tlv.h"
 
 #include <QtTest>
+
+#include <openssl/bn.h>
+#include <openssl/core_names.h>
+#include <openssl/evp.h>
+#include <openssl/rand.h>
+#include <openssl/rsa.h>
+#include <openssl/x509.h>
 
 using namespace gate::emrtd;
 
@@ -23,6 +33,71 @@ Bytes withoutParity(Bytes key) {
         byte &= 0xFE;
     return key;
 }
+
+Bytes randomBytes(std::size_t size) {
+    Bytes bytes(size);
+    RAND_bytes(bytes.data(), static_cast<int>(size));
+    return bytes;
+}
+
+Bytes digest(const char *hash, ByteView data) {
+    Bytes out(EVP_MAX_MD_SIZE);
+    unsigned int size = 0;
+    EVP_Digest(data.data(), data.size(), out.data(), &size, EVP_get_digestbyname(hash), nullptr);
+    out.resize(size);
+    return out;
+}
+
+// An RSA key made for the test: the chip's side of Active Authentication,
+// signing a representative with the raw private operation.
+class ChipRsaKey {
+public:
+    ChipRsaKey()
+        : key_(EVP_RSA_gen(1024)) {}
+
+    Bytes subjectPublicKeyInfo() const {
+        Bytes der(static_cast<std::size_t>(i2d_PUBKEY(key_.get(), nullptr)));
+        unsigned char *cursor = der.data();
+        i2d_PUBKEY(key_.get(), &cursor);
+        return der;
+    }
+
+    // 6A || M1 || H(M1 || challenge) || trailer, with `header` in place of 6A.
+    Bytes representative(ByteView m1, ByteView challenge, const char *hash, Bytes trailer,
+                         std::uint8_t header = 0x6A) const {
+        return concat({Bytes{header}, m1, digest(hash, concat({m1, challenge})), trailer});
+    }
+
+    Bytes sign(ByteView representative) const {
+        const OpensslPtr<EVP_PKEY_CTX, EVP_PKEY_CTX_free> context(
+            EVP_PKEY_CTX_new_from_pkey(nullptr, key_.get(), nullptr));
+        Bytes signature(128);
+        std::size_t size = signature.size();
+        if (!context || EVP_PKEY_sign_init(context.get()) != 1 ||
+            EVP_PKEY_CTX_set_rsa_padding(context.get(), RSA_NO_PADDING) != 1 ||
+            EVP_PKEY_sign(context.get(), signature.data(), &size, representative.data(),
+                          representative.size()) != 1)
+            return {};
+        signature.resize(size);
+        return signature;
+    }
+
+    // n - s: the other signature ISO/IEC 9796-2 lets a signer send.
+    Bytes complement(ByteView signature) const {
+        BIGNUM *modulus = nullptr;
+        EVP_PKEY_get_bn_param(key_.get(), OSSL_PKEY_PARAM_RSA_N, &modulus);
+        const OpensslPtr<BIGNUM, BN_free> n(modulus);
+        const OpensslPtr<BIGNUM, BN_free> s(
+            BN_bin2bn(signature.data(), static_cast<int>(signature.size()), nullptr));
+        BN_sub(s.get(), n.get(), s.get());
+        Bytes out(signature.size());
+        BN_bn2binpad(s.get(), out.data(), static_cast<int>(out.size()));
+        return out;
+    }
+
+private:
+    OpensslPtr<EVP_PKEY, EVP_PKEY_free> key_;
+};
 
 } // namespace
 
@@ -133,6 +208,128 @@ private slots:
         QVERIFY(!parseSecurityObject(object(concat({entry(1), entry(1)}))));
         QVERIFY(!parseSecurityObject(object(entry(17))));
         QVERIFY(!parseSecurityObject(object(entry(0))));
+    }
+
+    void iso9796RecoveryOfAVectorMadeHere_data() {
+        QTest::addColumn<QString>("hash");
+        QTest::addColumn<QByteArray>("trailer");
+        QTest::newRow("sha-1, BC") << QStringLiteral("SHA1") << QByteArray::fromHex("bc");
+        QTest::newRow("sha-224, 38CC") << QStringLiteral("SHA224") << QByteArray::fromHex("38cc");
+        QTest::newRow("sha-256, 34CC") << QStringLiteral("SHA256") << QByteArray::fromHex("34cc");
+        QTest::newRow("sha-384, 36CC") << QStringLiteral("SHA384") << QByteArray::fromHex("36cc");
+        QTest::newRow("sha-512, 35CC") << QStringLiteral("SHA512") << QByteArray::fromHex("35cc");
+    }
+
+    void iso9796RecoveryOfAVectorMadeHere() {
+        QFETCH(QString, hash);
+        QFETCH(QByteArray, trailer);
+        const QByteArray hashName = hash.toLatin1();
+        const ChipRsaKey chip;
+        const Bytes challenge = randomBytes(8);
+        const std::size_t digestSize = digest(hashName.constData(), challenge).size();
+        const Bytes m1 = randomBytes(128 - 1 - digestSize - trailer.size());
+        const Bytes representative = chip.representative(m1, challenge, hashName.constData(),
+                                                         Bytes(trailer.begin(), trailer.end()));
+        QCOMPARE(representative.size(), std::size_t(128));
+
+        const auto parsed = parseIso9796Representative(representative);
+        QVERIFY(parsed);
+        QCOMPARE(parsed->hash, hash.toStdString());
+        QCOMPARE(parsed->recovered, m1);
+        QCOMPARE(parsed->digest, digest(hashName.constData(), concat({m1, challenge})));
+
+        std::string error;
+        const auto key = ActiveAuthKey::fromPublicKey(chip.subjectPublicKeyInfo(), {}, &error);
+        QVERIFY2(key, error.c_str());
+        QCOMPARE(key->signatureSize(), std::size_t(128));
+        const Bytes signature = chip.sign(representative);
+        QCOMPARE(signature.size(), std::size_t(128));
+        std::string why;
+        QVERIFY2(key->verifies(challenge, signature, &why), why.c_str());
+        QVERIFY2(key->verifies(challenge, chip.complement(signature), &why), why.c_str());
+        // Another challenge: the recovered digest is not its.
+        Bytes otherChallenge = challenge;
+        otherChallenge[0] ^= 1;
+        QVERIFY(!key->verifies(otherChallenge, signature, &why));
+        QCOMPARE(why, std::string("the recovered digest is not the challenge's"));
+    }
+
+    void iso9796RefusesBadHeadersTrailersAndLengths() {
+        const ChipRsaKey chip;
+        const Bytes challenge = randomBytes(8);
+        const Bytes m1 = randomBytes(128 - 22);
+        std::string error, why;
+        const auto key = ActiveAuthKey::fromPublicKey(chip.subjectPublicKeyInfo(), {}, &error);
+        QVERIFY2(key, error.c_str());
+        // Header 4A: a representative without message recovery.
+        QVERIFY(!key->verifies(
+            challenge, chip.sign(chip.representative(m1, challenge, "SHA1", {0xBC}, 0x4A)), &why));
+        QCOMPARE(why, std::string("the recovered message has no ISO/IEC 9796-2 header or trailer"));
+        // Trailer 31CC names RIPEMD-160, which Doc 9303 does not list.
+        QVERIFY(!parseIso9796Representative(
+            chip.representative(Bytes(m1.begin() + 1, m1.end()), challenge, "SHA1", {0x31, 0xCC})));
+        // Too short to hold its digest.
+        QVERIFY(!parseIso9796Representative(hex("6a0102bc")));
+        QVERIFY(!parseIso9796Representative({}));
+        const Bytes signature = chip.sign(chip.representative(m1, challenge, "SHA1", {0xBC}));
+        QVERIFY(key->verifies(challenge, signature, &why));
+        QVERIFY(!key->verifies(challenge, ByteView(signature).first(127), &why));
+        QCOMPARE(why, std::string("the answer is not one signature long"));
+        QVERIFY(!key->verifies(challenge, concat({signature, Bytes{0}}), &why));
+        // A "signature" above the modulus.
+        QVERIFY(!key->verifies(challenge, Bytes(128, 0xFF), &why));
+    }
+
+    void activeAuthenticationInfoOfDg14() {
+        // id-icao-mrtd-security-aaProtocolObject, version 1, ecdsa-plain-SHA256 (as
+        // make_passport.py writes it)
+        const auto dg14 = [](const char *algorithm) {
+            return encodeTlv(
+                0x6E, encodeTlv(0x31, encodeTlv(0x30, concat({hex("0606678108010105"),
+                                                              hex("020101"), hex(algorithm)}))));
+        };
+        bool malformed = true;
+        QCOMPARE(activeAuthHashOfDg14(dg14("060a04007f00070101040103"), &malformed),
+                 std::optional<std::string>("SHA256"));
+        QVERIFY(!malformed);
+        QCOMPARE(activeAuthHashOfDg14(dg14("060a04007f00070101040105"), &malformed),
+                 std::optional<std::string>("SHA512"));
+        // ecdsa-plain with an index outside SHA-1..SHA-512.
+        QVERIFY(!activeAuthHashOfDg14(dg14("060a04007f00070101040106"), &malformed));
+        QVERIFY(malformed);
+        // A DG14 with Chip Authentication only: no hash, and nothing wrong.
+        const Bytes chipAuthOnly =
+            encodeTlv(0x6E, encodeTlv(0x31, encodeTlv(0x30, concat({hex("060a04007f00070202030201"),
+                                                                    hex("020101")}))));
+        QVERIFY(!activeAuthHashOfDg14(chipAuthOnly, &malformed));
+        QVERIFY(!malformed);
+        QVERIFY(!activeAuthHashOfDg14(hex("6e0131"), &malformed));
+        QVERIFY(malformed);
+    }
+
+    void activeAuthKeysOutsideTheRulesAreRefused() {
+        std::string error;
+        // An EC key without DG14's ActiveAuthenticationInfo: Doc 9303 requires it.
+        const OpensslPtr<EVP_PKEY, EVP_PKEY_free> ec(EVP_EC_gen("P-256"));
+        Bytes der(static_cast<std::size_t>(i2d_PUBKEY(ec.get(), nullptr)));
+        unsigned char *cursor = der.data();
+        i2d_PUBKEY(ec.get(), &cursor);
+        QVERIFY(!ActiveAuthKey::fromPublicKey(der, {}, &error));
+        QCOMPARE(error,
+                 std::string("an ECDSA key in DG15 without DG14's ActiveAuthenticationInfo"));
+        const auto withHash = ActiveAuthKey::fromPublicKey(der, "SHA256", &error);
+        QVERIFY(withHash);
+        QCOMPARE(withHash->signatureSize(), std::size_t(64));
+        // An RSA key below 1024 bits.
+        const OpensslPtr<EVP_PKEY, EVP_PKEY_free> small(EVP_RSA_gen(512));
+        der.assign(static_cast<std::size_t>(i2d_PUBKEY(small.get(), nullptr)), 0);
+        cursor = der.data();
+        i2d_PUBKEY(small.get(), &cursor);
+        QVERIFY(!ActiveAuthKey::fromPublicKey(der, {}, &error));
+        // Bytes that are no key, and a key followed by more bytes.
+        QVERIFY(!ActiveAuthKey::fromPublicKey(hex("3003020100"), {}, &error));
+        der.push_back(0);
+        QVERIFY(!ActiveAuthKey::fromPublicKey(der, {}, &error));
     }
 };
 

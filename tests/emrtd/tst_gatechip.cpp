@@ -32,15 +32,17 @@ class GateChipTest : public QObject {
     // Makes the passport with `makeOptions`, puts its chip on the reader (or
     // leaves the reader empty), shows its page once (the demo's reading of it,
     // or `camera`) to a gate trusting the passport's `cscaFolder`, and returns
-    // the decision's reason with the audit record of it.
+    // the decision's reason with the audit record of it. `emulator` says
+    // which program serves the chip.
     std::pair<QString, QJsonObject> present(const QString &name, const QStringList &makeOptions,
                                             const QString &cscaFolder, bool requireChip,
-                                            Chip chip = Chip::OnReader, QJsonObject camera = {}) {
+                                            Chip chip = Chip::OnReader, QJsonObject camera = {},
+                                            const test::ChipEmulator &emulator = {}) {
         QString error;
         m_stack->remove();
         if (!m_stack->makePassport(name, m_page, makeOptions, &error) ||
             (chip == Chip::OnReader &&
-             !m_stack->insert(m_stack->passportDir(name) + u"/chip"_s, &error)))
+             !m_stack->insert(m_stack->passportDir(name) + u"/chip"_s, &error, emulator)))
             qFatal("%s", qPrintable(error));
         // The emulator on a loaded test machine is far slower than a chip.
         const QJsonObject passport{{u"require_chip"_s, requireChip}, {u"chip_wait_ms"_s, 10'000}};
@@ -126,6 +128,20 @@ private slots:
             present(u"rogue"_s, {u"--dsc"_s, u"unknown"_s}, u"csca"_s, false);
         QCOMPARE(reason, u"document_forged"_s);
         QCOMPARE(record.value(u"chip_detail"_s).toString(), u"unknown_dsc"_s);
+    }
+
+    // A faithful copy of a genuine chip's files (DG15 and the SOD included) on
+    // a chip holding another key: Active Authentication tells.
+    void aClonedChipIsDeniedAsForged() {
+        QString error;
+        QVERIFY2(m_stack->makePassport(u"clone-key"_s, m_page, {u"--aa"_s, u"rsa"_s}, &error),
+                 qPrintable(error));
+        const auto [reason, record] = present(
+            u"cloned"_s, {u"--aa"_s, u"rsa"_s}, u"csca"_s, false, Chip::OnReader, {},
+            {true, {u"--aa-key"_s, m_stack->passportDir(u"clone-key"_s) + u"/chip/aa-key.pem"_s}});
+        QCOMPARE(reason, u"document_forged"_s);
+        QCOMPARE(record.value(u"chip"_s).toString(), u"forged"_s);
+        QCOMPARE(record.value(u"chip_detail"_s).toString(), u"active_authentication_failed"_s);
     }
 
     void withoutACscaForItsIssuerAChipIsRequiredWhenConfigured() {

@@ -114,6 +114,44 @@ private slots:
         QVERIFY(written.read(3) == QByteArray::fromHex("ffd8ff")); // a JPEG, as DG2 holds it
     }
 
+    // The spec's chip_auth: active_authentication for a chip that signed the
+    // challenge; a cloned chip (the same files, another key) forged, exit 1.
+    void activeAuthenticationInTheSpecObject() {
+        QString error;
+        for (const QString &name : {QStringLiteral("aa"), QStringLiteral("aa-other")})
+            QVERIFY2(stack->makePassport(name, kMrz,
+                                         {QStringLiteral("--aa"), QStringLiteral("rsa")}, &error),
+                     qPrintable(error));
+        const QString chip = stack->passportDir(QStringLiteral("aa")) + QStringLiteral("/chip");
+        const QStringList args{QStringLiteral("--mrz-file"),
+                               writeMrz(QStringLiteral("mrz"), kMrz.join(QLatin1Char('\n'))),
+                               QStringLiteral("--csca"),
+                               stack->passportDir(QStringLiteral("aa")) + QStringLiteral("/csca")};
+
+        QVERIFY2(stack->insert(chip, &error, {true, {}}), qPrintable(error));
+        Run run = gatectlRead(args);
+        QCOMPARE(run.json.value(QStringLiteral("outcome")).toString(), QStringLiteral("verified"));
+        QCOMPARE(run.json.value(QStringLiteral("chip_auth")).toString(),
+                 QStringLiteral("active_authentication"));
+        QCOMPARE(run.exitCode, 0);
+
+        const QString otherKey =
+            stack->passportDir(QStringLiteral("aa-other")) + QStringLiteral("/chip/aa-key.pem");
+        QVERIFY2(stack->insert(chip, &error, {true, {QStringLiteral("--aa-key"), otherKey}}),
+                 qPrintable(error));
+        run = gatectlRead(args);
+        QCOMPARE(run.json.value(QStringLiteral("outcome")).toString(), QStringLiteral("forged"));
+        QCOMPARE(run.json.value(QStringLiteral("chip_auth")).toString(), QStringLiteral("failed"));
+        QVERIFY(run.json.value(QStringLiteral("error"))
+                    .toString()
+                    .contains(QStringLiteral("Active Authentication")));
+        QCOMPARE(run.exitCode, 1);
+        // The passport the other cases read goes back on the reader.
+        QVERIFY2(stack->insert(stack->passportDir(QStringLiteral("p")) + QStringLiteral("/chip"),
+                               &error),
+                 qPrintable(error));
+    }
+
     void unverifiedExitsZeroAndRefusalsExitOne() {
         const QString mrz = writeMrz(QStringLiteral("mrz"), kMrz.join(QLatin1Char('\n')));
         Run run =

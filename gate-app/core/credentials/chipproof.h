@@ -13,13 +13,14 @@ struct ChipProof {
         NotApplicable, // not a passport (ID cards are read through a SAM; e-tickets are signed)
         Verified,      // passive authentication passed and DG1 is the page's MRZ
         Unverified,    // no chip proof: see `detail`
-        Forged,        // a hash, a signature or DG1 contradicts the page
+        Forged,        // a hash, a signature or DG1 contradicts the page, or a cloned chip
     };
     State state = State::NotApplicable;
     // For the audit record and staff: "not_read" (no chip reader), "timeout",
     // or the reader's outcome and detail ("no_chip", "no_csca", "expired",
     // "no_sod", "access_denied", "reader_error", "malformed", "hashes_mismatch",
-    // "signature_bad", "dg1_mismatch", "unknown_dsc", "revoked"). Never document data.
+    // "signature_bad", "dg1_mismatch", "unknown_dsc", "revoked",
+    // "active_authentication_failed"). Never document data.
     QString detail;
     // DG2's face as 8-bit RGB rows, for the service panel only: never logged,
     // written or shown to passengers.

@@ -1,0 +1,30 @@
+#pragma once
+
+#include "benchstation.h"
+
+#include <QJsonObject>
+#include <QList>
+#include <QString>
+
+namespace test {
+class ChipStack;
+}
+
+namespace gate::e2e {
+
+// Makes each passport passenger's chip (tests/emrtd/make_passport.py: the
+// page's MRZ in DG1, an RSA Active Authentication key) in the stack's folder;
+// returns the CSCA folder the gate trusts.
+QString makeChipPassports(const Station &station, ::test::ChipStack &stack,
+                          const QList<CameraPassenger> &passengers);
+
+// Passport passengers whose chips the gate reads: the camera replays each
+// page while that passenger's chip lies on a real PC/SC stack's reader, served
+// by tests/emrtd/chip_with_aa.py over a link of `kbps` (its answers held for
+// the bytes at 10 bits a byte plus 1 ms turnaround); the next chip goes on the
+// reader halfway between two pages. Adds to the run's report the chip reads
+// as the emrtd-reader timed them and their share of read → decision.
+QJsonObject chipRun(Station &station, ::test::ChipStack &stack,
+                    const QList<CameraPassenger> &passengers, const QString &csca, double kbps);
+
+} // namespace gate::e2e
