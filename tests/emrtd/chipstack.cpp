@@ -2,12 +2,9 @@
 
 #include "emrtd/pcsc/pcscchannel.h"
 
-#include <QDir>
 #include <QElapsedTimer>
 #include <QFile>
 #include <QFileInfo>
-#include <QStandardPaths>
-#include <QTcpServer>
 #include <QThread>
 
 #include <opencv2/imgcodecs.hpp>
@@ -17,18 +14,10 @@ namespace test {
 
 namespace {
 
-const char *const kVpcdDriver = "/usr/lib/pcsc/drivers/serial/libifdvpcd.so";
 const char *const kVirtualSmartcard = "/usr/lib/python3/site-packages/virtualsmartcard";
 
 QString chipTool() {
     return QStringLiteral(GATE_SHARED_DIR "/tools/emrtd-chip");
-}
-
-quint16 freePort() {
-    QTcpServer probe;
-    if (!probe.listen(QHostAddress::LocalHost, 0))
-        return 0;
-    return probe.serverPort();
 }
 
 bool waitFor(const std::function<bool()> &condition, int timeoutMs) {
@@ -56,7 +45,6 @@ ChipStack::ChipStack() = default;
 
 ChipStack::~ChipStack() {
     stopProcess(chip_);
-    stopProcess(pcscd_);
 }
 
 QString ChipStack::python() {
@@ -64,14 +52,10 @@ QString ChipStack::python() {
 }
 
 QString ChipStack::missingPeer() {
-    if (!QFileInfo::exists(QStringLiteral("/usr/sbin/pcscd")))
-        return QStringLiteral("pcscd is not installed");
-    if (!QFileInfo::exists(QString::fromLatin1(kVpcdDriver)))
-        return QStringLiteral("vsmartcard-vpcd is not installed");
+    if (const QString missing = gate::PrivatePcscd::missingPeer(); !missing.isEmpty())
+        return missing;
     if (!QFileInfo::exists(QString::fromLatin1(kVirtualSmartcard)))
         return QStringLiteral("python3-virtualsmartcard is not installed");
-    if (QStandardPaths::findExecutable(QStringLiteral("unshare")).isEmpty())
-        return QStringLiteral("unshare is not installed");
     QProcess probe;
     probe.start(python(),
                 {QStringLiteral("-c"), QStringLiteral("import Cryptodome, cryptography")});
@@ -81,7 +65,7 @@ QString ChipStack::missingPeer() {
 }
 
 QString ChipStack::socketPath() const {
-    return dir_.filePath(QStringLiteral("run/pcscd.comm"));
+    return pcscd_.socketPath();
 }
 
 QProcessEnvironment ChipStack::environment() const {
@@ -91,49 +75,11 @@ QProcessEnvironment ChipStack::environment() const {
 }
 
 bool ChipStack::start(QString *error) {
-    if (!dir_.isValid() || !QDir(dir_.path()).mkpath(QStringLiteral("run")) ||
-        !QDir(dir_.path()).mkpath(QStringLiteral("reader.conf.d"))) {
+    if (!dir_.isValid()) {
         *error = QStringLiteral("no temporary folder");
         return false;
     }
-    port_ = freePort();
-    QFile conf(dir_.filePath(QStringLiteral("reader.conf.d/vpcd")));
-    if (port_ == 0 || !conf.open(QIODevice::WriteOnly)) {
-        *error = QStringLiteral("no port or reader configuration for vpcd");
-        return false;
-    }
-    // The vpcd driver takes its TCP port from the channel id.
-    conf.write(QStringLiteral("FRIENDLYNAME \"Virtual PCD\"\nDEVICENAME /dev/null:0x%1\n"
-                              "LIBPATH %2\nCHANNELID 0x%1\n")
-                   .arg(port_, 0, 16)
-                   .arg(QString::fromLatin1(kVpcdDriver))
-                   .toUtf8());
-    conf.close();
-    // pcscd 1.9.9 always listens on /run/pcscd/pcscd.comm: give it a private
-    // /run/pcscd that is this test's folder.
-    QDir().mkpath(QStringLiteral("/run/pcscd"));
-    pcscd_ = std::make_unique<QProcess>();
-    pcscd_->setProcessChannelMode(QProcess::MergedChannels);
-    pcscd_->setStandardOutputFile(dir_.filePath(QStringLiteral("pcscd.log")));
-    pcscd_->start(
-        QStringLiteral("unshare"),
-        {QStringLiteral("--mount"), QStringLiteral("sh"), QStringLiteral("-c"),
-         QStringLiteral("mount --bind \"$0\" /run/pcscd && exec /usr/sbin/pcscd -f -c \"$1\""),
-         dir_.filePath(QStringLiteral("run")), dir_.filePath(QStringLiteral("reader.conf.d"))});
-    if (!pcscd_->waitForStarted(5000) ||
-        !waitFor(
-            [this] {
-                return QFileInfo::exists(socketPath()) || pcscd_->state() == QProcess::NotRunning;
-            },
-            10000) ||
-        pcscd_->state() == QProcess::NotRunning) {
-        QFile log(dir_.filePath(QStringLiteral("pcscd.log")));
-        log.open(QIODevice::ReadOnly);
-        *error = QStringLiteral("pcscd did not start: %1").arg(QString::fromUtf8(log.readAll()));
-        return false;
-    }
-    qputenv("PCSCLITE_CSOCK_NAME", socketPath().toLocal8Bit());
-    return true;
+    return pcscd_.start(dir_.path(), error);
 }
 
 bool ChipStack::chipPresent() const {
@@ -149,7 +95,7 @@ bool ChipStack::insert(const QString &folder, QString *error, const ChipEmulator
     chip_ = std::make_unique<QProcess>();
     chip_->setProcessChannelMode(QProcess::MergedChannels);
     chip_->setStandardOutputFile(dir_.filePath(QStringLiteral("emrtd-chip.log")));
-    QStringList args{folder, QStringLiteral("--port"), QString::number(port_)};
+    QStringList args{folder, QStringLiteral("--port"), QString::number(pcscd_.vpcdPort())};
     if (emulator.activeAuth)
         args = QStringList{QStringLiteral(GATE_SOURCE_DIR "/tests/emrtd/chip_with_aa.py"),
                            QStringLiteral("--tool"), chipTool()}

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "runtime/privatepcscd.h"
+
 #include <QProcess>
 #include <QString>
 #include <QStringList>
@@ -31,10 +33,10 @@ struct ChipEmulator {
     QStringList options;
 };
 
-// A real PC/SC stack for one test process: a pcscd of its own (in a private
-// mount namespace, so that its fixed socket path /run/pcscd/pcscd.comm is a
-// folder of the test's and parallel tests never meet), the vsmartcard vpcd
-// reader driver on a free port, and shared/tools/emrtd-chip serving a
+// A real PC/SC stack for one test process: a pcscd of its own
+// (gate::PrivatePcscd, the demo's too: its fixed socket path is a folder of
+// the test's, so parallel tests never meet), the vsmartcard vpcd reader driver
+// on a free port, and shared/tools/emrtd-chip serving a
 // passport's files on it. PCSCLITE_CSOCK_NAME points this process (and the
 // children it starts with environment()) at that pcscd.
 class ChipStack {
@@ -70,9 +72,8 @@ public:
 
 private:
     QTemporaryDir dir_;
-    std::unique_ptr<QProcess> pcscd_;
+    gate::PrivatePcscd pcscd_;
     std::unique_ptr<QProcess> chip_;
-    quint16 port_ = 0;
 };
 
 } // namespace test
