@@ -23,6 +23,9 @@ ConfigurationCheck checkConfiguration(const QString &path, hal::PluginCatalog &c
             check.errors.append(config->placeError(error));
     }
     check.notCommissioned = commissioningGaps(*config);
+    for (const CommissioningGap &gap : std::as_const(check.notCommissioned))
+        check.notCommissionedLines.append(
+            config->placeError(QStringLiteral("%1: not commissioned: %2").arg(gap.key, gap.hint)));
     const bool deviceKeyMissing =
         std::any_of(check.notCommissioned.cbegin(), check.notCommissioned.cend(),
                     [](const CommissioningGap &gap) { return gap.item == u"device_key"; });
@@ -49,9 +52,8 @@ int runConfigurationCheck(const QString &path) {
     QTextStream err(stderr);
     for (const QString &error : check.errors)
         err << "gate-app: " << error << '\n';
-    for (const CommissioningGap &gap : check.notCommissioned)
-        err << "gate-app: " << path << ": not commissioned: " << gap.key << ": " << gap.hint
-            << '\n';
+    for (const QString &line : check.notCommissionedLines)
+        err << "gate-app: " << line << '\n';
     if (!check.errors.isEmpty())
         return exitConfigurationError;
     if (!check.notCommissioned.isEmpty()) {

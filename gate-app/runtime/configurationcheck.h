@@ -16,6 +16,8 @@ namespace gate {
 struct ConfigurationCheck {
     QStringList errors; // one per problem: "FILE:LINE: dotted.key: problem"
     QList<CommissioningGap> notCommissioned;
+    // One per gap, in the errors' form: "FILE:LINE: dotted.key: not commissioned: hint".
+    QStringList notCommissionedLines;
 };
 
 ConfigurationCheck checkConfiguration(const QString &path, hal::PluginCatalog &catalog);
