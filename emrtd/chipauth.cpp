@@ -137,11 +137,18 @@ ChipAuthOfDg14 chipAuthOfDg14(ByteView dg14File) {
     return result;
 }
 
-std::optional<ChipAuthKeys> agreeChipAuthKeys(EVP_PKEY *chipKey, EVP_PKEY *ephemeral) {
+std::optional<ChipAuthKeys> agreeChipAuthKeys(EVP_PKEY *chipKey) {
+    // An ephemeral key pair on the chip key's curve, from OpenSSL's generator.
+    const KeyContextPtr generator(EVP_PKEY_CTX_new_from_pkey(nullptr, chipKey, nullptr));
+    EVP_PKEY *generated = nullptr;
+    if (!generator || EVP_PKEY_keygen_init(generator.get()) != 1 ||
+        EVP_PKEY_keygen(generator.get(), &generated) != 1)
+        return std::nullopt;
+    const KeyPtr ephemeral(generated);
     unsigned char *point = nullptr;
-    const std::size_t pointSize = EVP_PKEY_get1_encoded_public_key(ephemeral, &point);
+    const std::size_t pointSize = EVP_PKEY_get1_encoded_public_key(ephemeral.get(), &point);
     const OpensslPtr<unsigned char, freeOpensslBytes> ownedPoint(point);
-    const KeyContextPtr context(EVP_PKEY_CTX_new_from_pkey(nullptr, ephemeral, nullptr));
+    const KeyContextPtr context(EVP_PKEY_CTX_new_from_pkey(nullptr, ephemeral.get(), nullptr));
     std::size_t secretSize = 0;
     if (pointSize == 0 || !context || EVP_PKEY_derive_init(context.get()) != 1 ||
         EVP_PKEY_derive_set_peer(context.get(), chipKey) != 1 ||
@@ -164,14 +171,7 @@ ChipAuthResult runChipAuthentication(ChipChannel &channel, SecureMessaging &sess
         result.error = std::move(error);
         return result;
     };
-    // An ephemeral key pair on the chip key's curve, from OpenSSL's generator.
-    const KeyContextPtr generator(EVP_PKEY_CTX_new_from_pkey(nullptr, chip.key.get(), nullptr));
-    EVP_PKEY *generated = nullptr;
-    if (!generator || EVP_PKEY_keygen_init(generator.get()) != 1 ||
-        EVP_PKEY_keygen(generator.get(), &generated) != 1)
-        return stop(ChipAuthResult::Status::ChannelLost, "Chip Authentication: no ephemeral key");
-    const KeyPtr ephemeral(generated);
-    const auto keys = agreeChipAuthKeys(chip.key.get(), ephemeral.get());
+    const auto keys = agreeChipAuthKeys(chip.key.get());
     if (!keys)
         return stop(ChipAuthResult::Status::ChannelLost, "Chip Authentication: no key agreement");
 

@@ -40,17 +40,18 @@ struct ChipAuthOfDg14 {
 // curves of 192 to 521 bits; key identifiers of one to four bytes.
 ChipAuthOfDg14 chipAuthOfDg14(ByteView dg14File);
 
-// The inspection system's half of the key agreement with an ephemeral key
-// pair on the chip key's domain parameters.
+// The inspection system's half of the key agreement, with an ephemeral key
+// pair it makes on the chip key's domain parameters.
 struct ChipAuthKeys {
     Bytes ephemeralPoint; // the ephemeral public key, uncompressed (04 || x || y)
     Bytes encKey;         // SHA-1(K || 00000001), first 16 bytes
     Bytes macKey;         // SHA-1(K || 00000002), first 16 bytes
 };
-// K is the ECDH shared secret of `ephemeral` (a private key) and the chip's
+// K is the ECDH shared secret of the ephemeral private key and the chip's
 // public `chipKey`: the x-coordinate of the shared point (BSI TR-03111 ECKA).
-// None when the keys are not on one curve.
-std::optional<ChipAuthKeys> agreeChipAuthKeys(EVP_PKEY *chipKey, EVP_PKEY *ephemeral);
+// Parity bits are left as SHA-1 gives them: DES ignores them, as for BAC.
+// None when OpenSSL cannot make the key or the secret.
+std::optional<ChipAuthKeys> agreeChipAuthKeys(EVP_PKEY *chipKey);
 
 struct ChipAuthResult {
     // Verified: the chip read back EF.COM under the new keys. Refused: it

@@ -403,23 +403,34 @@ private slots:
 
     void chipAuthenticationKeysAgreeWithTheChips_data() {
         QTest::addColumn<QString>("curve");
+        QTest::addColumn<bool>("explicitParameters");
         QTest::addColumn<int>("pointSize");
-        QTest::newRow("P-256") << QStringLiteral("P-256") << 65;
-        QTest::newRow("brainpoolP256r1") << QStringLiteral("brainpoolP256r1") << 65;
-        QTest::newRow("P-521") << QStringLiteral("P-521") << 133;
+        QTest::newRow("P-256") << QStringLiteral("P-256") << false << 65;
+        QTest::newRow("brainpoolP256r1") << QStringLiteral("brainpoolP256r1") << false << 65;
+        // As many passports write their key: the curve's parameters spelt out.
+        QTest::newRow("brainpoolP256r1, explicit parameters")
+            << QStringLiteral("brainpoolP256r1") << true << 65;
+        QTest::newRow("P-521") << QStringLiteral("P-521") << false << 133;
     }
 
-    // The chip's side computed here: its private key with the ephemeral
-    // point sent, then the 3DES KDF of part 11, 9.7.1 over the secret.
+    // DG14's key as the reader reads it, the reader's half of the agreement,
+    // and the chip's side computed here: its private key with the point
+    // sent, then the 3DES KDF of part 11, 9.7.1 over the secret.
     void chipAuthenticationKeysAgreeWithTheChips() {
         QFETCH(QString, curve);
+        QFETCH(bool, explicitParameters);
         QFETCH(int, pointSize);
         const KeyPtr chip(EVP_EC_gen(curve.toLatin1().constData()));
-        const KeyPtr ephemeral(EVP_EC_gen(curve.toLatin1().constData()));
+        if (explicitParameters)
+            QVERIFY(EVP_PKEY_set_utf8_string_param(chip.get(), OSSL_PKEY_PARAM_EC_ENCODING,
+                                                   OSSL_PKEY_EC_ENCODING_EXPLICIT) == 1);
         const Bytes spki = subjectPublicKeyInfo(chip.get());
-        const unsigned char *cursor = spki.data();
-        const KeyPtr chipPublic(d2i_PUBKEY(nullptr, &cursor, static_cast<long>(spki.size())));
-        const auto keys = agreeChipAuthKeys(chipPublic.get(), ephemeral.get());
+        // A named curve's SubjectPublicKeyInfo is 91 bytes; spelt out, the parameters take more.
+        QCOMPARE(spki.size() > 91 + 100, explicitParameters);
+        const ChipAuthOfDg14 found =
+            chipAuthOfDg14(dg14Of({concat({hex("060904007f000702020102"), spki})}));
+        QCOMPARE(int(found.status), int(ChipAuthOfDg14::Status::Supported));
+        const auto keys = agreeChipAuthKeys(found.key.get());
         QVERIFY(keys);
         QCOMPARE(int(keys->ephemeralPoint.size()), pointSize);
         QCOMPARE(keys->ephemeralPoint[0], std::uint8_t(0x04));
@@ -443,10 +454,8 @@ private slots:
         mac.resize(16);
         QCOMPARE(keys->encKey, enc);
         QCOMPARE(keys->macKey, mac);
-
-        // A key on another curve agrees nothing.
-        const KeyPtr elsewhere(EVP_EC_gen(curve == QStringLiteral("P-256") ? "P-384" : "P-256"));
-        QVERIFY(!agreeChipAuthKeys(chipPublic.get(), elsewhere.get()));
+        // A fresh ephemeral key each time.
+        QVERIFY(agreeChipAuthKeys(found.key.get())->ephemeralPoint != keys->ephemeralPoint);
     }
 
     void activeAuthKeysOutsideTheRulesAreRefused() {
