@@ -3,7 +3,7 @@
 #include "emrtd/lds.h"
 #include "emrtd/opensslptr.h"
 #include "emrtd/protectedexchange.h"
-#include "emrtd/tlv.h"
+#include "emrtd/securityinfos.h"
 
 #include <openssl/bn.h>
 #include <openssl/core_names.h>
@@ -141,29 +141,19 @@ std::optional<Iso9796Representative> parseIso9796Representative(ByteView represe
 
 std::optional<std::string> activeAuthHashOfDg14(ByteView dg14File, bool *malformed) {
     *malformed = true;
-    const auto dg14 = parseSingleTlv(dg14File);
-    if (!dg14 || dg14->tag != 0x6E)
+    const auto infos = parseSecurityInfos(dg14File);
+    if (!infos)
         return std::nullopt;
-    const auto infos = parseSingleTlv(dg14->value);
-    const auto list = infos && infos->tag == 0x31 ? parseTlvList(infos->value) : std::nullopt;
-    if (!list)
-        return std::nullopt;
-    for (const Tlv &info : *list) {
-        // SecurityInfo ::= SEQUENCE { protocol OBJECT IDENTIFIER, requiredData ANY, optionalData
-        // ANY OPTIONAL }
-        const auto fields = info.tag == 0x30 ? parseTlvList(info.value) : std::nullopt;
-        if (!fields || fields->empty() || (*fields)[0].tag != 0x06)
-            return std::nullopt;
-        if (!equalBytes((*fields)[0].value, kAaProtocolOid))
+    for (const SecurityInfo &info : *infos) {
+        if (!equalBytes(info.protocol, kAaProtocolOid))
             continue;
         // ActiveAuthenticationInfo: version 1, then the signature algorithm.
-        if (fields->size() != 3 || (*fields)[1].tag != 0x02 ||
-            !equalBytes((*fields)[1].value, Bytes{0x01}) || (*fields)[2].tag != 0x06)
+        if (info.data.size() != 2 || info.data[0].tag != 0x02 ||
+            !equalBytes(info.data[0].value, Bytes{0x01}) || info.data[1].tag != 0x06)
             return std::nullopt;
-        const ByteView algorithm = (*fields)[2].value;
-        if (algorithm.size() != kEcdsaPlainOid.size() + 1 ||
-            !std::equal(kEcdsaPlainOid.begin(), kEcdsaPlainOid.end(), algorithm.begin()) ||
-            algorithm.back() < 1 || algorithm.back() > kEcdsaPlainHashes.size())
+        const ByteView algorithm = info.data[1].value;
+        if (!oidUnder(algorithm, kEcdsaPlainOid) || algorithm.back() < 1 ||
+            algorithm.back() > kEcdsaPlainHashes.size())
             return std::nullopt;
         *malformed = false;
         return std::string(kEcdsaPlainHashes[algorithm.back() - 1]);

@@ -2,6 +2,7 @@
 
 #include "emrtd/activeauth.h"
 #include "emrtd/bac.h"
+#include "emrtd/chipauth.h"
 #include "emrtd/filereader.h"
 
 #include <algorithm>
@@ -59,8 +60,8 @@ ChipOutcome judge(const ChipReport &report) {
 // hash in a soundly signed SOD). Any answer but a verifying signature from a
 // chip whose DG15 says it holds the key is a forgery: a genuine chip always
 // answers, and only a copy of its files without its private key cannot.
-ChipReport authenticateChip(ChipReport report, ChipChannel &channel, SecureMessaging &session,
-                            const std::map<int, Bytes> &groups, bool *sessionLost) {
+ChipReport activeAuthenticate(ChipReport report, ChipChannel &channel, SecureMessaging &session,
+                              const std::map<int, Bytes> &groups, bool *sessionLost) {
     std::string error;
     const auto dg14 = groups.find(14);
     const auto key = ActiveAuthKey::fromFiles(
@@ -91,9 +92,46 @@ ChipReport authenticateChip(ChipReport report, ChipChannel &channel, SecureMessa
     return failed(report, ChipOutcome::ReaderError, result.error);
 }
 
+// Chip Authentication once passive authentication vouched for DG14. A chip
+// that refuses the key agreement or does not answer soundly under the new
+// keys is a forgery: only the holder of DG14's private key can compute them.
+// 6987/6988 under the new keys is what such a copy answers, and also what a
+// genuine chip reset at that moment answers: the read is opened again once
+// (`lastAttempt` false), and a second time it is a forgery.
+ChipReport chipAuthenticate(ChipReport report, ChipChannel &channel, SecureMessaging &session,
+                            const ChipAuthOfDg14 &chip, ByteView com, bool lastAttempt,
+                            bool *sessionLost) {
+    const ChipAuthResult result = runChipAuthentication(channel, session, chip, com);
+    report.exchanges += result.exchanges;
+    switch (result.status) {
+    case ChipAuthResult::Status::Verified:
+        report.chipAuth = "chip_authentication";
+        return report;
+    case ChipAuthResult::Status::NewKeysRefused:
+        if (!lastAttempt) {
+            *sessionLost = true;
+            return failed(report, ChipOutcome::ReaderError, result.error);
+        }
+        [[fallthrough]];
+    case ChipAuthResult::Status::Refused:
+    case ChipAuthResult::Status::Failed:
+        report.chipAuth = "failed";
+        return failed(report, ChipOutcome::Forged, result.error);
+    case ChipAuthResult::Status::SessionLost:
+        *sessionLost = true;
+        return failed(report, ChipOutcome::ReaderError, result.error);
+    case ChipAuthResult::Status::ChannelLost:
+        return failed(report, ChipOutcome::ReaderError, result.error);
+    case ChipAuthResult::Status::Unauthenticated:
+        return failed(report, ChipOutcome::Malformed, result.error);
+    }
+    return failed(report, ChipOutcome::ReaderError, result.error);
+}
+
 ChipReport readAndCheckOnce(ChipChannel &channel,
                             const std::vector<std::vector<std::string>> &mrzCandidates,
-                            const CscaStore &cscas, std::time_t now, bool *sessionLost) {
+                            const CscaStore &cscas, std::time_t now, bool lastAttempt,
+                            bool *sessionLost) {
     ChipReport report;
     std::string error;
     if (mrzCandidates.empty() || mrzCandidates.size() > kMaxMrzCandidates)
@@ -167,12 +205,10 @@ ChipReport readAndCheckOnce(ChipChannel &channel,
     report.face = parseDg2(groups[2]);
     if (!report.face)
         return failed(report, ChipOutcome::Malformed, "DG2 holds no face image");
-    // Active Authentication waits for an SOD that vouches for DG15; Chip
-    // Authentication (DG14 alone) is not implemented.
-    if (groups.contains(15))
+    // Chip and Active Authentication wait for an SOD that vouches for DG14
+    // and DG15.
+    if (groups.contains(14) || groups.contains(15))
         report.chipAuth = "not_run";
-    else if (groups.contains(14))
-        report.chipAuth = "not_supported";
 
     const auto sod = files.read(fid::kSod);
     report.exchanges = files.exchanges();
@@ -187,10 +223,32 @@ ChipReport readAndCheckOnce(ChipChannel &channel,
     }
     report.sod = verifySod(sod.bytes, groups, cscas, now);
     report.outcome = judge(report);
-    const bool sodVouchesForDg15 =
+    const bool sodVouches =
         report.outcome == ChipOutcome::Verified || report.outcome == ChipOutcome::Unverified;
-    if (groups.contains(15) && sodVouchesForDg15)
-        return authenticateChip(std::move(report), channel, *session, groups, sessionLost);
+    if (!sodVouches)
+        return report;
+    // Chip Authentication first where the chip offers both: it proves the
+    // chip and also replaces the BAC keys, which anyone holding the page can
+    // compute, with keys only the chip shares.
+    ChipAuthOfDg14 chipAuthentication;
+    if (groups.contains(14))
+        chipAuthentication = chipAuthOfDg14(groups.at(14));
+    switch (chipAuthentication.status) {
+    case ChipAuthOfDg14::Status::Supported:
+        return chipAuthenticate(std::move(report), channel, *session, chipAuthentication, com,
+                                lastAttempt, sessionLost);
+    case ChipAuthOfDg14::Status::Malformed:
+        report.chipAuth = "not_supported";
+        return failed(report, ChipOutcome::Malformed, chipAuthentication.error);
+    case ChipAuthOfDg14::Status::NotSupported:
+    case ChipAuthOfDg14::Status::Absent:
+        break;
+    }
+    if (groups.contains(15))
+        return activeAuthenticate(std::move(report), channel, *session, groups, sessionLost);
+    report.chipAuth = chipAuthentication.status == ChipAuthOfDg14::Status::NotSupported
+                          ? "not_supported"
+                          : "none";
     return report;
 }
 
@@ -200,11 +258,11 @@ ChipReport readAndCheckChip(ChipChannel &channel,
                             const std::vector<std::vector<std::string>> &mrzCandidates,
                             const CscaStore &cscas, std::time_t now) {
     bool sessionLost = false;
-    ChipReport report = readAndCheckOnce(channel, mrzCandidates, cscas, now, &sessionLost);
+    ChipReport report = readAndCheckOnce(channel, mrzCandidates, cscas, now, false, &sessionLost);
     if (!sessionLost)
         return report;
     // Once only: a chip that keeps forgetting is a reader error, not a loop.
-    report = readAndCheckOnce(channel, mrzCandidates, cscas, now, &sessionLost);
+    report = readAndCheckOnce(channel, mrzCandidates, cscas, now, true, &sessionLost);
     report.sessionRestarts = 1;
     return report;
 }

@@ -17,7 +17,8 @@ enum class ChipOutcome {
     Verified,     // passive authentication passed and DG1 is the MRZ the camera read
     Unverified,   // no CSCA for the issuer, an expired certificate, or no SOD
     Forged,       // a signature or hash that does not verify, DG1 contradicting the MRZ, or
-                  // a chip whose DG15 promises Active Authentication failing or refusing it
+                  // a chip failing or refusing the Chip or Active Authentication its DG14
+                  // or DG15 promises
     AccessDenied, // BAC refused every MRZ offered
     NoChip,       // no card, or a card without the eMRTD application
     ReaderError,  // the reader failed or the chip left mid-read
@@ -34,12 +35,14 @@ struct ChipReport {
     std::vector<std::string> mrz; // DG1's lines
     bool dg1MatchesMrz = false;
     std::optional<PassiveAuthResult> sod; // when an SOD was read
-    // "none": the chip offers neither DG14 nor DG15. "active_authentication":
-    // the chip signed a fresh challenge with DG15's key. "failed": it refused
-    // or its answer did not verify (the chip is Forged). "not_run": DG15 is
-    // there but no sound SOD vouched for it, so Active Authentication would
-    // prove nothing. "not_supported": DG14 alone (Chip Authentication, which
-    // this reader does not run), or a DG15 key it cannot use.
+    // "none": the chip offers neither Chip nor Active Authentication.
+    // "chip_authentication": it agreed keys with DG14's key and answered under
+    // them. "active_authentication": it signed a fresh challenge with DG15's
+    // key. "failed": it refused or its answer did not verify (the chip is
+    // Forged). "not_run": DG14 or DG15 is there but no sound SOD vouched for
+    // it, so either protocol would prove nothing. "not_supported": DG14 offers
+    // only the DH or AES variants of Chip Authentication and there is no
+    // DG15, or a DG14 or DG15 key this reader cannot use.
     std::string chipAuth = "none";
     std::optional<FaceImage> face;
     std::vector<int> dataGroups; // the groups EF.COM lists
@@ -52,8 +55,9 @@ struct ChipReport {
 
 // Opens the chip with the first MRZ candidate BAC accepts (up to three,
 // when the camera could not tell 0 from O), reads EF.COM, EF.SOD, DG1, DG2
-// and DG14/DG15 where listed, runs passive authentication at `now`, then
-// Active Authentication when the chip has DG15 and the SOD vouches for it. A
+// and DG14/DG15 where listed, runs passive authentication at `now`, then,
+// when the SOD vouches for them, Chip Authentication when DG14 offers it
+// (ECDH with 3DES), else Active Authentication when the chip has DG15. A
 // chip that forgets the session mid-read (a reset in the field: the page
 // moved, the chip browned out) is opened and read once more from the start.
 ChipReport readAndCheckChip(ChipChannel &channel,

@@ -1,8 +1,8 @@
 #!/usr/bin/python3
-"""Serve an ePassport chip that also answers Active Authentication, for tests of a PC/SC eMRTD reader.
+"""Serve an ePassport chip that also answers Active and Chip Authentication, for tests of a PC/SC eMRTD reader.
 
 Usage: chip_with_aa.py --tool EMRTD_CHIP FOLDER [--port 35963] [--aa-key FILE] [--rsa-hash sha1|sha256]
-                       [--answer good|refuse|short|corrupt] [--link-kbps N]
+                       [--ca-key FILE] [--answer good|refuse|short|corrupt] [--link-kbps N]
 
 EMRTD_CHIP is shared/tools/emrtd-chip: its patched vsmartcard-vpicc ePass chip (BAC, secure messaging, the
 files of FOLDER) is loaded from that file and run as it runs it. What this program adds, written from ICAO
@@ -14,9 +14,18 @@ Doc 9303 part 11, 6.1:
   trailer (BC for SHA-1, 34 CC for SHA-256), raised to the private exponent;
   ECDSA: plain r || s (BSI TR-03111) over the challenge with SHA-256, the hash make_passport.py writes in
   DG14's ActiveAuthenticationInfo.
-- --answer for the faulty chips of the tests: `refuse` answers 6D00 (instruction not supported), `short`
-  drops the signature's last byte, `corrupt` signs a representative whose header is 4A (RSA) or changes a
-  byte of r (ECDSA).
+- Chip Authentication version 1 with ECDH and 3DES (part 11, 6.2): MSE:Set KAT (22 41 A6, data 91 <the
+  terminal's ephemeral public point> [84 keyId]) under the session's secure messaging, answered with the
+  Chip Authentication private key FOLDER/ca-key.pem (make_passport.py --ca writes it along with DG14) or
+  --ca-key FILE (a cloned chip). The shared secret K is the x-coordinate of the ECDH point; the answer
+  still goes under the old keys, then the session's keys become SHA-1(K || 00000001) and SHA-1(K ||
+  00000002), first 16 bytes each, with the send sequence counter at zero. The ePass SAM keeps the session
+  in its current security environment: the keys in ct.key (cipher) and cct.key (MAC), the counter in ssc.
+- Either key is optional: a chip without aa-key.pem answers INTERNAL AUTHENTICATE with 6D00 (instruction
+  not supported), one without ca-key.pem MSE:Set KAT with 6A88 (referenced data not found).
+- --answer for the faulty chips of the tests: `refuse` answers 6D00 (instruction not supported) to
+  INTERNAL AUTHENTICATE and MSE:Set KAT, `short` drops the signature's last byte, `corrupt` signs a
+  representative whose header is 4A (RSA) or changes a byte of r (ECDSA).
 - --link-kbps N holds each answer for the bytes exchanged (command and response, 10 bits per byte) at N
   kbit/s plus 1 ms of turnaround, the way a contactless link of that speed would: 106 and 424 kbit/s are
   the ISO/IEC 14443 rates of common readers."""
@@ -58,6 +67,28 @@ def ecdsa_answer(key, challenge, answer):
     return r.to_bytes(half, "big") + s.to_bytes(half, "big")
 
 
+def private_key(path, kinds, what):
+    """The PEM private key at `path`, None when there is no such file."""
+    if not os.path.exists(path):
+        return None
+    key = serialization.load_pem_private_key(open(path, "rb").read(), None)
+    if not isinstance(key, kinds):
+        sys.exit("chip_with_aa: the %s key is of the wrong kind" % what)
+    return key
+
+
+def ephemeral_point(data):
+    """The point of MSE:Set KAT's DO'91' (length in one byte, or 81 xx for P-521)."""
+    if len(data) < 2 or data[0] != 0x91:
+        return None
+    length, start = data[1], 2
+    if length == 0x81 and len(data) >= 3:
+        length, start = data[2], 3
+    if len(data) < start + length:
+        return None
+    return bytes(data[start:start + length])
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("folder")
@@ -65,6 +96,7 @@ def main():
     ap.add_argument("--port", type=int, default=35963)
     ap.add_argument("--aa-key", help="the private key the chip signs with (default FOLDER/aa-key.pem)")
     ap.add_argument("--rsa-hash", choices=sorted(RSA_TRAILERS), default="sha1")
+    ap.add_argument("--ca-key", help="the Chip Authentication private key (default FOLDER/ca-key.pem)")
     ap.add_argument("--answer", choices=["good", "refuse", "short", "corrupt"], default="good")
     ap.add_argument("--link-kbps", type=float, default=0)
     args = ap.parse_args()
@@ -72,22 +104,36 @@ def main():
              if n in ("com", "sod") or re.fullmatch(r"dg([1-9]|1[0-6])", n)}
     if "dg1" not in files:
         sys.exit("chip_with_aa: the folder has no dg1")
-    key = serialization.load_pem_private_key(
-        open(args.aa_key or os.path.join(args.folder, "aa-key.pem"), "rb").read(), None)
-    if not isinstance(key, (rsa.RSAPrivateKey, ec.EllipticCurvePrivateKey)):
-        sys.exit("chip_with_aa: the Active Authentication key is neither RSA nor EC")
+    key = private_key(args.aa_key or os.path.join(args.folder, "aa-key.pem"),
+                      (rsa.RSAPrivateKey, ec.EllipticCurvePrivateKey), "Active Authentication")
+    ca_key = private_key(args.ca_key or os.path.join(args.folder, "ca-key.pem"),
+                         ec.EllipticCurvePrivateKey, "Chip Authentication")
 
     tool = load_tool(args.tool)
     tool.patched_library(tempfile.mkdtemp(prefix="chip-with-aa-"))
     from virtualsmartcard import CardGenerator
     from virtualsmartcard.SmartcardFilesystem import MF, DF, TransparentStructureEF
     from virtualsmartcard.SWutils import SwError, SW
-    from virtualsmartcard.cards.ePass import PassportSAM
+    from virtualsmartcard.cards.ePass import PassportSAM, ePass_SE
+    from virtualsmartcard import CryptoUtils
+    from virtualsmartcard.utils import inttostring
     from virtualsmartcard.VirtualSmartcard import VirtualICC
 
-    class ActiveAuthSAM(PassportSAM):
+    def checksum(self, p1, p2, data):
+        """The ePass MAC with the send sequence counter in its 8 bytes (part 11, 9.8.2): the library writes
+        it in as few bytes as its value needs, which after Chip Authentication (the counter from zero) breaks
+        every MAC, and after BAC the one in 256 whose counter starts with a zero byte."""
+        if p1 != 0x8E or p2 != 0x80:
+            raise SwError(SW["ERR_INCORRECTP1P2"])
+        self.ssc += 1
+        return CryptoUtils.crypto_checksum(self.cct.algorithm, self.cct.key, inttostring(self.ssc, 8) + data)
+    ePass_SE.compute_cryptographic_checksum = checksum
+
+    class AuthenticatingSAM(PassportSAM):
+        new_keys = None  # Chip Authentication's keys, for the commands after MSE:Set KAT's answer
+
         def internal_authenticate(self, p1, p2, data):
-            if args.answer == "refuse":
+            if args.answer == "refuse" or key is None:
                 raise SwError(SW["ERR_INSNOTSUPPORTED"])
             if p1 != 0 or p2 != 0:
                 raise SwError(SW["ERR_INCORRECTP1P2"])
@@ -99,6 +145,30 @@ def main():
                 signature = ecdsa_answer(key, bytes(data), args.answer)
             return SW["NORMAL"], signature[:-1] if args.answer == "short" else signature
 
+        def manage_security_environment(self, p1, p2, data):
+            if (p1, p2) != (0x41, 0xA6):
+                return PassportSAM.manage_security_environment(self, p1, p2, data)
+            if args.answer == "refuse":
+                raise SwError(SW["ERR_INSNOTSUPPORTED"])
+            if ca_key is None:
+                raise SwError(SW["ERR_DATANOTFOUND"])
+            point = ephemeral_point(data)
+            try:
+                terminal = ec.EllipticCurvePublicKey.from_encoded_point(ca_key.curve, point)
+            except (TypeError, ValueError):
+                raise SwError(SW["ERR_INCORRECTPARAMETERS"])
+            secret = ca_key.exchange(ec.ECDH(), terminal)
+            self.new_keys = (self.derive_key(secret, 1), self.derive_key(secret, 2))
+            return SW["NORMAL"], b""
+
+        def protect_result(self, sw, result):
+            answer = PassportSAM.protect_result(self, sw, result)
+            if self.new_keys:
+                self.current_SE.ct.key, self.current_SE.cct.key = self.new_keys
+                self.current_SE.ssc = 0
+                self.new_keys = None
+            return answer
+
     # The shared tool's card, with this SAM.
     def generate(self):
         mf = MF()
@@ -107,7 +177,7 @@ def main():
             fid = {"com": 0x011E, "sod": 0x011D}.get(name) or 0x0100 + int(name[2:])
             df.append(TransparentStructureEF(parent=df, fid=fid, filedescriptor=0, data=data))
         mf.append(df)
-        self.mf, self.sam = mf, ActiveAuthSAM(mf)
+        self.mf, self.sam = mf, AuthenticatingSAM(mf)
     CardGenerator.CardGenerator._CardGenerator__generate_ePass = generate
     chip = VirtualICC(None, "ePass", "localhost", args.port)
     if args.link_kbps > 0:

@@ -3,7 +3,7 @@
 
 Usage: make_passport.py OUT --mrz LINE1 LINE2 --face IMAGE [--face-format jpeg|jpeg2000]
                         [--dsc good|expired|unknown] [--tamper dg1|dg2] [--no-sod]
-                        [--masterlist] [--pki DIR] [--aa rsa|ecdsa]
+                        [--masterlist] [--pki DIR] [--aa rsa|ecdsa] [--ca ecdh]
 
 Writes OUT/chip/{com,sod,dg1,dg2} for shared/tools/emrtd-chip and OUT/csca/ (the CSCA folder a
 gate installs: the issuing state's CSCA, plus another state's, so that "no CSCA for this issuer" can
@@ -14,7 +14,10 @@ OUT/masterlist.der, an ICAO master list of both CSCAs signed by a list signer th
 OUT/masterlist-rogue.der, the same list signed by a signer no CSCA in it issued. --aa makes an Active
 Authentication key pair (RSA 1024 bits, or ECDSA P-256): its public key in DG15, its private key in
 OUT/chip/aa-key.pem for chip_with_aa.py; for ECDSA, DG14 with the ActiveAuthenticationInfo naming
-ecdsa-plain-SHA256 (ICAO Doc 9303 part 11, 6.1 and 9.2.3). Both are listed in EF.COM and hashed in the SOD."""
+ecdsa-plain-SHA256 (ICAO Doc 9303 part 11, 6.1 and 9.2.3). --ca ecdh makes a Chip Authentication key pair
+(ECDH, P-256): DG14 with the ChipAuthenticationInfo (id-CA-ECDH-3DES-CBC-CBC, version 1, keyId 1) and the
+ChipAuthenticationPublicKeyInfo (id-PK-ECDH, the public key, keyId 1) (part 11, 6.2 and 9.2.5 to 9.2.7), its
+private key in OUT/chip/ca-key.pem. Every group made is listed in EF.COM and hashed in the SOD."""
 import argparse, datetime, hashlib, os, subprocess
 from cryptography import x509
 from cryptography.hazmat.primitives import hashes, serialization
@@ -112,6 +115,7 @@ def main():
     ap.add_argument("--masterlist", action="store_true")
     ap.add_argument("--pki")
     ap.add_argument("--aa", choices=["rsa", "ecdsa"])
+    ap.add_argument("--ca", choices=["ecdh"])
     args = ap.parse_args()
 
     now = datetime.datetime.utcnow()
@@ -139,6 +143,7 @@ def main():
     groups = {1: tlv(0x61, tlv(0x5F1F, mrz)),
               2: face_record(open(args.face, "rb").read(), 0 if args.face_format == "jpeg" else 1)}
     tags = b"\x61\x75"
+    security_infos = []  # DG14's SecurityInfos
     if args.aa:
         aa_key = rsa.generate_private_key(65537, 1024) if args.aa == "rsa" else ec.generate_private_key(ec.SECP256R1())
         write_pem(os.path.join(chip, "aa-key.pem"), key=aa_key)
@@ -147,10 +152,23 @@ def main():
         tags += b"\x6F"
         if args.aa == "ecdsa":
             # ActiveAuthenticationInfo: id-icao-mrtd-security-aaProtocolObject, version 1, ecdsa-plain-SHA256
-            info = (tlv(0x06, bytes.fromhex("678108010105")) + tlv(0x02, b"\x01") +
-                    tlv(0x06, bytes.fromhex("04007F00070101040103")))
-            groups[14] = tlv(0x6E, tlv(0x31, tlv(0x30, info)))
-            tags += b"\x6E"
+            security_infos.append(tlv(0x06, bytes.fromhex("678108010105")) + tlv(0x02, b"\x01") +
+                                  tlv(0x06, bytes.fromhex("04007F00070101040103")))
+    if args.ca:
+        ca_key = ec.generate_private_key(ec.SECP256R1())
+        write_pem(os.path.join(chip, "ca-key.pem"), key=ca_key)
+        key_id = tlv(0x02, b"\x01")
+        # ChipAuthenticationInfo: id-CA-ECDH-3DES-CBC-CBC, version 1, keyId
+        security_infos.append(tlv(0x06, bytes.fromhex("04007F00070202030201")) +
+                              tlv(0x02, b"\x01") + key_id)
+        # ChipAuthenticationPublicKeyInfo: id-PK-ECDH, SubjectPublicKeyInfo, keyId
+        security_infos.append(tlv(0x06, bytes.fromhex("04007F000702020102")) +
+                              ca_key.public_key().public_bytes(serialization.Encoding.DER,
+                                                               serialization.PublicFormat.SubjectPublicKeyInfo) +
+                              key_id)
+    if security_infos:
+        groups[14] = tlv(0x6E, tlv(0x31, b"".join(tlv(0x30, info) for info in security_infos)))
+        tags += b"\x6E"
     com = tlv(0x60, tlv(0x5F01, b"0107") + tlv(0x5F36, b"040000") + tlv(0x5C, tags))
 
     sha256 = tlv(0x30, tlv(0x06, bytes.fromhex("608648016503040201")))

@@ -173,31 +173,50 @@ private slots:
     }
 
     void clonedChipIsForged_data() {
+        QTest::addColumn<QString>("protocol"); // make_passport.py's --aa or --ca
         QTest::addColumn<QString>("algorithm");
-        QTest::newRow("rsa") << QStringLiteral("rsa");
-        QTest::newRow("ecdsa") << QStringLiteral("ecdsa");
+        QTest::addColumn<QString>("why");
+        QTest::addColumn<int>("restarts");
+        QTest::newRow("active authentication, rsa")
+            << QStringLiteral("--aa") << QStringLiteral("rsa")
+            << QStringLiteral("Active Authentication") << 0;
+        QTest::newRow("active authentication, ecdsa")
+            << QStringLiteral("--aa") << QStringLiteral("ecdsa")
+            << QStringLiteral("Active Authentication") << 0;
+        // 6988 under the agreed keys: opened again once (as a genuine chip
+        // reset at that moment would be), then a forgery.
+        QTest::newRow("chip authentication, ecdh")
+            << QStringLiteral("--ca") << QStringLiteral("ecdh")
+            << QStringLiteral("chip authentication failed") << 1;
     }
 
-    // The genuine chip's files, DG15 and SOD included, on a chip holding a
-    // key of the cloner's own: everything passive authentication sees holds.
+    // The genuine chip's files, DG14 or DG15 and SOD included, on a chip
+    // holding a key of the cloner's own: everything passive authentication
+    // sees holds, but the chip cannot sign with, or agree keys with, the key
+    // the SOD vouches for.
     void clonedChipIsForged() {
+        QFETCH(QString, protocol);
         QFETCH(QString, algorithm);
-        const QString keySource = QStringLiteral("clone-key-") + algorithm;
+        QFETCH(QString, why);
+        QFETCH(int, restarts);
+        const QString keySource = QStringLiteral("clone-key") + protocol + algorithm;
         QString error;
-        QVERIFY2(stack->makePassport(keySource, kMrz, {QStringLiteral("--aa"), algorithm}, &error),
+        QVERIFY2(stack->makePassport(keySource, kMrz, {protocol, algorithm}, &error),
                  qPrintable(error));
+        const QString keyFile = stack->passportDir(keySource) + QStringLiteral("/chip/") +
+                                protocol.mid(2) + QStringLiteral("-key.pem");
         const ChipReport report =
-            readAaPassport(QStringLiteral("cloned-") + algorithm, algorithm,
-                           {QStringLiteral("--aa-key"),
-                            stack->passportDir(keySource) + QStringLiteral("/chip/aa-key.pem")});
+            readPassport(QStringLiteral("cloned") + protocol + algorithm, {protocol, algorithm},
+                         {lines(kMrz)}, QStringLiteral("csca"), PcscChannel::ExtendedLength::Auto,
+                         {true, {protocol + QStringLiteral("-key"), keyFile}});
         COMPARE_OUTCOME(report, "forged");
         QCOMPARE(report.chipAuth, std::string("failed"));
         QCOMPARE(report.sod->signature, std::string("ok"));
         QCOMPARE(report.sod->chain, std::string("ok"));
         QCOMPARE(report.sod->hashes, std::string("ok"));
         QVERIFY(report.dg1MatchesMrz);
-        QVERIFY2(report.error.find("Active Authentication") != std::string::npos,
-                 report.error.c_str());
+        QCOMPARE(report.sessionRestarts, restarts);
+        QVERIFY2(report.error.find(why.toStdString()) != std::string::npos, report.error.c_str());
     }
 
     void chipWithDg15RefusingInternalAuthenticateIsForged() {
@@ -238,14 +257,58 @@ private slots:
         QVERIFY2(report.error.find(why.toStdString()) != std::string::npos, report.error.c_str());
     }
 
-    // Without an SOD nothing vouches for DG15: a signature with its key would prove nothing.
-    void dg15WithoutSodIsNotAuthenticated() {
+    void keyFileWithoutSodIsNotAuthenticated_data() {
+        QTest::addColumn<QString>("protocol");
+        QTest::addColumn<QString>("algorithm");
+        QTest::newRow("dg15, active authentication")
+            << QStringLiteral("--aa") << QStringLiteral("rsa");
+        QTest::newRow("dg14, chip authentication")
+            << QStringLiteral("--ca") << QStringLiteral("ecdh");
+    }
+
+    // Without an SOD nothing vouches for DG14's or DG15's key: the chip's
+    // proof with it would prove nothing.
+    void keyFileWithoutSodIsNotAuthenticated() {
+        QFETCH(QString, protocol);
+        QFETCH(QString, algorithm);
         const ChipReport report = readPassport(
-            QStringLiteral("aa-nosod"),
-            {QStringLiteral("--aa"), QStringLiteral("rsa"), QStringLiteral("--no-sod")},
+            QStringLiteral("nosod") + protocol, {protocol, algorithm, QStringLiteral("--no-sod")},
             {lines(kMrz)}, QStringLiteral("csca"), PcscChannel::ExtendedLength::Auto, {true, {}});
         COMPARE_OUTCOME(report, "unverified");
         QCOMPARE(report.chipAuth, std::string("not_run"));
+    }
+
+    void chipAuthenticationVerifies_data() {
+        QTest::addColumn<QStringList>("makeOptions");
+        QTest::newRow("dg14 alone") << QStringList{QStringLiteral("--ca"), QStringLiteral("ecdh")};
+        // Both offered: Chip Authentication runs, not Active Authentication.
+        QTest::newRow("dg14 and dg15")
+            << QStringList{QStringLiteral("--ca"), QStringLiteral("ecdh"), QStringLiteral("--aa"),
+                           QStringLiteral("rsa")};
+    }
+
+    void chipAuthenticationVerifies() {
+        QFETCH(QStringList, makeOptions);
+        const ChipReport report = readPassport(
+            QStringLiteral("ca-") + QString::number(makeOptions.size()), makeOptions, {lines(kMrz)},
+            QStringLiteral("csca"), PcscChannel::ExtendedLength::Auto, {true, {}});
+        COMPARE_OUTCOME(report, "verified");
+        QCOMPARE(report.chipAuth, std::string("chip_authentication"));
+        QCOMPARE(report.sessionRestarts, 0);
+        QVERIFY(std::find(report.dataGroups.begin(), report.dataGroups.end(), 14) !=
+                report.dataGroups.end());
+        QCOMPARE(report.sod->hashes, std::string("ok")); // DG14 among the hashed groups
+    }
+
+    void chipRefusingMseSetKatIsForged() {
+        const ChipReport report = readPassport(
+            QStringLiteral("ca-refused"), {QStringLiteral("--ca"), QStringLiteral("ecdh")},
+            {lines(kMrz)}, QStringLiteral("csca"), PcscChannel::ExtendedLength::Auto,
+            {true, {QStringLiteral("--answer"), QStringLiteral("refuse")}});
+        COMPARE_OUTCOME(report, "forged");
+        QCOMPARE(report.chipAuth, std::string("failed"));
+        QVERIFY2(report.error.find("refused MSE:Set KAT (status 6D00)") != std::string::npos,
+                 report.error.c_str());
     }
 
     void extendedLengthReadsInFewerExchanges() {

@@ -1,8 +1,11 @@
 // The eMRTD library alone: ICAO 9303 part 11's worked examples for BAC keys
-// and secure messaging (appendix D), the TLV/LDS parsers' limits, and Active
-// Authentication's ISO/IEC 9796-2 recovery against signatures made here.
+// and secure messaging (appendix D), the TLV/LDS parsers' limits, Active
+// Authentication's ISO/IEC 9796-2 recovery against signatures made here, and
+// Chip Authentication's DG14 infos and keys against the chip's side of the
+// agreement computed here with OpenSSL.
 #include "emrtd/activeauth.h"
 #include "emrtd/bac.h"
+#include "emrtd/chipauth.h"
 #include "emrtd/des3.h"
 #include "emrtd/lds.h"
 #include "emrtd/opensslptr.h"
@@ -32,6 +35,25 @@ Bytes withoutParity(Bytes key) {
     for (auto &byte : key)
         byte &= 0xFE;
     return key;
+}
+
+using KeyPtr = OpensslPtr<EVP_PKEY, EVP_PKEY_free>;
+
+Bytes subjectPublicKeyInfo(EVP_PKEY *key) {
+    Bytes der(static_cast<std::size_t>(i2d_PUBKEY(key, nullptr)));
+    unsigned char *cursor = der.data();
+    i2d_PUBKEY(key, &cursor);
+    return der;
+}
+
+// DG14 around SecurityInfos, each the concatenation of its fields.
+Bytes dg14Of(std::initializer_list<Bytes> infos) {
+    Bytes set;
+    for (const Bytes &info : infos) {
+        const Bytes sequence = encodeTlv(0x30, info);
+        set.insert(set.end(), sequence.begin(), sequence.end());
+    }
+    return encodeTlv(0x6E, encodeTlv(0x31, set));
 }
 
 Bytes randomBytes(std::size_t size) {
@@ -305,6 +327,135 @@ private slots:
         QVERIFY(!malformed);
         QVERIFY(!activeAuthHashOfDg14(hex("6e0131"), &malformed));
         QVERIFY(malformed);
+    }
+
+    void chipAuthenticationInfosOfDg14() {
+        const KeyPtr key(EVP_EC_gen("P-256"));
+        const Bytes spki = subjectPublicKeyInfo(key.get());
+        const Bytes caEcdh3Des = hex("060a04007f00070202030201");
+        const Bytes pkEcdh = hex("060904007f000702020102");
+        const Bytes version1 = hex("020101");
+        const Bytes keyId1 = hex("020101");
+        const Bytes keyId2 = hex("020102");
+
+        // As make_passport.py writes it, after an ActiveAuthenticationInfo:
+        // one parser reads both.
+        const Bytes both = dg14Of(
+            {concat({hex("0606678108010105"), hex("020101"), hex("060a04007f00070101040103")}),
+             concat({caEcdh3Des, version1, keyId1}), concat({pkEcdh, spki, keyId1})});
+        auto found = chipAuthOfDg14(both);
+        QCOMPARE(int(found.status), int(ChipAuthOfDg14::Status::Supported));
+        QVERIFY(EVP_PKEY_eq(found.key.get(), key.get()) == 1);
+        QCOMPARE(found.keyId, Bytes{0x01});
+        bool malformed = true;
+        QCOMPARE(activeAuthHashOfDg14(both, &malformed), std::optional<std::string>("SHA256"));
+
+        // The key whose identifier the protocol names, among two.
+        const KeyPtr other(EVP_EC_gen("P-256"));
+        found = chipAuthOfDg14(
+            dg14Of({concat({pkEcdh, subjectPublicKeyInfo(other.get()), keyId1}),
+                    concat({caEcdh3Des, version1, keyId2}), concat({pkEcdh, spki, keyId2})}));
+        QCOMPARE(int(found.status), int(ChipAuthOfDg14::Status::Supported));
+        QVERIFY(EVP_PKEY_eq(found.key.get(), key.get()) == 1);
+        QCOMPARE(found.keyId, Bytes{0x02});
+
+        // The public key info alone: 3DES, as in Chip Authentication's first edition.
+        found = chipAuthOfDg14(dg14Of({concat({pkEcdh, spki})}));
+        QCOMPARE(int(found.status), int(ChipAuthOfDg14::Status::Supported));
+        QVERIFY(found.keyId.empty());
+
+        // No Chip Authentication info at all.
+        QCOMPARE(int(chipAuthOfDg14(dg14Of({concat({hex("0606678108010105"), hex("020101"),
+                                                    hex("060a04007f00070101040103")})}))
+                         .status),
+                 int(ChipAuthOfDg14::Status::Absent));
+
+        // The DH and AES variants are not run.
+        for (const char *protocol : {"060a04007f00070202030101", "060a04007f00070202030202"})
+            QCOMPARE(int(chipAuthOfDg14(
+                             dg14Of({concat({hex(protocol), version1}), concat({pkEcdh, spki})}))
+                             .status),
+                     int(ChipAuthOfDg14::Status::NotSupported));
+        QCOMPARE(
+            int(chipAuthOfDg14(dg14Of({concat({hex("060904007f000702020101"), spki})})).status),
+            int(ChipAuthOfDg14::Status::NotSupported));
+
+        const auto isMalformed = [](const Bytes &dg14) {
+            return chipAuthOfDg14(dg14).status == ChipAuthOfDg14::Status::Malformed;
+        };
+        // Version 2, a key identifier of five bytes, an identifier no key carries.
+        QVERIFY(isMalformed(dg14Of({concat({caEcdh3Des, hex("020102")}), concat({pkEcdh, spki})})));
+        QVERIFY(isMalformed(dg14Of(
+            {concat({caEcdh3Des, version1, hex("02050102030405")}), concat({pkEcdh, spki})})));
+        QVERIFY(isMalformed(
+            dg14Of({concat({caEcdh3Des, version1, keyId2}), concat({pkEcdh, spki, keyId1})})));
+        // Two keys and no identifier to choose.
+        QVERIFY(isMalformed(dg14Of({concat({caEcdh3Des, version1}), concat({pkEcdh, spki}),
+                                    concat({pkEcdh, subjectPublicKeyInfo(other.get())})})));
+        // An RSA key, and bytes that are no key.
+        const KeyPtr rsa(EVP_RSA_gen(1024));
+        QVERIFY(isMalformed(dg14Of({concat({pkEcdh, subjectPublicKeyInfo(rsa.get())})})));
+        QVERIFY(isMalformed(dg14Of({concat({pkEcdh, hex("3003020100")})})));
+        // A SecurityInfo without its required data, and no DG14 at all.
+        QVERIFY(isMalformed(dg14Of({pkEcdh})));
+        QVERIFY(isMalformed(hex("6e0131")));
+    }
+
+    void chipAuthenticationKeysAgreeWithTheChips_data() {
+        QTest::addColumn<QString>("curve");
+        QTest::addColumn<bool>("explicitParameters");
+        QTest::addColumn<int>("pointSize");
+        QTest::newRow("P-256") << QStringLiteral("P-256") << false << 65;
+        QTest::newRow("brainpoolP256r1") << QStringLiteral("brainpoolP256r1") << false << 65;
+        // As many passports write their key: the curve's parameters spelt out.
+        QTest::newRow("brainpoolP256r1, explicit parameters")
+            << QStringLiteral("brainpoolP256r1") << true << 65;
+        QTest::newRow("P-521") << QStringLiteral("P-521") << false << 133;
+    }
+
+    // DG14's key as the reader reads it, the reader's half of the agreement,
+    // and the chip's side computed here: its private key with the point
+    // sent, then the 3DES KDF of part 11, 9.7.1 over the secret.
+    void chipAuthenticationKeysAgreeWithTheChips() {
+        QFETCH(QString, curve);
+        QFETCH(bool, explicitParameters);
+        QFETCH(int, pointSize);
+        const KeyPtr chip(EVP_EC_gen(curve.toLatin1().constData()));
+        if (explicitParameters)
+            QVERIFY(EVP_PKEY_set_utf8_string_param(chip.get(), OSSL_PKEY_PARAM_EC_ENCODING,
+                                                   OSSL_PKEY_EC_ENCODING_EXPLICIT) == 1);
+        const Bytes spki = subjectPublicKeyInfo(chip.get());
+        // A named curve's SubjectPublicKeyInfo is 91 bytes; spelt out, the parameters take more.
+        QCOMPARE(spki.size() > 91 + 100, explicitParameters);
+        const ChipAuthOfDg14 found =
+            chipAuthOfDg14(dg14Of({concat({hex("060904007f000702020102"), spki})}));
+        QCOMPARE(int(found.status), int(ChipAuthOfDg14::Status::Supported));
+        const auto keys = agreeChipAuthKeys(found.key.get());
+        QVERIFY(keys);
+        QCOMPARE(int(keys->ephemeralPoint.size()), pointSize);
+        QCOMPARE(keys->ephemeralPoint[0], std::uint8_t(0x04));
+
+        const KeyPtr sent(EVP_PKEY_new());
+        QVERIFY(EVP_PKEY_copy_parameters(sent.get(), chip.get()) == 1);
+        QVERIFY(EVP_PKEY_set1_encoded_public_key(sent.get(), keys->ephemeralPoint.data(),
+                                                 keys->ephemeralPoint.size()) == 1);
+        const OpensslPtr<EVP_PKEY_CTX, EVP_PKEY_CTX_free> context(
+            EVP_PKEY_CTX_new(chip.get(), nullptr));
+        std::size_t size = 0;
+        QVERIFY(EVP_PKEY_derive_init(context.get()) == 1);
+        QVERIFY(EVP_PKEY_derive_set_peer(context.get(), sent.get()) == 1);
+        QVERIFY(EVP_PKEY_derive(context.get(), nullptr, &size) == 1);
+        Bytes secret(size);
+        QVERIFY(EVP_PKEY_derive(context.get(), secret.data(), &size) == 1);
+        QCOMPARE(int(size), (pointSize - 1) / 2); // the x-coordinate
+        Bytes enc = digest("SHA1", concat({secret, hex("00000001")}));
+        Bytes mac = digest("SHA1", concat({secret, hex("00000002")}));
+        enc.resize(16);
+        mac.resize(16);
+        QCOMPARE(keys->encKey, enc);
+        QCOMPARE(keys->macKey, mac);
+        // A fresh ephemeral key each time.
+        QVERIFY(agreeChipAuthKeys(found.key.get())->ephemeralPoint != keys->ephemeralPoint);
     }
 
     void activeAuthKeysOutsideTheRulesAreRefused() {

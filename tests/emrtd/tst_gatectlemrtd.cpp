@@ -114,37 +114,55 @@ private slots:
         QVERIFY(written.read(3) == QByteArray::fromHex("ffd8ff")); // a JPEG, as DG2 holds it
     }
 
+    void chipAuthenticationInTheSpecObject_data() {
+        QTest::addColumn<QStringList>("makeOptions");
+        QTest::addColumn<QString>("keyOption"); // chip_with_aa.py's option for another key
+        QTest::addColumn<QString>("chipAuth");
+        QTest::addColumn<QString>("why");
+        QTest::newRow("active authentication")
+            << QStringList{QStringLiteral("--aa"), QStringLiteral("rsa")} << QStringLiteral("aa")
+            << QStringLiteral("active_authentication") << QStringLiteral("Active Authentication");
+        QTest::newRow("chip authentication")
+            << QStringList{QStringLiteral("--ca"), QStringLiteral("ecdh")} << QStringLiteral("ca")
+            << QStringLiteral("chip_authentication")
+            << QStringLiteral("chip authentication failed");
+    }
+
     // The spec's chip_auth: active_authentication for a chip that signed the
-    // challenge; a cloned chip (the same files, another key) forged, exit 1.
-    void activeAuthenticationInTheSpecObject() {
+    // challenge, chip_authentication for one that answered under the agreed
+    // keys; a cloned chip (the same files, another key) forged, exit 1.
+    void chipAuthenticationInTheSpecObject() {
+        QFETCH(QStringList, makeOptions);
+        QFETCH(QString, keyOption);
+        QFETCH(QString, chipAuth);
+        QFETCH(QString, why);
         QString error;
-        for (const QString &name : {QStringLiteral("aa"), QStringLiteral("aa-other")})
-            QVERIFY2(stack->makePassport(name, kMrz,
-                                         {QStringLiteral("--aa"), QStringLiteral("rsa")}, &error),
-                     qPrintable(error));
-        const QString chip = stack->passportDir(QStringLiteral("aa")) + QStringLiteral("/chip");
+        const QString name = keyOption;
+        const QString other = keyOption + QStringLiteral("-other");
+        for (const QString &passport : {name, other})
+            QVERIFY2(stack->makePassport(passport, kMrz, makeOptions, &error), qPrintable(error));
+        const QString chip = stack->passportDir(name) + QStringLiteral("/chip");
         const QStringList args{QStringLiteral("--mrz-file"),
                                writeMrz(QStringLiteral("mrz"), kMrz.join(QLatin1Char('\n'))),
                                QStringLiteral("--csca"),
-                               stack->passportDir(QStringLiteral("aa")) + QStringLiteral("/csca")};
+                               stack->passportDir(name) + QStringLiteral("/csca")};
 
         QVERIFY2(stack->insert(chip, &error, {true, {}}), qPrintable(error));
         Run run = gatectlRead(args);
         QCOMPARE(run.json.value(QStringLiteral("outcome")).toString(), QStringLiteral("verified"));
-        QCOMPARE(run.json.value(QStringLiteral("chip_auth")).toString(),
-                 QStringLiteral("active_authentication"));
+        QCOMPARE(run.json.value(QStringLiteral("chip_auth")).toString(), chipAuth);
         QCOMPARE(run.exitCode, 0);
 
-        const QString otherKey =
-            stack->passportDir(QStringLiteral("aa-other")) + QStringLiteral("/chip/aa-key.pem");
-        QVERIFY2(stack->insert(chip, &error, {true, {QStringLiteral("--aa-key"), otherKey}}),
+        const QString otherKey = stack->passportDir(other) + QStringLiteral("/chip/") + keyOption +
+                                 QStringLiteral("-key.pem");
+        QVERIFY2(stack->insert(
+                     chip, &error,
+                     {true, {QStringLiteral("--") + keyOption + QStringLiteral("-key"), otherKey}}),
                  qPrintable(error));
         run = gatectlRead(args);
         QCOMPARE(run.json.value(QStringLiteral("outcome")).toString(), QStringLiteral("forged"));
         QCOMPARE(run.json.value(QStringLiteral("chip_auth")).toString(), QStringLiteral("failed"));
-        QVERIFY(run.json.value(QStringLiteral("error"))
-                    .toString()
-                    .contains(QStringLiteral("Active Authentication")));
+        QVERIFY(run.json.value(QStringLiteral("error")).toString().contains(why));
         QCOMPARE(run.exitCode, 1);
         // The passport the other cases read goes back on the reader.
         QVERIFY2(stack->insert(stack->passportDir(QStringLiteral("p")) + QStringLiteral("/chip"),

@@ -3,8 +3,10 @@
 // through OpenSSL, then the LDS security object), secure-messaging replies and
 // Active Authentication: DG14's ActiveAuthenticationInfo, DG15's key, an
 // INTERNAL AUTHENTICATE answer checked with an RSA and an EC key, and the
-// ISO/IEC 9796-2 representative.
+// ISO/IEC 9796-2 representative; Chip Authentication: DG14's
+// ChipAuthenticationInfo and ChipAuthenticationPublicKeyInfo with its key.
 #include "emrtd/activeauth.h"
+#include "emrtd/chipauth.h"
 #include "emrtd/cscastore.h"
 #include "emrtd/lds.h"
 #include "emrtd/passiveauth.h"
@@ -37,7 +39,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t *data, std::size_t size
     if (size < 1)
         return 0;
     const ByteView input(data + 1, size - 1);
-    switch (data[0] % 12) {
+    switch (data[0] % 13) {
     case 0:
         parseTlvList(input);
         break;
@@ -92,6 +94,9 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t *data, std::size_t size
     }
     case 11:
         parseIso9796Representative(input);
+        break;
+    case 12:
+        chipAuthOfDg14(input);
         break;
     }
     return 0;

@@ -1,0 +1,235 @@
+#include "emrtd/chipauth.h"
+
+#include "emrtd/des3.h"
+#include "emrtd/filereader.h"
+#include "emrtd/opensslptr.h"
+#include "emrtd/protectedexchange.h"
+#include "emrtd/securityinfos.h"
+#include "emrtd/tlv.h"
+
+#include <openssl/crypto.h>
+#include <openssl/evp.h>
+#include <openssl/x509.h>
+
+#include <algorithm>
+#include <array>
+#include <cstdio>
+#include <vector>
+
+namespace gate::emrtd {
+
+namespace {
+
+using KeyContextPtr = OpensslPtr<EVP_PKEY_CTX, EVP_PKEY_CTX_free>;
+using KeyPtr = OpensslPtr<EVP_PKEY, EVP_PKEY_free>;
+
+// id-PK, 0.4.0.127.0.7.2.2.1: then 1 (DH) or 2 (ECDH).
+constexpr std::array<std::uint8_t, 8> kPkOid{0x04, 0x00, 0x7F, 0x00, 0x07, 0x02, 0x02, 0x01};
+constexpr std::uint8_t kPkEcdh = 0x02;
+// id-CA, 0.4.0.127.0.7.2.2.3: then DH (1) or ECDH (2), then 3DES-CBC-CBC (1)
+// or an AES variant (2..4).
+constexpr std::array<std::uint8_t, 8> kCaOid{0x04, 0x00, 0x7F, 0x00, 0x07, 0x02, 0x02, 0x03};
+constexpr std::array<std::uint8_t, 10> kCaEcdh3DesOid{0x04, 0x00, 0x7F, 0x00, 0x07,
+                                                      0x02, 0x02, 0x03, 0x02, 0x01};
+constexpr std::size_t kMaxKeyIdBytes = 4;
+// As for Active Authentication: from 192-bit curves (the smallest TR-03111
+// lists) to P-521.
+constexpr int kMinEcBits = 192;
+constexpr int kMaxEcBits = 521;
+
+void freeOpensslBytes(unsigned char *bytes) {
+    OPENSSL_free(bytes);
+}
+
+bool equalBytes(ByteView a, ByteView b) {
+    return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin());
+}
+
+bool isCaProtocol(ByteView oid) {
+    return oid.size() == kCaOid.size() + 2 && std::equal(kCaOid.begin(), kCaOid.end(), oid.begin());
+}
+
+// An INTEGER of one to four content octets, the way DG14 writes versions and key identifiers.
+bool smallInteger(const Tlv &field) {
+    return field.tag == 0x02 && !field.value.empty() && field.value.size() <= kMaxKeyIdBytes;
+}
+
+ChipAuthOfDg14 malformed(const char *why) {
+    ChipAuthOfDg14 result;
+    result.status = ChipAuthOfDg14::Status::Malformed;
+    result.error = why;
+    return result;
+}
+
+// A Chip Authentication info or public key info: its protocol and, when
+// present, its key identifier.
+struct CaEntry {
+    ByteView protocol;
+    ByteView keyId;
+    ByteView subjectPublicKeyInfo; // public key infos only
+};
+
+} // namespace
+
+ChipAuthOfDg14 chipAuthOfDg14(ByteView dg14File) {
+    const auto infos = parseSecurityInfos(dg14File);
+    if (!infos)
+        return malformed("DG14 is malformed");
+    std::vector<CaEntry> protocols;
+    std::vector<CaEntry> keys;
+    for (const SecurityInfo &info : *infos) {
+        if (isCaProtocol(info.protocol)) {
+            // ChipAuthenticationInfo: version 1, keyId OPTIONAL.
+            if (!smallInteger(info.data[0]) || !equalBytes(info.data[0].value, Bytes{0x01}) ||
+                (info.data.size() == 2 && !smallInteger(info.data[1])))
+                return malformed("DG14's ChipAuthenticationInfo is malformed");
+            protocols.push_back(
+                {info.protocol, info.data.size() == 2 ? info.data[1].value : ByteView{}, {}});
+        } else if (oidUnder(info.protocol, kPkOid)) {
+            // ChipAuthenticationPublicKeyInfo: SubjectPublicKeyInfo, keyId OPTIONAL.
+            if (info.data[0].tag != 0x30 || (info.data.size() == 2 && !smallInteger(info.data[1])))
+                return malformed("DG14's ChipAuthenticationPublicKeyInfo is malformed");
+            keys.push_back({info.protocol, info.data.size() == 2 ? info.data[1].value : ByteView{},
+                            info.data[0].whole});
+        }
+    }
+    if (protocols.empty() && keys.empty())
+        return {};
+    ChipAuthOfDg14 result;
+    ByteView keyId;
+    if (!protocols.empty()) {
+        const auto ecdh3Des =
+            std::find_if(protocols.begin(), protocols.end(),
+                         [](const CaEntry &e) { return equalBytes(e.protocol, kCaEcdh3DesOid); });
+        if (ecdh3Des == protocols.end()) {
+            result.status = ChipAuthOfDg14::Status::NotSupported;
+            result.error = "DG14 offers Chip Authentication with DH or AES only";
+            return result;
+        }
+        keyId = ecdh3Des->keyId;
+    }
+    // The ECDH key the protocol names: the one with its key identifier, or the
+    // only one when it names none.
+    std::vector<CaEntry> candidates;
+    for (const CaEntry &key : keys)
+        if (key.protocol.back() == kPkEcdh && (keyId.empty() || equalBytes(key.keyId, keyId)))
+            candidates.push_back(key);
+    if (candidates.empty() && protocols.empty()) {
+        result.status = ChipAuthOfDg14::Status::NotSupported;
+        result.error = "DG14 offers Chip Authentication with DH only";
+        return result;
+    }
+    if (candidates.size() != 1)
+        return malformed("DG14 names no single ECDH key for Chip Authentication");
+
+    const ByteView spki = candidates[0].subjectPublicKeyInfo;
+    const unsigned char *cursor = spki.data();
+    std::shared_ptr<EVP_PKEY> key(d2i_PUBKEY(nullptr, &cursor, static_cast<long>(spki.size())),
+                                  EVP_PKEY_free);
+    if (!key || cursor != spki.data() + spki.size() || !EVP_PKEY_is_a(key.get(), "EC"))
+        return malformed("DG14's Chip Authentication key is no EC public key");
+    const int bits = EVP_PKEY_get_bits(key.get());
+    if (bits < kMinEcBits || bits > kMaxEcBits)
+        return malformed("DG14's Chip Authentication key is outside 192..521 bits");
+    result.status = ChipAuthOfDg14::Status::Supported;
+    result.key = std::move(key);
+    result.keyId.assign(candidates[0].keyId.begin(), candidates[0].keyId.end());
+    return result;
+}
+
+std::optional<ChipAuthKeys> agreeChipAuthKeys(EVP_PKEY *chipKey) {
+    // An ephemeral key pair on the chip key's curve, from OpenSSL's generator.
+    const KeyContextPtr generator(EVP_PKEY_CTX_new_from_pkey(nullptr, chipKey, nullptr));
+    EVP_PKEY *generated = nullptr;
+    if (!generator || EVP_PKEY_keygen_init(generator.get()) != 1 ||
+        EVP_PKEY_keygen(generator.get(), &generated) != 1)
+        return std::nullopt;
+    const KeyPtr ephemeral(generated);
+    unsigned char *point = nullptr;
+    const std::size_t pointSize = EVP_PKEY_get1_encoded_public_key(ephemeral.get(), &point);
+    const OpensslPtr<unsigned char, freeOpensslBytes> ownedPoint(point);
+    const KeyContextPtr context(EVP_PKEY_CTX_new_from_pkey(nullptr, ephemeral.get(), nullptr));
+    std::size_t secretSize = 0;
+    if (pointSize == 0 || !context || EVP_PKEY_derive_init(context.get()) != 1 ||
+        EVP_PKEY_derive_set_peer(context.get(), chipKey) != 1 ||
+        EVP_PKEY_derive(context.get(), nullptr, &secretSize) != 1)
+        return std::nullopt;
+    Bytes secret(secretSize);
+    if (EVP_PKEY_derive(context.get(), secret.data(), &secretSize) != 1)
+        return std::nullopt;
+    secret.resize(secretSize);
+    ChipAuthKeys keys{Bytes(point, point + pointSize), deriveKey(secret, 1), deriveKey(secret, 2)};
+    OPENSSL_cleanse(secret.data(), secret.size());
+    return keys;
+}
+
+ChipAuthResult runChipAuthentication(ChipChannel &channel, SecureMessaging &session,
+                                     const ChipAuthOfDg14 &chip, ByteView com) {
+    ChipAuthResult result;
+    auto stop = [&result](ChipAuthResult::Status status, std::string error) {
+        result.status = status;
+        result.error = std::move(error);
+        return result;
+    };
+    const auto keys = agreeChipAuthKeys(chip.key.get());
+    if (!keys)
+        return stop(ChipAuthResult::Status::ChannelLost, "Chip Authentication: no key agreement");
+
+    Bytes data = encodeTlv(0x91, keys->ephemeralPoint);
+    if (!chip.keyId.empty()) {
+        const Bytes keyId = encodeTlv(0x84, chip.keyId);
+        data.insert(data.end(), keyId.begin(), keyId.end());
+    }
+    const ProtectedAnswer answer =
+        exchangeProtected(channel, session, {0x00, 0x22, 0x41, 0xA6, data, 0, false});
+    result.exchanges = 1;
+    switch (answer.status) {
+    case ProtectedAnswer::Status::Answered:
+        break;
+    case ProtectedAnswer::Status::ChannelLost:
+        return stop(ChipAuthResult::Status::ChannelLost, answer.error);
+    case ProtectedAnswer::Status::Malformed:
+    case ProtectedAnswer::Status::Unauthenticated:
+        return stop(ChipAuthResult::Status::Unauthenticated,
+                    "Chip Authentication: " + answer.error);
+    }
+    if (sessionLostStatus(answer.response.sw))
+        return stop(ChipAuthResult::Status::SessionLost,
+                    "the chip lost the secure messaging session");
+    if (!answer.response.ok()) {
+        char status[8];
+        std::snprintf(status, sizeof status, "%04X", unsigned(answer.response.sw));
+        return stop(
+            ChipAuthResult::Status::Refused,
+            std::string("chip authentication failed: the chip refused MSE:Set KAT (status ") +
+                status + ")");
+    }
+
+    // From here on only the new keys, with the counter at zero (part 11, 6.2).
+    SecureMessaging restarted(keys->encKey, keys->macKey, Bytes(8, 0));
+    FileReader files(channel, restarted);
+    const FileReader::Result read = files.read(fid::kCom);
+    result.exchanges += files.exchanges();
+    switch (read.status) {
+    case FileReader::Status::Read:
+        if (!equalBytes(read.bytes, com))
+            return stop(ChipAuthResult::Status::Failed,
+                        "chip authentication failed: EF.COM differs under the new keys");
+        result.status = ChipAuthResult::Status::Verified;
+        return result;
+    case FileReader::Status::ChannelLost:
+        return stop(ChipAuthResult::Status::ChannelLost, read.error);
+    case FileReader::Status::SessionLost:
+        return stop(ChipAuthResult::Status::NewKeysRefused,
+                    "chip authentication failed: the chip does not know the new keys");
+    case FileReader::Status::NotFound:
+    case FileReader::Status::Malformed:
+    case FileReader::Status::Refused:
+        break;
+    }
+    return stop(ChipAuthResult::Status::Failed,
+                "chip authentication failed: no sound answer under the new keys" +
+                    (read.error.empty() ? std::string() : ": " + read.error));
+}
+
+} // namespace gate::emrtd
