@@ -71,6 +71,7 @@ ChipReport activeAuthenticate(ChipReport report, ChipChannel &channel, SecureMes
         report.chipAuth = "not_supported";
         return failed(report, ChipOutcome::Malformed, error);
     }
+    report.chipAuthProtocol = "active_authentication";
     const ActiveAuthResult result = runActiveAuthentication(channel, session, *key);
     ++report.exchanges;
     switch (result.status) {
@@ -101,6 +102,7 @@ ChipReport activeAuthenticate(ChipReport report, ChipChannel &channel, SecureMes
 ChipReport chipAuthenticate(ChipReport report, ChipChannel &channel, SecureMessaging &session,
                             const ChipAuthOfDg14 &chip, ByteView com, bool lastAttempt,
                             bool *sessionLost) {
+    report.chipAuthProtocol = "chip_authentication";
     const ChipAuthResult result = runChipAuthentication(channel, session, chip, com);
     report.exchanges += result.exchanges;
     switch (result.status) {

@@ -44,6 +44,9 @@ struct ChipReport {
     // only the DH or AES variants of Chip Authentication and there is no
     // DG15, or a DG14 or DG15 key this reader cannot use.
     std::string chipAuth = "none";
+    // The protocol that ran, "active_authentication" or "chip_authentication";
+    // empty when neither did.
+    std::string chipAuthProtocol;
     std::optional<FaceImage> face;
     std::vector<int> dataGroups; // the groups EF.COM lists
     int exchanges = 0;

@@ -18,7 +18,8 @@ struct ChipReading {
     QString outcome;
     // Why, for the audit record and staff, never document data: "no_csca",
     // "expired", "no_sod", "signature_bad", "hashes_mismatch", "dg1_mismatch",
-    // "unknown_dsc", "revoked", "active_authentication_failed", or the outcome itself.
+    // "unknown_dsc", "revoked", "active_authentication_failed",
+    // "chip_authentication_failed", or the outcome itself.
     QString detail;
     int openedBy = -1;    // which MRZ candidate opened the chip (BAC)
     QStringList dg1Lines; // the MRZ the chip holds, once read

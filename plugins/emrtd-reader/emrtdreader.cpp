@@ -44,8 +44,8 @@ QString detailOf(const emrtd::ChipReport &report) {
         return QStringLiteral("malformed");
     if (sod.hashes != "ok")
         return QStringLiteral("hashes_mismatch");
-    if (report.chipAuth == "failed")
-        return QStringLiteral("active_authentication_failed");
+    if (report.chipAuth == "failed") // active_authentication_failed, chip_authentication_failed
+        return QString::fromStdString(report.chipAuthProtocol) + QStringLiteral("_failed");
     if (sod.chain != "ok")
         return QString::fromStdString(sod.chain); // no_csca, expired, unknown_dsc, revoked
     if (!report.dg1MatchesMrz)

@@ -130,18 +130,35 @@ private slots:
         QCOMPARE(record.value(u"chip_detail"_s).toString(), u"unknown_dsc"_s);
     }
 
-    // A faithful copy of a genuine chip's files (DG15 and the SOD included) on
-    // a chip holding another key: Active Authentication tells.
+    // A faithful copy of a genuine chip's files (DG14 or DG15 and the SOD
+    // included) on a chip holding another key: Active or Chip Authentication
+    // tells, and the record says which.
+    void aClonedChipIsDeniedAsForged_data() {
+        QTest::addColumn<QStringList>("makeOptions");
+        QTest::addColumn<QString>("keyFile");
+        QTest::addColumn<QString>("emulatorOption");
+        QTest::addColumn<QString>("detail");
+        QTest::newRow("active authentication")
+            << QStringList{u"--aa"_s, u"rsa"_s} << u"aa-key.pem"_s << u"--aa-key"_s
+            << u"active_authentication_failed"_s;
+        QTest::newRow("chip authentication") << QStringList{u"--ca"_s, u"ecdh"_s} << u"ca-key.pem"_s
+                                             << u"--ca-key"_s << u"chip_authentication_failed"_s;
+    }
+
     void aClonedChipIsDeniedAsForged() {
+        QFETCH(QStringList, makeOptions);
+        QFETCH(QString, keyFile);
+        QFETCH(QString, emulatorOption);
+        QFETCH(QString, detail);
         QString error;
-        QVERIFY2(m_stack->makePassport(u"clone-key"_s, m_page, {u"--aa"_s, u"rsa"_s}, &error),
-                 qPrintable(error));
+        const QString original = u"clone-key-"_s + keyFile.left(2);
+        QVERIFY2(m_stack->makePassport(original, m_page, makeOptions, &error), qPrintable(error));
         const auto [reason, record] = present(
-            u"cloned"_s, {u"--aa"_s, u"rsa"_s}, u"csca"_s, false, Chip::OnReader, {},
-            {true, {u"--aa-key"_s, m_stack->passportDir(u"clone-key"_s) + u"/chip/aa-key.pem"_s}});
+            u"cloned-"_s + keyFile.left(2), makeOptions, u"csca"_s, false, Chip::OnReader, {},
+            {true, {emulatorOption, m_stack->passportDir(original) + u"/chip/"_s + keyFile}});
         QCOMPARE(reason, u"document_forged"_s);
         QCOMPARE(record.value(u"chip"_s).toString(), u"forged"_s);
-        QCOMPARE(record.value(u"chip_detail"_s).toString(), u"active_authentication_failed"_s);
+        QCOMPARE(record.value(u"chip_detail"_s).toString(), detail);
     }
 
     void withoutACscaForItsIssuerAChipIsRequiredWhenConfigured() {

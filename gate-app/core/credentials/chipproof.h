@@ -20,7 +20,8 @@ struct ChipProof {
     // or the reader's outcome and detail ("no_chip", "no_csca", "expired",
     // "no_sod", "access_denied", "reader_error", "malformed", "hashes_mismatch",
     // "signature_bad", "dg1_mismatch", "unknown_dsc", "revoked",
-    // "active_authentication_failed"). Never document data.
+    // "active_authentication_failed", "chip_authentication_failed"). Never
+    // document data.
     QString detail;
     // DG2's face as 8-bit RGB rows, for the service panel only: never logged,
     // written or shown to passengers.
