@@ -25,7 +25,8 @@ Doc 9303 part 11, 6.1:
   not supported), one without ca-key.pem MSE:Set KAT with 6A88 (referenced data not found).
 - --answer for the faulty chips of the tests: `refuse` answers 6D00 (instruction not supported) to
   INTERNAL AUTHENTICATE and MSE:Set KAT, `short` drops the signature's last byte, `corrupt` signs a
-  representative whose header is 4A (RSA) or changes a byte of r (ECDSA).
+  representative whose header is 4A (RSA) or changes a byte of r (ECDSA), and after Chip Authentication
+  answers every command with a MAC whose last byte is wrong.
 - --link-kbps N holds each answer for the bytes exchanged (command and response, 10 bits per byte) at N
   kbit/s plus 1 ms of turnaround, the way a contactless link of that speed would: 106 and 424 kbit/s are
   the ISO/IEC 14443 rates of common readers."""
@@ -131,6 +132,7 @@ def main():
 
     class AuthenticatingSAM(PassportSAM):
         new_keys = None  # Chip Authentication's keys, for the commands after MSE:Set KAT's answer
+        under_new_keys = False
 
         def internal_authenticate(self, p1, p2, data):
             if args.answer == "refuse" or key is None:
@@ -162,12 +164,15 @@ def main():
             return SW["NORMAL"], b""
 
         def protect_result(self, sw, result):
-            answer = PassportSAM.protect_result(self, sw, result)
+            status, data = PassportSAM.protect_result(self, sw, result)
+            if self.under_new_keys and args.answer == "corrupt" and data:
+                data = data[:-1] + bytes([data[-1] ^ 0x01])  # the last byte of DO'8E', the MAC
             if self.new_keys:
                 self.current_SE.ct.key, self.current_SE.cct.key = self.new_keys
                 self.current_SE.ssc = 0
                 self.new_keys = None
-            return answer
+                self.under_new_keys = True
+            return status, data
 
     # The shared tool's card, with this SAM.
     def generate(self):

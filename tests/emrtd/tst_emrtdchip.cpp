@@ -311,6 +311,20 @@ private slots:
                  report.error.c_str());
     }
 
+    // A chip that agrees the keys but cannot answer soundly under them: no
+    // second chance, as a reset chip would get (it answers 6987/6988 instead).
+    void chipAnsweringWithABadMacUnderTheNewKeysIsForged() {
+        const ChipReport report = readPassport(
+            QStringLiteral("ca-badmac"), {QStringLiteral("--ca"), QStringLiteral("ecdh")},
+            {lines(kMrz)}, QStringLiteral("csca"), PcscChannel::ExtendedLength::Auto,
+            {true, {QStringLiteral("--answer"), QStringLiteral("corrupt")}});
+        COMPARE_OUTCOME(report, "forged");
+        QCOMPARE(report.chipAuth, std::string("failed"));
+        QCOMPARE(report.sessionRestarts, 0);
+        QVERIFY2(report.error.find("no sound answer under the new keys") != std::string::npos,
+                 report.error.c_str());
+    }
+
     void extendedLengthReadsInFewerExchanges() {
         const ChipReport shortReads =
             readPassport(QStringLiteral("short"), {}, {lines(kMrz)}, QStringLiteral("csca"),
