@@ -260,12 +260,12 @@ bool ActiveAuthKey::verifies(ByteView challenge, ByteView signature, std::string
     return true;
 }
 
-ActiveAuthResult runActiveAuthentication(ChipChannel &channel, SecureMessaging &session,
-                                         const ActiveAuthKey &key) {
-    ActiveAuthResult result;
+AuthenticationResult runActiveAuthentication(ChipChannel &channel, SecureMessaging &session,
+                                             const ActiveAuthKey &key) {
+    AuthenticationResult result;
     Bytes challenge(kChallengeSize);
     if (RAND_bytes(challenge.data(), static_cast<int>(challenge.size())) != 1) {
-        result.status = ActiveAuthResult::Status::ChannelLost;
+        result.status = AuthenticationResult::Status::ChannelLost;
         result.error = "Active Authentication: no random challenge";
         return result;
     }
@@ -274,31 +274,32 @@ ActiveAuthResult runActiveAuthentication(ChipChannel &channel, SecureMessaging &
     const std::size_t le = channel.extendedLength()
                                ? key.signatureSize()
                                : std::min<std::size_t>(key.signatureSize(), 256);
+    result.exchanges = 1;
     const ProtectedAnswer answer =
         exchangeProtected(channel, session, {0x00, 0x88, 0x00, 0x00, challenge, le, true});
     switch (answer.status) {
     case ProtectedAnswer::Status::Answered:
         break;
     case ProtectedAnswer::Status::ChannelLost:
-        result.status = ActiveAuthResult::Status::ChannelLost;
+        result.status = AuthenticationResult::Status::ChannelLost;
         result.error = answer.error;
         return result;
     case ProtectedAnswer::Status::Malformed:
     case ProtectedAnswer::Status::Unauthenticated:
-        result.status = ActiveAuthResult::Status::Unauthenticated;
+        result.status = AuthenticationResult::Status::Unauthenticated;
         result.error = "Active Authentication: " + answer.error;
         return result;
     }
     const ResponseApdu &response = answer.response;
     if (sessionLostStatus(response.sw)) {
-        result.status = ActiveAuthResult::Status::SessionLost;
+        result.status = AuthenticationResult::Status::SessionLost;
         result.error = "the chip lost the secure messaging session";
         return result;
     }
     if (!response.ok()) {
         char status[8];
         std::snprintf(status, sizeof status, "%04X", unsigned(response.sw));
-        result.status = ActiveAuthResult::Status::Refused;
+        result.status = AuthenticationResult::Status::Refused;
         result.error =
             std::string("Active Authentication: the chip refused INTERNAL AUTHENTICATE (status ") +
             status + ")";
@@ -306,11 +307,11 @@ ActiveAuthResult runActiveAuthentication(ChipChannel &channel, SecureMessaging &
     }
     std::string why;
     if (!key.verifies(challenge, response.data, &why)) {
-        result.status = ActiveAuthResult::Status::Failed;
+        result.status = AuthenticationResult::Status::Failed;
         result.error = "Active Authentication failed: " + why;
         return result;
     }
-    result.status = ActiveAuthResult::Status::Verified;
+    result.status = AuthenticationResult::Status::Verified;
     return result;
 }
 

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "emrtd/authenticationresult.h"
 #include "emrtd/bytes.h"
 #include "emrtd/chipchannel.h"
 #include "emrtd/securemessaging.h"
@@ -67,20 +68,9 @@ private:
     std::string ecdsaHash_;
 };
 
-struct ActiveAuthResult {
-    // Verified: the answer verifies with DG15's key. Failed: it does not
-    // (or it is longer than any signature of that key). Refused: the chip
-    // answered INTERNAL AUTHENTICATE with an error. SessionLost: 6987/6988,
-    // the chip forgot the secure messaging session. ChannelLost: the chip
-    // or reader went away. Unauthenticated: the answer broke secure messaging.
-    enum class Status { Verified, Failed, Refused, SessionLost, ChannelLost, Unauthenticated };
-    Status status = Status::Failed;
-    std::string error;
-};
-
 // INTERNAL AUTHENTICATE with eight random bytes from OpenSSL's generator,
 // under the session's secure messaging, and the answer checked with `key`.
-ActiveAuthResult runActiveAuthentication(ChipChannel &channel, SecureMessaging &session,
-                                         const ActiveAuthKey &key);
+AuthenticationResult runActiveAuthentication(ChipChannel &channel, SecureMessaging &session,
+                                             const ActiveAuthKey &key);
 
 } // namespace gate::emrtd

@@ -163,17 +163,18 @@ std::optional<ChipAuthKeys> agreeChipAuthKeys(EVP_PKEY *chipKey) {
     return keys;
 }
 
-ChipAuthResult runChipAuthentication(ChipChannel &channel, SecureMessaging &session,
-                                     const ChipAuthOfDg14 &chip, ByteView com) {
-    ChipAuthResult result;
-    auto stop = [&result](ChipAuthResult::Status status, std::string error) {
+AuthenticationResult runChipAuthentication(ChipChannel &channel, SecureMessaging &session,
+                                           const ChipAuthOfDg14 &chip, ByteView com) {
+    AuthenticationResult result;
+    auto stop = [&result](AuthenticationResult::Status status, std::string error) {
         result.status = status;
         result.error = std::move(error);
         return result;
     };
     const auto keys = agreeChipAuthKeys(chip.key.get());
     if (!keys)
-        return stop(ChipAuthResult::Status::ChannelLost, "Chip Authentication: no key agreement");
+        return stop(AuthenticationResult::Status::ChannelLost,
+                    "Chip Authentication: no key agreement");
 
     Bytes data = encodeTlv(0x91, keys->ephemeralPoint);
     if (!chip.keyId.empty()) {
@@ -187,20 +188,20 @@ ChipAuthResult runChipAuthentication(ChipChannel &channel, SecureMessaging &sess
     case ProtectedAnswer::Status::Answered:
         break;
     case ProtectedAnswer::Status::ChannelLost:
-        return stop(ChipAuthResult::Status::ChannelLost, answer.error);
+        return stop(AuthenticationResult::Status::ChannelLost, answer.error);
     case ProtectedAnswer::Status::Malformed:
     case ProtectedAnswer::Status::Unauthenticated:
-        return stop(ChipAuthResult::Status::Unauthenticated,
+        return stop(AuthenticationResult::Status::Unauthenticated,
                     "Chip Authentication: " + answer.error);
     }
     if (sessionLostStatus(answer.response.sw))
-        return stop(ChipAuthResult::Status::SessionLost,
+        return stop(AuthenticationResult::Status::SessionLost,
                     "the chip lost the secure messaging session");
     if (!answer.response.ok()) {
         char status[8];
         std::snprintf(status, sizeof status, "%04X", unsigned(answer.response.sw));
         return stop(
-            ChipAuthResult::Status::Refused,
+            AuthenticationResult::Status::Refused,
             std::string("chip authentication failed: the chip refused MSE:Set KAT (status ") +
                 status + ")");
     }
@@ -213,21 +214,21 @@ ChipAuthResult runChipAuthentication(ChipChannel &channel, SecureMessaging &sess
     switch (read.status) {
     case FileReader::Status::Read:
         if (!equalBytes(read.bytes, com))
-            return stop(ChipAuthResult::Status::Failed,
+            return stop(AuthenticationResult::Status::Failed,
                         "chip authentication failed: EF.COM differs under the new keys");
-        result.status = ChipAuthResult::Status::Verified;
+        result.status = AuthenticationResult::Status::Verified;
         return result;
     case FileReader::Status::ChannelLost:
-        return stop(ChipAuthResult::Status::ChannelLost, read.error);
+        return stop(AuthenticationResult::Status::ChannelLost, read.error);
     case FileReader::Status::SessionLost:
-        return stop(ChipAuthResult::Status::NewKeysRefused,
+        return stop(AuthenticationResult::Status::NewKeysRefused,
                     "chip authentication failed: the chip does not know the new keys");
     case FileReader::Status::NotFound:
     case FileReader::Status::Malformed:
     case FileReader::Status::Refused:
         break;
     }
-    return stop(ChipAuthResult::Status::Failed,
+    return stop(AuthenticationResult::Status::Failed,
                 "chip authentication failed: no sound answer under the new keys" +
                     (read.error.empty() ? std::string() : ": " + read.error));
 }

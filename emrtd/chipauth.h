@@ -1,5 +1,6 @@
 #pragma once
 
+#include "emrtd/authenticationresult.h"
 #include "emrtd/bytes.h"
 #include "emrtd/chipchannel.h"
 #include "emrtd/securemessaging.h"
@@ -53,33 +54,11 @@ struct ChipAuthKeys {
 // None when OpenSSL cannot make the key or the secret.
 std::optional<ChipAuthKeys> agreeChipAuthKeys(EVP_PKEY *chipKey);
 
-struct ChipAuthResult {
-    // Verified: the chip read back EF.COM under the new keys. Refused: it
-    // refused MSE:Set KAT. Failed: its answer under the new keys did not
-    // verify or differs. NewKeysRefused: it answered 6987/6988 under the new
-    // keys, as a chip that cannot compute them does (and a genuine one reset
-    // at that moment). SessionLost: it forgot the old session before the key
-    // agreement. ChannelLost: the chip or reader went away. Unauthenticated:
-    // the answer to MSE:Set KAT broke secure messaging.
-    enum class Status {
-        Verified,
-        Refused,
-        Failed,
-        NewKeysRefused,
-        SessionLost,
-        ChannelLost,
-        Unauthenticated
-    };
-    Status status = Status::Failed;
-    int exchanges = 0;
-    std::string error;
-};
-
 // MSE:Set KAT (0C 22 41 A6, data 91 <ephemeral point> [84 keyId]) under
 // `session`, then secure messaging with the derived keys and a send
 // sequence counter of zero, and EF.COM read under them and compared with
 // `com`, read before.
-ChipAuthResult runChipAuthentication(ChipChannel &channel, SecureMessaging &session,
-                                     const ChipAuthOfDg14 &chip, ByteView com);
+AuthenticationResult runChipAuthentication(ChipChannel &channel, SecureMessaging &session,
+                                           const ChipAuthOfDg14 &chip, ByteView com);
 
 } // namespace gate::emrtd

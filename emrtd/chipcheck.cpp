@@ -56,12 +56,48 @@ ChipOutcome judge(const ChipReport &report) {
     return ChipOutcome::Verified;
 }
 
-// Active Authentication once passive authentication vouched for DG15 (its
-// hash in a soundly signed SOD). Any answer but a verifying signature from a
-// chip whose DG15 says it holds the key is a forgery: a genuine chip always
-// answers, and only a copy of its files without its private key cannot.
+// What Active or Chip Authentication (`protocol`) found, in the report. A
+// chip whose SOD-vouched DG15 or DG14 says it holds a key and that does not
+// prove it is a forgery: a genuine chip always can, only a copy of its files
+// without its private key cannot. 6987/6988 under Chip Authentication's new
+// keys is what such a copy answers, and also what a genuine chip reset at
+// that moment answers: the read is opened again once (`lastAttempt` false),
+// and a second time it is a forgery.
+ChipReport judgeAuthentication(ChipReport report, const char *protocol,
+                               const AuthenticationResult &result, bool lastAttempt,
+                               bool *sessionLost) {
+    using Status = AuthenticationResult::Status;
+    report.chipAuthProtocol = protocol;
+    report.exchanges += result.exchanges;
+    switch (result.status) {
+    case Status::Verified:
+        report.chipAuth = protocol;
+        return report;
+    case Status::NewKeysRefused:
+        if (!lastAttempt) {
+            *sessionLost = true;
+            return failed(report, ChipOutcome::ReaderError, result.error);
+        }
+        [[fallthrough]];
+    case Status::Refused:
+    case Status::Failed:
+        report.chipAuth = "failed";
+        return failed(report, ChipOutcome::Forged, result.error);
+    case Status::SessionLost:
+        *sessionLost = true;
+        return failed(report, ChipOutcome::ReaderError, result.error);
+    case Status::ChannelLost:
+        return failed(report, ChipOutcome::ReaderError, result.error);
+    case Status::Unauthenticated:
+        return failed(report, ChipOutcome::Malformed, result.error);
+    }
+    return failed(report, ChipOutcome::ReaderError, result.error);
+}
+
+// Active Authentication with DG15's key (and DG14's hash for ECDSA).
 ChipReport activeAuthenticate(ChipReport report, ChipChannel &channel, SecureMessaging &session,
-                              const std::map<int, Bytes> &groups, bool *sessionLost) {
+                              const std::map<int, Bytes> &groups, bool lastAttempt,
+                              bool *sessionLost) {
     std::string error;
     const auto dg14 = groups.find(14);
     const auto key = ActiveAuthKey::fromFiles(
@@ -71,63 +107,9 @@ ChipReport activeAuthenticate(ChipReport report, ChipChannel &channel, SecureMes
         report.chipAuth = "not_supported";
         return failed(report, ChipOutcome::Malformed, error);
     }
-    report.chipAuthProtocol = "active_authentication";
-    const ActiveAuthResult result = runActiveAuthentication(channel, session, *key);
-    ++report.exchanges;
-    switch (result.status) {
-    case ActiveAuthResult::Status::Verified:
-        report.chipAuth = "active_authentication";
-        return report;
-    case ActiveAuthResult::Status::Failed:
-    case ActiveAuthResult::Status::Refused:
-        report.chipAuth = "failed";
-        return failed(report, ChipOutcome::Forged, result.error);
-    case ActiveAuthResult::Status::SessionLost:
-        *sessionLost = true;
-        return failed(report, ChipOutcome::ReaderError, result.error);
-    case ActiveAuthResult::Status::ChannelLost:
-        return failed(report, ChipOutcome::ReaderError, result.error);
-    case ActiveAuthResult::Status::Unauthenticated:
-        return failed(report, ChipOutcome::Malformed, result.error);
-    }
-    return failed(report, ChipOutcome::ReaderError, result.error);
-}
-
-// Chip Authentication once passive authentication vouched for DG14. A chip
-// that refuses the key agreement or does not answer soundly under the new
-// keys is a forgery: only the holder of DG14's private key can compute them.
-// 6987/6988 under the new keys is what such a copy answers, and also what a
-// genuine chip reset at that moment answers: the read is opened again once
-// (`lastAttempt` false), and a second time it is a forgery.
-ChipReport chipAuthenticate(ChipReport report, ChipChannel &channel, SecureMessaging &session,
-                            const ChipAuthOfDg14 &chip, ByteView com, bool lastAttempt,
-                            bool *sessionLost) {
-    report.chipAuthProtocol = "chip_authentication";
-    const ChipAuthResult result = runChipAuthentication(channel, session, chip, com);
-    report.exchanges += result.exchanges;
-    switch (result.status) {
-    case ChipAuthResult::Status::Verified:
-        report.chipAuth = "chip_authentication";
-        return report;
-    case ChipAuthResult::Status::NewKeysRefused:
-        if (!lastAttempt) {
-            *sessionLost = true;
-            return failed(report, ChipOutcome::ReaderError, result.error);
-        }
-        [[fallthrough]];
-    case ChipAuthResult::Status::Refused:
-    case ChipAuthResult::Status::Failed:
-        report.chipAuth = "failed";
-        return failed(report, ChipOutcome::Forged, result.error);
-    case ChipAuthResult::Status::SessionLost:
-        *sessionLost = true;
-        return failed(report, ChipOutcome::ReaderError, result.error);
-    case ChipAuthResult::Status::ChannelLost:
-        return failed(report, ChipOutcome::ReaderError, result.error);
-    case ChipAuthResult::Status::Unauthenticated:
-        return failed(report, ChipOutcome::Malformed, result.error);
-    }
-    return failed(report, ChipOutcome::ReaderError, result.error);
+    return judgeAuthentication(std::move(report), "active_authentication",
+                               runActiveAuthentication(channel, session, *key), lastAttempt,
+                               sessionLost);
 }
 
 ChipReport readAndCheckOnce(ChipChannel &channel,
@@ -237,8 +219,10 @@ ChipReport readAndCheckOnce(ChipChannel &channel,
         chipAuthentication = chipAuthOfDg14(groups.at(14));
     switch (chipAuthentication.status) {
     case ChipAuthOfDg14::Status::Supported:
-        return chipAuthenticate(std::move(report), channel, *session, chipAuthentication, com,
-                                lastAttempt, sessionLost);
+        return judgeAuthentication(
+            std::move(report), "chip_authentication",
+            runChipAuthentication(channel, *session, chipAuthentication, com), lastAttempt,
+            sessionLost);
     case ChipAuthOfDg14::Status::Malformed:
         report.chipAuth = "not_supported";
         return failed(report, ChipOutcome::Malformed, chipAuthentication.error);
@@ -247,7 +231,8 @@ ChipReport readAndCheckOnce(ChipChannel &channel,
         break;
     }
     if (groups.contains(15))
-        return activeAuthenticate(std::move(report), channel, *session, groups, sessionLost);
+        return activeAuthenticate(std::move(report), channel, *session, groups, lastAttempt,
+                                  sessionLost);
     report.chipAuth = chipAuthentication.status == ChipAuthOfDg14::Status::NotSupported
                           ? "not_supported"
                           : "none";

@@ -22,9 +22,6 @@ using StorePtr = OpensslPtr<X509_STORE, X509_STORE_free>;
 using StoreContextPtr = OpensslPtr<X509_STORE_CTX, X509_STORE_CTX_free>;
 using ObjectPtr = OpensslPtr<ASN1_OBJECT, ASN1_OBJECT_free>;
 
-// id-icao-mrtd-security-ldsSecurityObject, 2.23.136.1.1.1
-constexpr const char *kLdsSecurityObjectOid = "2.23.136.1.1.1";
-
 std::string chainStatus(int verifyError) {
     switch (verifyError) {
     case X509_V_ERR_CERT_HAS_EXPIRED:

@@ -10,6 +10,9 @@
 
 namespace gate::emrtd {
 
+// The eContentType of an SOD: id-icao-mrtd-security-ldsSecurityObject.
+inline constexpr const char *kLdsSecurityObjectOid = "2.23.136.1.1.1";
+
 // Passive authentication (ICAO 9303 part 11, 5.1): the SOD's CMS signature,
 // its Document Signer certificate chained to an installed CSCA at `now`, the
 // DSC's CRL where one is installed, and every data group read against the

@@ -125,7 +125,6 @@ private slots:
         QCOMPARE(face.size(), QSize(2, 1));
         QCOMPARE(face.pixelColor(0, 0), QColor(Qt::red));
         QCOMPARE(face.pixelColor(1, 0), QColor(Qt::blue));
-        QVERIFY(!m_passenger->ticket().contains(u"face"_s));
     }
 
     void theLanesAvailabilityPicksTheScreen() {

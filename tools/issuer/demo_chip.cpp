@@ -1,6 +1,8 @@
 #include "demo_chip.h"
 
 #include "emrtd/bytes.h"
+#include "emrtd/opensslptr.h"
+#include "emrtd/passiveauth.h"
 #include "emrtd/tlv.h"
 
 #include <QDir>
@@ -14,20 +16,17 @@
 #include <openssl/x509v3.h>
 
 #include <array>
-#include <memory>
 #include <optional>
 
 namespace gate::issuer {
 
 namespace {
 
-template <typename T, void (*Free)(T *)> struct Deleter {
-    void operator()(T *p) const { Free(p); }
-};
-using KeyPtr = std::unique_ptr<EVP_PKEY, Deleter<EVP_PKEY, EVP_PKEY_free>>;
-using CertPtr = std::unique_ptr<X509, Deleter<X509, X509_free>>;
-using BioPtr = std::unique_ptr<BIO, Deleter<BIO, BIO_free_all>>;
-using CmsPtr = std::unique_ptr<CMS_ContentInfo, Deleter<CMS_ContentInfo, CMS_ContentInfo_free>>;
+using KeyPtr = emrtd::OpensslPtr<EVP_PKEY, EVP_PKEY_free>;
+using CertPtr = emrtd::OpensslPtr<X509, X509_free>;
+using BioPtr = emrtd::OpensslPtr<BIO, BIO_free_all>;
+using CmsPtr = emrtd::OpensslPtr<CMS_ContentInfo, CMS_ContentInfo_free>;
+using ObjectPtr = emrtd::OpensslPtr<ASN1_OBJECT, ASN1_OBJECT_free>;
 
 constexpr long kDay = 24 * 3600;
 
@@ -143,10 +142,9 @@ std::optional<emrtd::Bytes> signedSecurityObject(const emrtd::Bytes &lds, X509 *
     BioPtr content(BIO_new_mem_buf(lds.data(), int(lds.size())));
     const unsigned flags = CMS_BINARY | CMS_PARTIAL | CMS_NOSMIMECAP;
     CmsPtr cms(CMS_sign(dsc, dscKey, nullptr, nullptr, flags));
-    ASN1_OBJECT *type = OBJ_txt2obj("2.23.136.1.1.1", 1);
-    const bool typed = cms && CMS_set1_eContentType(cms.get(), type) == 1;
-    ASN1_OBJECT_free(type);
-    if (!typed || CMS_final(cms.get(), content.get(), nullptr, flags) != 1)
+    const ObjectPtr type(OBJ_txt2obj(emrtd::kLdsSecurityObjectOid, 1));
+    if (!cms || !type || CMS_set1_eContentType(cms.get(), type.get()) != 1 ||
+        CMS_final(cms.get(), content.get(), nullptr, flags) != 1)
         return std::nullopt;
     BioPtr out(BIO_new(BIO_s_mem()));
     if (i2d_CMS_bio(out.get(), cms.get()) != 1)
