@@ -1,7 +1,7 @@
 #include "emrtd/bac.h"
 
 #include "emrtd/apdu.h"
-#include "emrtd/des3.h"
+#include "emrtd/smcipher.h"
 #include "vision/mrz/mrzformat.h"
 
 #include <openssl/rand.h>
@@ -51,8 +51,8 @@ Bytes randomBytes(std::size_t count) {
 BacResult runBac(ChipChannel &channel, const std::string &keyInformation) {
     Bytes seed = sha1(bytesOf(keyInformation));
     seed.resize(16);
-    const Bytes encKey = deriveKey(seed, 1);
-    const Bytes macKey = deriveKey(seed, 2);
+    const Bytes encKey = deriveKey(SmCipher::TripleDes, seed, 1);
+    const Bytes macKey = deriveKey(SmCipher::TripleDes, seed, 2);
 
     const auto challengeRaw = channel.transmit(encodeApdu({0x00, 0x84, 0x00, 0x00, {}, 8, true}));
     if (!challengeRaw)
@@ -64,8 +64,9 @@ BacResult runBac(ChipChannel &channel, const std::string &keyInformation) {
 
     const Bytes rndIfd = randomBytes(8);
     const Bytes kIfd = randomBytes(16);
-    const Bytes encrypted = tripleDesEncrypt(encKey, concat({rndIfd, rndIc, kIfd}));
-    const Bytes authData = concat({encrypted, retailMac(macKey, encrypted)});
+    const Bytes encrypted =
+        encryptZeroIv(SmCipher::TripleDes, encKey, concat({rndIfd, rndIc, kIfd}));
+    const Bytes authData = concat({encrypted, messageMac(SmCipher::TripleDes, macKey, encrypted)});
     const auto answerRaw =
         channel.transmit(encodeApdu({0x00, 0x82, 0x00, 0x00, authData, 40, true}));
     if (!answerRaw)
@@ -78,9 +79,10 @@ BacResult runBac(ChipChannel &channel, const std::string &keyInformation) {
     if (answer->data.size() != 40)
         return failure(BacResult::Status::Malformed, "EXTERNAL AUTHENTICATE: wrong answer size");
     const ByteView icCipher = ByteView(answer->data).first(32);
-    if (!constantTimeEqual(retailMac(macKey, icCipher), ByteView(answer->data).subspan(32)))
+    if (!constantTimeEqual(messageMac(SmCipher::TripleDes, macKey, icCipher),
+                           ByteView(answer->data).subspan(32)))
         return failure(BacResult::Status::Refused, "the chip's answer MAC does not verify");
-    const Bytes icPlain = tripleDesDecrypt(encKey, icCipher);
+    const Bytes icPlain = decryptZeroIv(SmCipher::TripleDes, encKey, icCipher);
     if (!constantTimeEqual(ByteView(icPlain).subspan(0, 8), rndIc) ||
         !constantTimeEqual(ByteView(icPlain).subspan(8, 8), rndIfd))
         return failure(BacResult::Status::Refused, "the chip's answer has the wrong nonces");
@@ -91,7 +93,8 @@ BacResult runBac(ChipChannel &channel, const std::string &keyInformation) {
     const Bytes ssc = concat({ByteView(rndIc).subspan(4), ByteView(rndIfd).subspan(4)});
     BacResult result;
     result.status = BacResult::Status::Opened;
-    result.session.emplace(deriveKey(sessionSeed, 1), deriveKey(sessionSeed, 2), ssc);
+    result.session.emplace(SmCipher::TripleDes, deriveKey(SmCipher::TripleDes, sessionSeed, 1),
+                           deriveKey(SmCipher::TripleDes, sessionSeed, 2), ssc);
     return result;
 }
 

@@ -1,10 +1,10 @@
 #include "emrtd/chipauth.h"
 
-#include "emrtd/des3.h"
 #include "emrtd/filereader.h"
 #include "emrtd/opensslptr.h"
 #include "emrtd/protectedexchange.h"
 #include "emrtd/securityinfos.h"
+#include "emrtd/smcipher.h"
 #include "emrtd/tlv.h"
 
 #include <openssl/crypto.h>
@@ -158,7 +158,8 @@ std::optional<ChipAuthKeys> agreeChipAuthKeys(EVP_PKEY *chipKey) {
     if (EVP_PKEY_derive(context.get(), secret.data(), &secretSize) != 1)
         return std::nullopt;
     secret.resize(secretSize);
-    ChipAuthKeys keys{Bytes(point, point + pointSize), deriveKey(secret, 1), deriveKey(secret, 2)};
+    ChipAuthKeys keys{Bytes(point, point + pointSize), deriveKey(SmCipher::TripleDes, secret, 1),
+                      deriveKey(SmCipher::TripleDes, secret, 2)};
     OPENSSL_cleanse(secret.data(), secret.size());
     return keys;
 }
@@ -207,7 +208,8 @@ AuthenticationResult runChipAuthentication(ChipChannel &channel, SecureMessaging
     }
 
     // From here on only the new keys, with the counter at zero (part 11, 6.2).
-    SecureMessaging restarted(keys->encKey, keys->macKey, Bytes(8, 0));
+    SecureMessaging restarted(SmCipher::TripleDes, keys->encKey, keys->macKey,
+                              Bytes(sscSize(SmCipher::TripleDes), 0));
     FileReader files(channel, restarted);
     const FileReader::Result read = files.read(fid::kCom);
     result.exchanges += files.exchanges();

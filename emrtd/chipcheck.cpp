@@ -2,8 +2,10 @@
 
 #include "emrtd/activeauth.h"
 #include "emrtd/bac.h"
+#include "emrtd/cardaccess.h"
 #include "emrtd/chipauth.h"
 #include "emrtd/filereader.h"
+#include "emrtd/pace.h"
 
 #include <algorithm>
 #include <map>
@@ -112,6 +114,79 @@ ChipReport activeAuthenticate(ChipReport report, ChipChannel &channel, SecureMes
                                sessionLost);
 }
 
+// Access control with each MRZ candidate in turn: PACE where EF.CardAccess
+// offers a variant this reader runs (Doc 9303 part 11, 4.2: PACE first when
+// the chip has it), BAC otherwise or once the chip will not run PACE. The
+// session, with the eMRTD application selected; or none and `report` says
+// why.
+std::optional<SecureMessaging> openChip(ChipChannel &channel,
+                                        const std::vector<std::vector<std::string>> &mrzCandidates,
+                                        ChipReport *report) {
+    std::string error;
+    bool lost = false;
+    // A chip already gone is told by the first SELECT below, as without PACE.
+    const auto cardAccess = readCardAccess(channel, &lost);
+    const CardAccessPace pace = cardAccess ? paceOfCardAccess(*cardAccess) : CardAccessPace{};
+    bool tryPace = pace.status == CardAccessPace::Status::Offered;
+    const char *refusedBy = tryPace ? "PACE" : "BAC";
+    for (std::size_t i = 0; i < mrzCandidates.size(); ++i) {
+        const auto keyInformation = bacKeyInformation(mrzCandidates[i]);
+        if (!keyInformation)
+            continue;
+        if (tryPace) {
+            PaceResult opened = runPace(channel, pace.offer, *keyInformation);
+            switch (opened.status) {
+            case PaceResult::Status::Opened:
+                if (!selectApplication(channel, &*opened.session, &lost, &error)) {
+                    *report = failed(*report, lost ? ChipOutcome::ReaderError : ChipOutcome::NoChip,
+                                     error);
+                    return std::nullopt;
+                }
+                report->access = "PACE";
+                report->openedBy = static_cast<int>(i);
+                return std::move(opened.session);
+            case PaceResult::Status::Refused:
+                continue;
+            case PaceResult::Status::NotAccepted:
+                tryPace = false;
+                refusedBy = "BAC";
+                break;
+            case PaceResult::Status::ChannelLost:
+                *report = failed(*report, ChipOutcome::ReaderError, opened.error);
+                return std::nullopt;
+            case PaceResult::Status::Malformed:
+                *report = failed(*report, ChipOutcome::Malformed, opened.error);
+                return std::nullopt;
+            }
+        }
+        // Each attempt starts from a freshly selected application: a refused
+        // EXTERNAL AUTHENTICATE leaves the chip's state undefined.
+        if (!selectApplication(channel, nullptr, &lost, &error)) {
+            *report =
+                failed(*report, i == 0 ? ChipOutcome::NoChip : ChipOutcome::ReaderError, error);
+            return std::nullopt;
+        }
+        BacResult bac = runBac(channel, *keyInformation);
+        switch (bac.status) {
+        case BacResult::Status::Opened:
+            report->access = "BAC";
+            report->openedBy = static_cast<int>(i);
+            return std::move(bac.session);
+        case BacResult::Status::Refused:
+            break;
+        case BacResult::Status::ChannelLost:
+            *report = failed(*report, ChipOutcome::ReaderError, bac.error);
+            return std::nullopt;
+        case BacResult::Status::Malformed:
+            *report = failed(*report, ChipOutcome::Malformed, bac.error);
+            return std::nullopt;
+        }
+    }
+    *report = failed(*report, ChipOutcome::AccessDenied,
+                     std::string(refusedBy) + " refused every MRZ offered");
+    return std::nullopt;
+}
+
 ChipReport readAndCheckOnce(ChipChannel &channel,
                             const std::vector<std::vector<std::string>> &mrzCandidates,
                             const CscaStore &cscas, std::time_t now, bool lastAttempt,
@@ -121,32 +196,9 @@ ChipReport readAndCheckOnce(ChipChannel &channel,
     if (mrzCandidates.empty() || mrzCandidates.size() > kMaxMrzCandidates)
         return failed(report, ChipOutcome::AccessDenied, "one to three MRZ candidates");
 
-    std::optional<SecureMessaging> session;
-    for (std::size_t i = 0; i < mrzCandidates.size() && !session; ++i) {
-        const auto keyInformation = bacKeyInformation(mrzCandidates[i]);
-        if (!keyInformation)
-            continue;
-        // Each attempt starts from a freshly selected application: a refused
-        // EXTERNAL AUTHENTICATE leaves the chip's state undefined.
-        if (!selectApplication(channel, &error))
-            return failed(report, i == 0 ? ChipOutcome::NoChip : ChipOutcome::ReaderError, error);
-        BacResult bac = runBac(channel, *keyInformation);
-        switch (bac.status) {
-        case BacResult::Status::Opened:
-            session = std::move(bac.session);
-            report.openedBy = static_cast<int>(i);
-            break;
-        case BacResult::Status::Refused:
-            break;
-        case BacResult::Status::ChannelLost:
-            return failed(report, ChipOutcome::ReaderError, bac.error);
-        case BacResult::Status::Malformed:
-            return failed(report, ChipOutcome::Malformed, bac.error);
-        }
-    }
+    std::optional<SecureMessaging> session = openChip(channel, mrzCandidates, &report);
     if (!session)
-        return failed(report, ChipOutcome::AccessDenied, "BAC refused every MRZ offered");
-    report.access = "BAC";
+        return report;
 
     FileReader files(channel, *session);
     auto readRequired = [&](std::uint16_t fileId, Bytes *out) -> std::optional<ChipReport> {

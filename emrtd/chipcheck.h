@@ -30,7 +30,7 @@ const char *outcomeName(ChipOutcome outcome);
 
 struct ChipReport {
     ChipOutcome outcome = ChipOutcome::ReaderError;
-    std::string access;           // "BAC" once access control opened the chip
+    std::string access;           // "PACE" or "BAC" once access control opened the chip
     int openedBy = -1;            // which MRZ candidate opened it
     std::vector<std::string> mrz; // DG1's lines
     bool dg1MatchesMrz = false;
@@ -56,8 +56,9 @@ struct ChipReport {
     std::string error; // for staff: what went wrong, never document data
 };
 
-// Opens the chip with the first MRZ candidate BAC accepts (up to three,
-// when the camera could not tell 0 from O), reads EF.COM, EF.SOD, DG1, DG2
+// Opens the chip with the first MRZ candidate PACE (where EF.CardAccess
+// offers it) or BAC accepts (up to three, when the camera could not tell 0
+// from O), reads EF.COM, EF.SOD, DG1, DG2
 // and DG14/DG15 where listed, runs passive authentication at `now`, then,
 // when the SOD vouches for them, Chip Authentication when DG14 offers it
 // (ECDH with 3DES), else Active Authentication when the chip has DG15. A

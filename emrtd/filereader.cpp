@@ -135,14 +135,29 @@ FileReader::Result FileReader::read(std::uint16_t fileId) {
     return result;
 }
 
-bool selectApplication(ChipChannel &channel, std::string *error) {
+bool selectApplication(ChipChannel &channel, SecureMessaging *session, bool *channelLost,
+                       std::string *error) {
     static const Bytes aid{0xA0, 0x00, 0x00, 0x02, 0x47, 0x10, 0x01};
-    const auto raw = channel.transmit(encodeApdu({0x00, 0xA4, 0x04, 0x0C, aid, 0, false}));
-    if (!raw) {
-        *error = channel.lastError();
-        return false;
+    const CommandApdu select{0x00, 0xA4, 0x04, 0x0C, aid, 0, false};
+    *channelLost = false;
+    std::optional<ResponseApdu> response;
+    if (session) {
+        const ProtectedAnswer answer = exchangeProtected(channel, *session, select);
+        if (answer.status != ProtectedAnswer::Status::Answered) {
+            *channelLost = answer.status == ProtectedAnswer::Status::ChannelLost;
+            *error = answer.error;
+            return false;
+        }
+        response = answer.response;
+    } else {
+        const auto raw = channel.transmit(encodeApdu(select));
+        if (!raw) {
+            *channelLost = true;
+            *error = channel.lastError();
+            return false;
+        }
+        response = splitResponse(*raw);
     }
-    const auto response = splitResponse(*raw);
     if (!response || !response->ok()) {
         *error = "the chip has no eMRTD application";
         return false;

@@ -58,7 +58,10 @@ private:
     int exchanges_ = 0;
 };
 
-// SELECT of the eMRTD application by its AID, before access control.
-bool selectApplication(ChipChannel &channel, std::string *error);
+// SELECT of the eMRTD application by its AID: in plain before BAC, under
+// `session` after PACE, which runs in the master file. `channelLost` tells a
+// chip that went away from one without the application.
+bool selectApplication(ChipChannel &channel, SecureMessaging *session, bool *channelLost,
+                       std::string *error);
 
 } // namespace gate::emrtd

@@ -1,12 +1,12 @@
 #include "emrtd/securemessaging.h"
 
-#include "emrtd/des3.h"
 #include "emrtd/tlv.h"
 
 namespace gate::emrtd {
 
-SecureMessaging::SecureMessaging(Bytes encKey, Bytes macKey, Bytes ssc)
-    : encKey_(std::move(encKey))
+SecureMessaging::SecureMessaging(SmCipher cipher, Bytes encKey, Bytes macKey, Bytes ssc)
+    : cipher_(cipher)
+    , encKey_(std::move(encKey))
     , macKey_(std::move(macKey))
     , ssc_(std::move(ssc)) {}
 
@@ -19,13 +19,15 @@ void SecureMessaging::incrementSsc() {
 Bytes SecureMessaging::wrap(const CommandApdu &command, bool extended) {
     incrementSsc();
     const std::uint8_t cla = static_cast<std::uint8_t>(command.cla | 0x0C);
-    const Bytes header = pad8(Bytes{cla, command.ins, command.p1, command.p2});
+    const std::size_t block = blockSize(cipher_);
+    const Bytes header = padToBlock(Bytes{cla, command.ins, command.p1, command.p2}, block);
     Bytes objects;
     if (!command.data.empty()) {
         // Odd instructions carry BER-TLV data and use DO'85' (part 11, 9.8.6).
         const std::uint32_t tag = (command.ins & 1) ? 0x85 : 0x87;
         Bytes body{0x01};
-        const Bytes encrypted = tripleDesEncrypt(encKey_, pad8(command.data));
+        const Bytes encrypted =
+            encryptMessage(cipher_, encKey_, ssc_, padToBlock(command.data, block));
         body.insert(body.end(), encrypted.begin(), encrypted.end());
         if (tag == 0x85)
             body.erase(body.begin()); // DO'85' has no padding-content indicator
@@ -42,7 +44,7 @@ Bytes SecureMessaging::wrap(const CommandApdu &command, bool extended) {
         const Bytes object = encodeTlv(0x97, le);
         objects.insert(objects.end(), object.begin(), object.end());
     }
-    const Bytes mac = retailMac(macKey_, concat({ssc_, header, objects}));
+    const Bytes mac = messageMac(cipher_, macKey_, concat({ssc_, header, objects}));
     const Bytes macObject = encodeTlv(0x8E, mac);
     objects.insert(objects.end(), macObject.begin(), macObject.end());
 
@@ -80,7 +82,7 @@ std::optional<ResponseApdu> SecureMessaging::unwrap(const ResponseApdu &protecte
     for (const Tlv &object : *objects)
         if (object.tag == 0x87 || object.tag == 0x85 || object.tag == 0x99)
             macInput.insert(macInput.end(), object.whole.begin(), object.whole.end());
-    if (!constantTimeEqual(retailMac(macKey_, macInput), mac->value))
+    if (!constantTimeEqual(messageMac(cipher_, macKey_, macInput), mac->value))
         return fail("response MAC does not verify");
 
     ResponseApdu plain;
@@ -92,9 +94,11 @@ std::optional<ResponseApdu> SecureMessaging::unwrap(const ResponseApdu &protecte
     }
     if (const auto encrypted = findTlv(*objects, 0x87)) {
         if (encrypted->value.empty() || encrypted->value[0] != 0x01 ||
-            (encrypted->value.size() - 1) % 8 != 0)
+            (encrypted->value.size() - 1) % blockSize(cipher_) != 0)
             return fail("malformed DO'87'");
-        const auto data = unpad8(tripleDesDecrypt(encKey_, encrypted->value.subspan(1)));
+        const auto data =
+            unpadFromBlock(decryptMessage(cipher_, encKey_, ssc_, encrypted->value.subspan(1)),
+                           blockSize(cipher_));
         if (!data)
             return fail("bad padding in DO'87'");
         plain.data = *data;

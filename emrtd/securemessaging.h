@@ -2,19 +2,22 @@
 
 #include "emrtd/apdu.h"
 #include "emrtd/bytes.h"
+#include "emrtd/smcipher.h"
 
 #include <optional>
 #include <string>
 
 namespace gate::emrtd {
 
-// 3DES secure messaging after BAC (ICAO 9303 part 11, 9.8): every command is
-// encrypted (DO'87') and MACed (DO'8E') with the session keys and the send
-// sequence counter, which both sides increment for each command and each
-// response, so a replayed or reordered response fails its MAC.
+// Secure messaging (ICAO 9303 part 11, 9.8), 3DES after BAC and Chip
+// Authentication, 3DES or AES after PACE: every command is encrypted
+// (DO'87') and MACed (DO'8E') with the session keys and the send sequence
+// counter, which both sides increment for each command and each response, so
+// a replayed or reordered response fails its MAC.
 class SecureMessaging {
 public:
-    SecureMessaging(Bytes encKey, Bytes macKey, Bytes ssc);
+    // `ssc` is one block of `cipher`.
+    SecureMessaging(SmCipher cipher, Bytes encKey, Bytes macKey, Bytes ssc);
 
     // The protected APDU for `command`.
     Bytes wrap(const CommandApdu &command, bool extended);
@@ -27,6 +30,7 @@ public:
 private:
     void incrementSsc();
 
+    SmCipher cipher_;
     Bytes encKey_;
     Bytes macKey_;
     Bytes ssc_;

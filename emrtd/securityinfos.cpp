@@ -8,7 +8,11 @@ std::optional<std::vector<SecurityInfo>> parseSecurityInfos(ByteView dg14File) {
     const auto dg14 = parseSingleTlv(dg14File);
     if (!dg14 || dg14->tag != 0x6E)
         return std::nullopt;
-    const auto set = parseSingleTlv(dg14->value);
+    return parseSecurityInfoSet(dg14->value);
+}
+
+std::optional<std::vector<SecurityInfo>> parseSecurityInfoSet(ByteView setOfInfos) {
+    const auto set = parseSingleTlv(setOfInfos);
     const auto list = set && set->tag == 0x31 ? parseTlvList(set->value) : std::nullopt;
     if (!list)
         return std::nullopt;

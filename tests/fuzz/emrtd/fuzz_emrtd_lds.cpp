@@ -64,7 +64,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t *data, std::size_t size
         break;
     }
     case 7: {
-        SecureMessaging session(Bytes(16, 0x11), Bytes(16, 0x22), Bytes(8, 0));
+        SecureMessaging session(SmCipher::TripleDes, Bytes(16, 0x11), Bytes(16, 0x22), Bytes(8, 0));
         if (input.size() >= 2) {
             const ResponseApdu response{Bytes(input.begin(), input.end() - 2),
                                         static_cast<std::uint16_t>((input[input.size() - 2] << 8) |
