@@ -83,7 +83,8 @@ QJsonObject chipRun(Station &station, ::test::ChipStack &stack,
     setup.exitAfterDecisions = int(passengers.size());
     setup.deadlineMs = replayDurationMs(passengers, timing) + 30'000;
 
-    const ::test::ChipEmulator link{true, {QStringLiteral("--link-kbps"), QString::number(kbps)}};
+    const ::test::ChipEmulator link{
+        .ownProtocols = true, .options = {QStringLiteral("--link-kbps"), QString::number(kbps)}};
     const auto putOnReader = [&](const CameraPassenger &passenger) {
         QString error;
         if (!stack.insert(chipFolder(stack, passenger), &error, link))

@@ -2,6 +2,7 @@
 
 #include "emrtd/pcsc/pcscchannel.h"
 
+#include <QDateTime>
 #include <QElapsedTimer>
 #include <QFile>
 #include <QFileInfo>
@@ -96,7 +97,7 @@ bool ChipStack::insert(const QString &folder, QString *error, const ChipEmulator
     chip_->setProcessChannelMode(QProcess::MergedChannels);
     chip_->setStandardOutputFile(dir_.filePath(QStringLiteral("emrtd-chip.log")));
     QStringList args{folder, QStringLiteral("--port"), QString::number(pcscd_.vpcdPort())};
-    if (emulator.activeAuth)
+    if (emulator.ownProtocols)
         args = QStringList{QStringLiteral(GATE_SOURCE_DIR "/tests/emrtd/chip_with_aa.py"),
                            QStringLiteral("--tool"), chipTool()}
                << args << emulator.options;
@@ -152,6 +153,34 @@ bool ChipStack::makePassport(const QString &name, const QStringList &mrz,
         return false;
     }
     return true;
+}
+
+gate::emrtd::ChipReport ChipStack::readPassport(
+    const QString &name, const QStringList &mrz, const QStringList &makeOptions,
+    const std::vector<std::vector<std::string>> &candidates, const QString &cscaFolder,
+    gate::emrtd::PcscChannel::ExtendedLength extended, const ChipEmulator &emulator) {
+    QString error;
+    if (!makePassport(name, mrz, makeOptions, &error) ||
+        !insert(passportDir(name) + QStringLiteral("/chip"), &error, emulator)) {
+        qWarning("%s", qPrintable(error));
+        return {};
+    }
+    gate::emrtd::CscaStore cscas;
+    std::string loadError;
+    if (!cscas.load((passportDir(name) + QLatin1Char('/') + cscaFolder).toStdString(),
+                    &loadError)) {
+        qWarning("%s", loadError.c_str());
+        return {};
+    }
+    gate::emrtd::PcscChannel channel;
+    std::string why;
+    channel.setExtendedLength(extended);
+    if (!channel.open(&why) || !channel.connect({}, 5000, &why)) {
+        qWarning("%s", why.c_str());
+        return {};
+    }
+    return gate::emrtd::readAndCheckChip(channel, candidates, cscas,
+                                         QDateTime::currentSecsSinceEpoch());
 }
 
 } // namespace test

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "emrtd/chipcheck.h"
+#include "emrtd/pcsc/pcscchannel.h"
 #include "runtime/privatepcscd.h"
 
 #include <QProcess>
@@ -24,12 +26,12 @@
 namespace test {
 
 // The program that serves a chip: shared/tools/emrtd-chip alone (BAC, secure
-// messaging, files), or with `activeAuth` tests/emrtd/chip_with_aa.py around
-// it, which adds INTERNAL AUTHENTICATE with the folder's aa-key.pem and a link
-// throttle; `options` are that program's (--aa-key, --rsa-hash, --answer,
-// --link-kbps).
+// messaging, files), or with `ownProtocols` tests/emrtd/chip_with_aa.py around
+// it, which adds PACE (where the folder has card_access), Active and Chip
+// Authentication and a link throttle; `options` are that program's (--aa-key,
+// --ca-key, --rsa-hash, --answer, --pace-answer, --no-bac, --link-kbps).
 struct ChipEmulator {
-    bool activeAuth = false;
+    bool ownProtocols = false;
     QStringList options;
 };
 
@@ -67,6 +69,18 @@ public:
     bool makePassport(const QString &name, const QStringList &mrz, const QStringList &options,
                       QString *error);
     QString passportDir(const QString &name) const;
+
+    // Makes passport NAME with `makeOptions`, serves it with `emulator`, and
+    // reads and checks it through PC/SC with `candidates` and the CSCAs of
+    // its folder `cscaFolder`. A default report (reader_error) and a warning
+    // when the stack fails.
+    gate::emrtd::ChipReport readPassport(const QString &name, const QStringList &mrz,
+                                         const QStringList &makeOptions,
+                                         const std::vector<std::vector<std::string>> &candidates,
+                                         const QString &cscaFolder = QStringLiteral("csca"),
+                                         gate::emrtd::PcscChannel::ExtendedLength extended =
+                                             gate::emrtd::PcscChannel::ExtendedLength::Auto,
+                                         const ChipEmulator &emulator = {});
 
     static QString python();
 

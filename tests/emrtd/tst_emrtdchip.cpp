@@ -86,34 +86,14 @@ class TestEmrtdChip : public QObject {
 
     std::unique_ptr<test::ChipStack> stack;
 
-    // Makes a passport, puts it on the reader, reads and checks it.
     ChipReport
     readPassport(const QString &name, const QStringList &makeOptions,
                  const std::vector<std::vector<std::string>> &candidates,
                  const QString &cscaFolder = QStringLiteral("csca"),
                  PcscChannel::ExtendedLength extended = PcscChannel::ExtendedLength::Auto,
                  const test::ChipEmulator &emulator = {}) {
-        QString error;
-        if (!stack->makePassport(name, kMrz, makeOptions, &error) ||
-            !stack->insert(stack->passportDir(name) + QStringLiteral("/chip"), &error, emulator)) {
-            qWarning("%s", qPrintable(error));
-            return {};
-        }
-        CscaStore cscas;
-        std::string loadError;
-        if (!cscas.load((stack->passportDir(name) + QLatin1Char('/') + cscaFolder).toStdString(),
-                        &loadError)) {
-            qWarning("%s", loadError.c_str());
-            return {};
-        }
-        PcscChannel channel;
-        std::string why;
-        channel.setExtendedLength(extended);
-        if (!channel.open(&why) || !channel.connect({}, 5000, &why)) {
-            qWarning("%s", why.c_str());
-            return {};
-        }
-        return readAndCheckChip(channel, candidates, cscas, QDateTime::currentSecsSinceEpoch());
+        return stack->readPassport(name, kMrz, makeOptions, candidates, cscaFolder, extended,
+                                   emulator);
     }
 
     // A passport with an Active Authentication key (`algorithm`: "rsa" or
@@ -122,7 +102,7 @@ class TestEmrtdChip : public QObject {
                               const QStringList &emulatorOptions) {
         return readPassport(name, {QStringLiteral("--aa"), algorithm}, {lines(kMrz)},
                             QStringLiteral("csca"), PcscChannel::ExtendedLength::Auto,
-                            {true, emulatorOptions});
+                            {.ownProtocols = true, .options = emulatorOptions});
     }
 
 private slots:
@@ -205,10 +185,10 @@ private slots:
                  qPrintable(error));
         const QString keyFile = stack->passportDir(keySource) + QStringLiteral("/chip/") +
                                 protocol.mid(2) + QStringLiteral("-key.pem");
-        const ChipReport report =
-            readPassport(QStringLiteral("cloned") + protocol + algorithm, {protocol, algorithm},
-                         {lines(kMrz)}, QStringLiteral("csca"), PcscChannel::ExtendedLength::Auto,
-                         {true, {protocol + QStringLiteral("-key"), keyFile}});
+        const ChipReport report = readPassport(
+            QStringLiteral("cloned") + protocol + algorithm, {protocol, algorithm}, {lines(kMrz)},
+            QStringLiteral("csca"), PcscChannel::ExtendedLength::Auto,
+            {.ownProtocols = true, .options = {protocol + QStringLiteral("-key"), keyFile}});
         COMPARE_OUTCOME(report, "forged");
         QCOMPARE(report.chipAuth, std::string("failed"));
         QCOMPARE(report.sod->signature, std::string("ok"));
@@ -273,7 +253,8 @@ private slots:
         QFETCH(QString, algorithm);
         const ChipReport report = readPassport(
             QStringLiteral("nosod") + protocol, {protocol, algorithm, QStringLiteral("--no-sod")},
-            {lines(kMrz)}, QStringLiteral("csca"), PcscChannel::ExtendedLength::Auto, {true, {}});
+            {lines(kMrz)}, QStringLiteral("csca"), PcscChannel::ExtendedLength::Auto,
+            {.ownProtocols = true});
         COMPARE_OUTCOME(report, "unverified");
         QCOMPARE(report.chipAuth, std::string("not_run"));
     }
@@ -291,7 +272,7 @@ private slots:
         QFETCH(QStringList, makeOptions);
         const ChipReport report = readPassport(
             QStringLiteral("ca-") + QString::number(makeOptions.size()), makeOptions, {lines(kMrz)},
-            QStringLiteral("csca"), PcscChannel::ExtendedLength::Auto, {true, {}});
+            QStringLiteral("csca"), PcscChannel::ExtendedLength::Auto, {.ownProtocols = true});
         COMPARE_OUTCOME(report, "verified");
         QCOMPARE(report.chipAuth, std::string("chip_authentication"));
         QCOMPARE(report.sessionRestarts, 0);
@@ -304,7 +285,8 @@ private slots:
         const ChipReport report = readPassport(
             QStringLiteral("ca-refused"), {QStringLiteral("--ca"), QStringLiteral("ecdh")},
             {lines(kMrz)}, QStringLiteral("csca"), PcscChannel::ExtendedLength::Auto,
-            {true, {QStringLiteral("--answer"), QStringLiteral("refuse")}});
+            {.ownProtocols = true,
+             .options = {QStringLiteral("--answer"), QStringLiteral("refuse")}});
         COMPARE_OUTCOME(report, "forged");
         QCOMPARE(report.chipAuth, std::string("failed"));
         QVERIFY2(report.error.find("refused MSE:Set KAT (status 6D00)") != std::string::npos,
@@ -317,7 +299,8 @@ private slots:
         const ChipReport report = readPassport(
             QStringLiteral("ca-badmac"), {QStringLiteral("--ca"), QStringLiteral("ecdh")},
             {lines(kMrz)}, QStringLiteral("csca"), PcscChannel::ExtendedLength::Auto,
-            {true, {QStringLiteral("--answer"), QStringLiteral("corrupt")}});
+            {.ownProtocols = true,
+             .options = {QStringLiteral("--answer"), QStringLiteral("corrupt")}});
         COMPARE_OUTCOME(report, "forged");
         QCOMPARE(report.chipAuth, std::string("failed"));
         QCOMPARE(report.sessionRestarts, 0);

@@ -155,7 +155,8 @@ private slots:
         QVERIFY2(m_stack->makePassport(original, m_page, makeOptions, &error), qPrintable(error));
         const auto [reason, record] = present(
             u"cloned-"_s + keyFile.left(2), makeOptions, u"csca"_s, false, Chip::OnReader, {},
-            {true, {emulatorOption, m_stack->passportDir(original) + u"/chip/"_s + keyFile}});
+            {.ownProtocols = true,
+             .options = {emulatorOption, m_stack->passportDir(original) + u"/chip/"_s + keyFile}});
         QCOMPARE(reason, u"document_forged"_s);
         QCOMPARE(record.value(u"chip"_s).toString(), u"forged"_s);
         QCOMPARE(record.value(u"chip_detail"_s).toString(), detail);

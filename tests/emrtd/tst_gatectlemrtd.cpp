@@ -147,7 +147,7 @@ private slots:
                                QStringLiteral("--csca"),
                                stack->passportDir(name) + QStringLiteral("/csca")};
 
-        QVERIFY2(stack->insert(chip, &error, {true, {}}), qPrintable(error));
+        QVERIFY2(stack->insert(chip, &error, {.ownProtocols = true}), qPrintable(error));
         Run run = gatectlRead(args);
         QCOMPARE(run.json.value(QStringLiteral("outcome")).toString(), QStringLiteral("verified"));
         QCOMPARE(run.json.value(QStringLiteral("chip_auth")).toString(), chipAuth);
@@ -155,10 +155,12 @@ private slots:
 
         const QString otherKey = stack->passportDir(other) + QStringLiteral("/chip/") + keyOption +
                                  QStringLiteral("-key.pem");
-        QVERIFY2(stack->insert(
-                     chip, &error,
-                     {true, {QStringLiteral("--") + keyOption + QStringLiteral("-key"), otherKey}}),
-                 qPrintable(error));
+        QVERIFY2(
+            stack->insert(
+                chip, &error,
+                {.ownProtocols = true,
+                 .options = {QStringLiteral("--") + keyOption + QStringLiteral("-key"), otherKey}}),
+            qPrintable(error));
         run = gatectlRead(args);
         QCOMPARE(run.json.value(QStringLiteral("outcome")).toString(), QStringLiteral("forged"));
         QCOMPARE(run.json.value(QStringLiteral("chip_auth")).toString(), QStringLiteral("failed"));

@@ -4,16 +4,22 @@
 // Active Authentication: DG14's ActiveAuthenticationInfo, DG15's key, an
 // INTERNAL AUTHENTICATE answer checked with an RSA and an EC key, and the
 // ISO/IEC 9796-2 representative; Chip Authentication: DG14's
-// ChipAuthenticationInfo and ChipAuthenticationPublicKeyInfo with its key.
+// ChipAuthenticationInfo and ChipAuthenticationPublicKeyInfo with its key;
+// PACE: EF.CardAccess's PACEInfos, a General Authenticate answer and the
+// point it carries, and AES secure-messaging replies.
 #include "emrtd/activeauth.h"
+#include "emrtd/cardaccess.h"
 #include "emrtd/chipauth.h"
 #include "emrtd/cscastore.h"
 #include "emrtd/lds.h"
+#include "emrtd/pace.h"
+#include "emrtd/pacemapping.h"
 #include "emrtd/passiveauth.h"
 #include "emrtd/securemessaging.h"
 #include "emrtd/tlv.h"
 
 #include <openssl/evp.h>
+#include <openssl/obj_mac.h>
 #include <openssl/x509.h>
 
 #include <cstddef>
@@ -39,7 +45,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t *data, std::size_t size
     if (size < 1)
         return 0;
     const ByteView input(data + 1, size - 1);
-    switch (data[0] % 13) {
+    switch (data[0] % 16) {
     case 0:
         parseTlvList(input);
         break;
@@ -63,8 +69,11 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t *data, std::size_t size
         verifySod(input, {{1, Bytes(input.begin(), input.end())}}, noCscas, 1763700000);
         break;
     }
-    case 7: {
-        SecureMessaging session(SmCipher::TripleDes, Bytes(16, 0x11), Bytes(16, 0x22), Bytes(8, 0));
+    case 7:
+    case 13: {
+        const SmCipher cipher = data[0] % 16 == 7 ? SmCipher::TripleDes : SmCipher::Aes128;
+        SecureMessaging session(cipher, Bytes(16, 0x11), Bytes(16, 0x22),
+                                Bytes(sscSize(cipher), 0));
         if (input.size() >= 2) {
             const ResponseApdu response{Bytes(input.begin(), input.end() - 2),
                                         static_cast<std::uint16_t>((input[input.size() - 2] << 8) |
@@ -98,6 +107,16 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t *data, std::size_t size
     case 12:
         chipAuthOfDg14(input);
         break;
+    case 14:
+        paceOfCardAccess(input);
+        break;
+    case 15: {
+        // A General Authenticate answer, and its point checked on the curve.
+        static auto curve = PaceCurve::named(NID_brainpoolP256r1);
+        if (const auto point = authenticationDataObject(input, 0x82))
+            curve->isValidPoint(*point);
+        break;
+    }
     }
     return 0;
 }
