@@ -3,11 +3,24 @@
 
 Usage: chip_with_aa.py --tool EMRTD_CHIP FOLDER [--port 35963] [--aa-key FILE] [--rsa-hash sha1|sha256]
                        [--ca-key FILE] [--answer good|refuse|short|corrupt] [--link-kbps N]
+                       [--pace-answer good|wrong-token|refuse] [--no-bac]
 
 EMRTD_CHIP is shared/tools/emrtd-chip: its patched vsmartcard-vpicc ePass chip (BAC, secure messaging, the
-files of FOLDER) is loaded from that file and run as it runs it. What this program adds, written from ICAO
-Doc 9303 part 11, 6.1:
-- INTERNAL AUTHENTICATE (00 88 00 00, an 8-byte challenge), answered under the session's secure messaging
+files of FOLDER) is loaded from that file and run as it runs it; it speaks BAC only. What this program adds,
+written from ICAO Doc 9303 part 11:
+- PACE (4.4), when FOLDER has `card_access` (make_passport.py --pace writes it): the chip serves it as
+  EF.CardAccess in the master file (file id 011C, short file id 1C), readable without secure messaging by
+  SELECT EF and READ BINARY or by READ BINARY with the short file id (the application's files only under
+  secure messaging: 6982), and runs what its PACEInfos offer
+  (generic mapping, ECDH on brainpoolP256r1 or P-256, AES-128, AES-256 or 3DES; pace_chip.py) with the MRZ
+  password: MSE:Set AT (22 C1 A4), then the four steps of General Authenticate (86). After PACE the session
+  is under its keys: AES secure messaging (9.8, pace_chip.py) or, for 3DES, the ePass SAM's own with the
+  counter at zero. Active and Chip Authentication run under either; Chip Authentication then switches the
+  session to its 3DES keys as after BAC. The chip still does BAC unless --no-bac (GET CHALLENGE and EXTERNAL
+  AUTHENTICATE answer 6D00: a PACE-only chip). --pace-answer for the faulty chips of the tests: `wrong-token`
+  answers step 4 with a chip token whose last byte is wrong, `refuse` answers MSE:Set AT with 6A80 (a chip
+  whose EF.CardAccess offers PACE but which will not run it).
+- INTERNAL AUTHENTICATE (6.1: 00 88 00 00, an 8-byte challenge), answered under the session's secure messaging
   with a signature by the Active Authentication private key FOLDER/aa-key.pem (make_passport.py --aa writes
   it along with DG15), or by --aa-key FILE (a cloned chip: the genuine files, another key):
   RSA: ISO/IEC 9796-2 digital signature scheme 1, representative 6A || M1 (random) || H(M1 || challenge) ||
@@ -31,6 +44,8 @@ Doc 9303 part 11, 6.1:
   kbit/s plus 1 ms of turnaround, the way a contactless link of that speed would: 106 and 424 kbit/s are
   the ISO/IEC 14443 rates of common readers."""
 import argparse, hashlib, importlib.machinery, importlib.util, os, re, sys, tempfile, time
+
+import pace_chip
 
 from cryptography.hazmat.primitives import hashes, serialization
 from cryptography.hazmat.primitives.asymmetric import ec, rsa
@@ -90,7 +105,7 @@ def ephemeral_point(data):
     return bytes(data[start:start + length])
 
 
-def main():
+def arguments(argv=None):
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("folder")
     ap.add_argument("--tool", required=True, help="shared/tools/emrtd-chip")
@@ -100,11 +115,25 @@ def main():
     ap.add_argument("--ca-key", help="the Chip Authentication private key (default FOLDER/ca-key.pem)")
     ap.add_argument("--answer", choices=["good", "refuse", "short", "corrupt"], default="good")
     ap.add_argument("--link-kbps", type=float, default=0)
-    args = ap.parse_args()
+    ap.add_argument("--pace-answer", choices=["good", "wrong-token", "refuse"], default="good")
+    ap.add_argument("--no-bac", action="store_true", help="a PACE-only chip: GET CHALLENGE answers 6D00")
+    return ap.parse_args(argv)
+
+
+def emulated_chip(args):
+    """The chip, connected to vpcd on args.port: a VirtualICC whose `os.execute` answers one command APDU."""
     files = {n: open(os.path.join(args.folder, n), "rb").read() for n in os.listdir(args.folder)
              if n in ("com", "sod") or re.fullmatch(r"dg([1-9]|1[0-6])", n)}
     if "dg1" not in files:
         sys.exit("chip_with_aa: the folder has no dg1")
+    card_access_path = os.path.join(args.folder, "card_access")
+    card_access = open(card_access_path, "rb").read() if os.path.exists(card_access_path) else None
+    if card_access is not None:
+        try:
+            if not pace_chip.pace_offers(card_access):
+                sys.exit("chip_with_aa: card_access offers no PACE this chip runs")
+        except pace_chip.ChipError as error:
+            sys.exit("chip_with_aa: card_access is malformed (%s)" % error)
     key = private_key(args.aa_key or os.path.join(args.folder, "aa-key.pem"),
                       (rsa.RSAPrivateKey, ec.EllipticCurvePrivateKey), "Active Authentication")
     ca_key = private_key(args.ca_key or os.path.join(args.folder, "ca-key.pem"),
@@ -113,11 +142,12 @@ def main():
     tool = load_tool(args.tool)
     tool.patched_library(tempfile.mkdtemp(prefix="chip-with-aa-"))
     from virtualsmartcard import CardGenerator
+    from virtualsmartcard.ConstantDefinitions import MAX_EXTENDED_LE
     from virtualsmartcard.SmartcardFilesystem import MF, DF, TransparentStructureEF
     from virtualsmartcard.SWutils import SwError, SW
     from virtualsmartcard.cards.ePass import PassportSAM, ePass_SE
     from virtualsmartcard import CryptoUtils
-    from virtualsmartcard.utils import inttostring
+    from virtualsmartcard.utils import C_APDU, inttostring
     from virtualsmartcard.VirtualSmartcard import VirtualICC
 
     def checksum(self, p1, p2, data):
@@ -133,6 +163,25 @@ def main():
     class AuthenticatingSAM(PassportSAM):
         new_keys = None  # Chip Authentication's keys, for the commands after MSE:Set KAT's answer
         under_new_keys = False
+        aes_session = None  # PACE's AES secure messaging; None under the ePass SAM's own (3DES) keys
+        command_class = 0x00  # the class byte of the command being answered: General Authenticate chains
+
+        def __init__(self, mf):
+            PassportSAM.__init__(self, mf)
+            # MRZ information (part 11, 9.7): document number, birth date and expiry date, each with its
+            # check digit, from the second line of DG1's MRZ
+            mrz_info = self.mrz2[0:10] + self.mrz2[13:20] + self.mrz2[21:28]
+            self.pace = pace_chip.PaceChip(card_access, mrz_info, args.pace_answer) if card_access else None
+
+        def get_challenge(self, p1, p2, data):
+            if args.no_bac:
+                raise SwError(SW["ERR_INSNOTSUPPORTED"])
+            return PassportSAM.get_challenge(self, p1, p2, data)
+
+        def external_authenticate(self, p1, p2, data):
+            if args.no_bac:
+                raise SwError(SW["ERR_INSNOTSUPPORTED"])
+            return PassportSAM.external_authenticate(self, p1, p2, data)
 
         def internal_authenticate(self, p1, p2, data):
             if args.answer == "refuse" or key is None:
@@ -148,6 +197,14 @@ def main():
             return SW["NORMAL"], signature[:-1] if args.answer == "short" else signature
 
         def manage_security_environment(self, p1, p2, data):
+            if (p1, p2) == (0xC1, 0xA4) and self.pace:
+                # A new authentication: whatever session there was ends here.
+                self.use_keys(None, None)
+                try:
+                    self.pace.set_authentication_template(bytes(data))
+                except pace_chip.ChipError as error:
+                    raise SwError(error.sw)
+                return SW["NORMAL"], b""
             if (p1, p2) != (0x41, 0xA6):
                 return PassportSAM.manage_security_environment(self, p1, p2, data)
             if args.answer == "refuse":
@@ -163,20 +220,60 @@ def main():
             self.new_keys = (self.derive_key(secret, 1), self.derive_key(secret, 2))
             return SW["NORMAL"], b""
 
+        def general_authenticate(self, p1, p2, data):
+            if self.pace is None:
+                raise SwError(SW["ERR_INSNOTSUPPORTED"])
+            if p1 != 0 or p2 != 0:
+                raise SwError(SW["ERR_INCORRECTP1P2"])
+            try:
+                answer, session = self.pace.general_authenticate(bytes(data), bool(self.command_class & 0x10))
+            except pace_chip.ChipError as error:
+                raise SwError(error.sw)
+            if session is not None:
+                self.use_keys(session.k_enc, session.k_mac, session.cipher.name != "3des")
+            return SW["NORMAL"], answer
+
+        def use_keys(self, k_enc, k_mac, aes=False):
+            """Put the session under these keys with the counter at zero: AES secure messaging, or the ePass
+            SAM's own 3DES (its security environment's ct.key, cct.key and ssc); None, None ends it."""
+            self.aes_session = pace_chip.AesSecureMessaging(k_enc, k_mac) if aes else None
+            self.current_SE.ct.key, self.current_SE.cct.key = (None, None) if aes else (k_enc, k_mac)
+            self.current_SE.ssc = 0
+
+        def parse_SM_CAPDU(self, capdu, header_authentication):
+            if self.aes_session is None:
+                return PassportSAM.parse_SM_CAPDU(self, capdu, header_authentication)
+            header = bytes([capdu.cla, capdu.ins, capdu.p1, capdu.p2])
+            try:
+                data, le = self.aes_session.unwrap(header, bytes(capdu.data))
+            except pace_chip.ChipError as error:
+                self.aes_session = None  # part 11, 9.8: a secure messaging error ends the session
+                raise SwError(error.sw)
+            if le is not None:  # DO'97' as the library reads it: 00 00 asks for the most an extended Le can
+                le_bytes, le = le, int.from_bytes(le, "big")
+                if le == 0 and len(le_bytes) > 1:
+                    le = MAX_EXTENDED_LE
+            return C_APDU(cla=capdu.cla, ins=capdu.ins, p1=capdu.p1, p2=capdu.p2, le=le, data=data)
+
         def protect_result(self, sw, result):
-            status, data = PassportSAM.protect_result(self, sw, result)
+            if self.aes_session:
+                status, data = sw, self.aes_session.wrap(sw, result)
+            else:
+                status, data = PassportSAM.protect_result(self, sw, result)
             if self.under_new_keys and args.answer == "corrupt" and data:
                 data = data[:-1] + bytes([data[-1] ^ 0x01])  # the last byte of DO'8E', the MAC
             if self.new_keys:
-                self.current_SE.ct.key, self.current_SE.cct.key = self.new_keys
-                self.current_SE.ssc = 0
+                self.use_keys(*self.new_keys)
                 self.new_keys = None
                 self.under_new_keys = True
             return status, data
 
-    # The shared tool's card, with this SAM.
+    # The shared tool's card, with this SAM and, for PACE, EF.CardAccess in the master file.
     def generate(self):
         mf = MF()
+        if card_access is not None:
+            mf.append(TransparentStructureEF(parent=mf, fid=0x011C, shortfid=0x1C, filedescriptor=0,
+                                             data=card_access))
         df = DF(parent=mf, fid=4, dfname=b"\xa0\x00\x00\x02G\x10\x01", bertlv_data=[])
         for name, data in files.items():
             fid = {"com": 0x011E, "sod": 0x011D}.get(name) or 0x0100 + int(name[2:])
@@ -185,16 +282,29 @@ def main():
         self.mf, self.sam = mf, AuthenticatingSAM(mf)
     CardGenerator.CardGenerator._CardGenerator__generate_ePass = generate
     chip = VirtualICC(None, "ePass", "localhost", args.port)
-    if args.link_kbps > 0:
-        execute = chip.os.execute
+    sam, execute = chip.os.SAM, chip.os.execute
+    chip.os.ins2handler[0x86] = sam.general_authenticate
+    if card_access is not None:
+        read_binary = chip.os.ins2handler[0xB0]
 
-        def held(message):
-            answer = execute(message)
-            time.sleep((len(message) + len(answer)) * 10 / (args.link_kbps * 1000) + 0.001)
-            return answer
-        chip.os.execute = held
-    chip.run()
+        def read_behind_access_control(p1, p2, data):
+            """A PACE chip keeps the eMRTD application's files behind BAC or PACE: only the master file's
+            (EF.CardAccess) are read without secure messaging. (The shared emulator's chip, and so a BAC chip
+            here, reads any file either way.)"""
+            if chip.os.mf.currentDF() is not chip.os.mf and not sam.command_class & 0x0C:
+                raise SwError(SW["ERR_SECSTATUS"])
+            return read_binary(p1, p2, data)
+        chip.os.ins2handler[0xB0] = read_behind_access_control
+
+    def answer(message):
+        sam.command_class = message[0] if message else 0x00
+        reply = execute(message)
+        if args.link_kbps > 0:  # held for the bytes exchanged at that rate, plus 1 ms of turnaround
+            time.sleep((len(message) + len(reply)) * 10 / (args.link_kbps * 1000) + 0.001)
+        return reply
+    chip.os.execute = answer
+    return chip
 
 
 if __name__ == "__main__":
-    main()
+    emulated_chip(arguments()).run()

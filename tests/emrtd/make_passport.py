@@ -4,6 +4,7 @@
 Usage: make_passport.py OUT --mrz LINE1 LINE2 --face IMAGE [--face-format jpeg|jpeg2000]
                         [--dsc good|expired|unknown] [--tamper dg1|dg2] [--no-sod]
                         [--masterlist] [--pki DIR] [--aa rsa|ecdsa] [--ca ecdh]
+                        [--pace ecdh-gm-aes128|ecdh-gm-aes256|ecdh-gm-3des] [--pace-curve brainpoolP256r1|P-256]
 
 Writes OUT/chip/{com,sod,dg1,dg2} for shared/tools/emrtd-chip and OUT/csca/ (the CSCA folder a
 gate installs: the issuing state's CSCA, plus another state's, so that "no CSCA for this issuer" can
@@ -17,7 +18,11 @@ OUT/chip/aa-key.pem for chip_with_aa.py; for ECDSA, DG14 with the ActiveAuthenti
 ecdsa-plain-SHA256 (ICAO Doc 9303 part 11, 6.1 and 9.2.3). --ca ecdh makes a Chip Authentication key pair
 (ECDH, P-256): DG14 with the ChipAuthenticationInfo (id-CA-ECDH-3DES-CBC-CBC, version 1, keyId 1) and the
 ChipAuthenticationPublicKeyInfo (id-PK-ECDH, the public key, keyId 1) (part 11, 6.2 and 9.2.5 to 9.2.7), its
-private key in OUT/chip/ca-key.pem. Every group made is listed in EF.COM and hashed in the SOD."""
+private key in OUT/chip/ca-key.pem. Every group made is listed in EF.COM and hashed in the SOD. --pace writes
+OUT/chip/card_access, EF.CardAccess (part 11, 9.2): a SET OF SecurityInfo (not wrapped in 6E, and not in the
+SOD: it is no data group) holding one PACEInfo, SEQUENCE { id-PACE-ECDH-GM-3DES-CBC-CBC or
+-AES-CBC-CMAC-128 or -256, version 2, parameterId 13 (brainpoolP256r1, the default --pace-curve) or 12 (NIST
+P-256) }; chip_with_aa.py then runs PACE with the MRZ password."""
 import argparse, datetime, hashlib, os, subprocess
 from cryptography import x509
 from cryptography.hazmat.primitives import hashes, serialization
@@ -36,6 +41,20 @@ def tlv(tag, value):
     else:
         length = bytes([0x83, n >> 16, (n >> 8) & 0xFF, n & 0xFF])
     return tag.to_bytes((tag.bit_length() + 7) // 8, "big") + length + value
+
+
+# id-PACE-ECDH-GM (0.4.0.127.0.7.2.2.4.2), then the cipher suite's arc (part 11, 9.2)
+PACE_PROTOCOLS = {"ecdh-gm-3des": bytes.fromhex("04007F00070202040201"),
+                  "ecdh-gm-aes128": bytes.fromhex("04007F00070202040202"),
+                  "ecdh-gm-aes256": bytes.fromhex("04007F00070202040204")}
+# The standardized domain parameters' parameterId (part 11)
+PACE_CURVES = {"brainpoolP256r1": 13, "P-256": 12}
+
+
+def card_access(protocol, curve):
+    """EF.CardAccess: SET OF SecurityInfo with one PACEInfo { protocol, version 2, parameterId }."""
+    pace_info = tlv(0x06, PACE_PROTOCOLS[protocol]) + tlv(0x02, b"\x02") + tlv(0x02, bytes([PACE_CURVES[curve]]))
+    return tlv(0x31, tlv(0x30, pace_info))
 
 
 def name(country, common):
@@ -116,6 +135,8 @@ def main():
     ap.add_argument("--pki")
     ap.add_argument("--aa", choices=["rsa", "ecdsa"])
     ap.add_argument("--ca", choices=["ecdh"])
+    ap.add_argument("--pace", choices=sorted(PACE_PROTOCOLS))
+    ap.add_argument("--pace-curve", choices=sorted(PACE_CURVES), default="brainpoolP256r1")
     args = ap.parse_args()
 
     now = datetime.datetime.utcnow()
@@ -198,6 +219,11 @@ def main():
         face[-20] ^= 0x55
         groups[2] = bytes(face)
     open(os.path.join(chip, "com"), "wb").write(com)
+    card_access_path = os.path.join(chip, "card_access")
+    if args.pace:
+        open(card_access_path, "wb").write(card_access(args.pace, args.pace_curve))
+    elif os.path.exists(card_access_path):  # a passport made again in the same folder, now without PACE
+        os.remove(card_access_path)
     for n, data in groups.items():
         open(os.path.join(chip, "dg%d" % n), "wb").write(data)
 
