@@ -181,7 +181,16 @@ def emulated_chip(args):
         def external_authenticate(self, p1, p2, data):
             if args.no_bac:
                 raise SwError(SW["ERR_INSNOTSUPPORTED"])
-            return PassportSAM.external_authenticate(self, p1, p2, data)
+            answer = PassportSAM.external_authenticate(self, p1, p2, data)
+            self.aes_session = None  # BAC's keys are the ePass SAM's own
+            return answer
+
+        def forget_pace(self):
+            """A reset or power-up ends a PACE session and a PACE attempt, as it ends any chip's session.
+            (The ePass SAM's own keys, BAC's, it keeps, as the shared emulator does.)"""
+            self.aes_session = None
+            if self.pace:
+                self.pace.attempt = None
 
         def internal_authenticate(self, p1, p2, data):
             if args.answer == "refuse" or key is None:
@@ -284,6 +293,13 @@ def emulated_chip(args):
     chip = VirtualICC(None, "ePass", "localhost", args.port)
     sam, execute = chip.os.SAM, chip.os.execute
     chip.os.ins2handler[0x86] = sam.general_authenticate
+
+    def forgetting_pace(event):
+        def handler():
+            sam.forget_pace()
+            return event()
+        return handler
+    chip.os.powerUp, chip.os.reset = forgetting_pace(chip.os.powerUp), forgetting_pace(chip.os.reset)
     if card_access is not None:
         read_binary = chip.os.ins2handler[0xB0]
 
