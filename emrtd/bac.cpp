@@ -58,8 +58,10 @@ BacResult runBac(ChipChannel &channel, const std::string &keyInformation) {
     if (!challengeRaw)
         return failure(BacResult::Status::ChannelLost, channel.lastError());
     const auto challenge = splitResponse(*challengeRaw);
-    if (!challenge || !challenge->ok() || challenge->data.size() != 8)
-        return failure(BacResult::Status::Malformed, "GET CHALLENGE refused");
+    if (challenge && !challenge->ok())
+        return failure(BacResult::Status::NotSupported, "GET CHALLENGE refused");
+    if (!challenge || challenge->data.size() != 8)
+        return failure(BacResult::Status::Malformed, "GET CHALLENGE: a malformed answer");
     const Bytes &rndIc = challenge->data;
 
     const Bytes rndIfd = randomBytes(8);

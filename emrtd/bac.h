@@ -18,7 +18,8 @@ std::optional<std::string> bacKeyInformation(const std::vector<std::string> &mrz
 
 // BAC's outcome: session keys, or why there are none.
 struct BacResult {
-    enum class Status { Opened, Refused, ChannelLost, Malformed };
+    // NotSupported: the chip refused GET CHALLENGE, as a PACE-only chip does.
+    enum class Status { Opened, Refused, NotSupported, ChannelLost, Malformed };
     Status status = Status::Malformed;
     std::optional<SecureMessaging> session;
     std::string error;

@@ -174,6 +174,12 @@ std::optional<SecureMessaging> openChip(ChipChannel &channel,
             return std::move(bac.session);
         case BacResult::Status::Refused:
             break;
+        case BacResult::Status::NotSupported:
+            // A PACE-only chip whose PACE this reader does not run (or that
+            // would not run it).
+            *report = failed(*report, ChipOutcome::AccessDenied,
+                             "the chip offers neither BAC nor a PACE this reader runs");
+            return std::nullopt;
         case BacResult::Status::ChannelLost:
             *report = failed(*report, ChipOutcome::ReaderError, bac.error);
             return std::nullopt;

@@ -19,7 +19,7 @@ enum class ChipOutcome {
     Forged,       // a signature or hash that does not verify, DG1 contradicting the MRZ, or
                   // a chip failing or refusing the Chip or Active Authentication its DG14
                   // or DG15 promises
-    AccessDenied, // BAC refused every MRZ offered
+    AccessDenied, // PACE or BAC refused every MRZ offered, or the chip runs neither
     NoChip,       // no card, or a card without the eMRTD application
     ReaderError,  // the reader failed or the chip left mid-read
     Malformed,    // the chip's files or secure messaging break the format
