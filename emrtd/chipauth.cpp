@@ -29,8 +29,7 @@ constexpr std::uint8_t kPkEcdh = 0x02;
 // id-CA, 0.4.0.127.0.7.2.2.3: then DH (1) or ECDH (2), then 3DES-CBC-CBC (1)
 // or an AES variant (2..4).
 constexpr std::array<std::uint8_t, 8> kCaOid{0x04, 0x00, 0x7F, 0x00, 0x07, 0x02, 0x02, 0x03};
-constexpr std::array<std::uint8_t, 10> kCaEcdh3DesOid{0x04, 0x00, 0x7F, 0x00, 0x07,
-                                                      0x02, 0x02, 0x03, 0x02, 0x01};
+constexpr std::uint8_t kCaEcdh = 0x02;
 constexpr std::size_t kMaxKeyIdBytes = 4;
 // As for Active Authentication: from 192-bit curves (the smallest TR-03111
 // lists) to P-521.
@@ -47,6 +46,24 @@ bool equalBytes(ByteView a, ByteView b) {
 
 bool isCaProtocol(ByteView oid) {
     return oid.size() == kCaOid.size() + 2 && std::equal(kCaOid.begin(), kCaOid.end(), oid.begin());
+}
+
+// The cipher of an id-CA-ECDH-* protocol; none for DH or an unknown arc.
+std::optional<SmCipher> ecdhCipherOf(ByteView caProtocol) {
+    if (caProtocol[kCaOid.size()] != kCaEcdh)
+        return std::nullopt;
+    switch (caProtocol.back()) {
+    case 1:
+        return SmCipher::TripleDes;
+    case 2:
+        return SmCipher::Aes128;
+    case 3:
+        return SmCipher::Aes192;
+    case 4:
+        return SmCipher::Aes256;
+    default:
+        return std::nullopt;
+    }
 }
 
 // An INTEGER of one to four content octets, the way DG14 writes versions and key identifiers.
@@ -98,15 +115,18 @@ ChipAuthOfDg14 chipAuthOfDg14(ByteView dg14File) {
     ChipAuthOfDg14 result;
     ByteView keyId;
     if (!protocols.empty()) {
-        const auto ecdh3Des =
-            std::find_if(protocols.begin(), protocols.end(),
-                         [](const CaEntry &e) { return equalBytes(e.protocol, kCaEcdh3DesOid); });
-        if (ecdh3Des == protocols.end()) {
+        // The first ECDH protocol in the file's order.
+        const auto ecdh = std::find_if(protocols.begin(), protocols.end(), [](const CaEntry &e) {
+            return ecdhCipherOf(e.protocol).has_value();
+        });
+        if (ecdh == protocols.end()) {
             result.status = ChipAuthOfDg14::Status::NotSupported;
-            result.error = "DG14 offers Chip Authentication with DH or AES only";
+            result.error = "DG14 offers Chip Authentication with DH only";
             return result;
         }
-        keyId = ecdh3Des->keyId;
+        keyId = ecdh->keyId;
+        result.cipher = *ecdhCipherOf(ecdh->protocol);
+        result.protocol.assign(ecdh->protocol.begin(), ecdh->protocol.end());
     }
     // The ECDH key the protocol names: the one with its key identifier, or the
     // only one when it names none.
@@ -137,7 +157,7 @@ ChipAuthOfDg14 chipAuthOfDg14(ByteView dg14File) {
     return result;
 }
 
-std::optional<ChipAuthKeys> agreeChipAuthKeys(EVP_PKEY *chipKey) {
+std::optional<ChipAuthKeys> agreeChipAuthKeys(EVP_PKEY *chipKey, SmCipher cipher) {
     // An ephemeral key pair on the chip key's curve, from OpenSSL's generator.
     const KeyContextPtr generator(EVP_PKEY_CTX_new_from_pkey(nullptr, chipKey, nullptr));
     EVP_PKEY *generated = nullptr;
@@ -158,8 +178,8 @@ std::optional<ChipAuthKeys> agreeChipAuthKeys(EVP_PKEY *chipKey) {
     if (EVP_PKEY_derive(context.get(), secret.data(), &secretSize) != 1)
         return std::nullopt;
     secret.resize(secretSize);
-    ChipAuthKeys keys{Bytes(point, point + pointSize), deriveKey(SmCipher::TripleDes, secret, 1),
-                      deriveKey(SmCipher::TripleDes, secret, 2)};
+    ChipAuthKeys keys{Bytes(point, point + pointSize), deriveKey(cipher, secret, 1),
+                      deriveKey(cipher, secret, 2)};
     OPENSSL_cleanse(secret.data(), secret.size());
     return keys;
 }
@@ -172,19 +192,39 @@ AuthenticationResult runChipAuthentication(ChipChannel &channel, SecureMessaging
         result.error = std::move(error);
         return result;
     };
-    const auto keys = agreeChipAuthKeys(chip.key.get());
+    const auto keys = agreeChipAuthKeys(chip.key.get(), chip.cipher);
     if (!keys)
         return stop(AuthenticationResult::Status::ChannelLost,
                     "Chip Authentication: no key agreement");
 
-    Bytes data = encodeTlv(0x91, keys->ephemeralPoint);
-    if (!chip.keyId.empty()) {
-        const Bytes keyId = encodeTlv(0x84, chip.keyId);
-        data.insert(data.end(), keyId.begin(), keyId.end());
-    }
-    const ProtectedAnswer answer =
-        exchangeProtected(channel, session, {0x00, 0x22, 0x41, 0xA6, data, 0, false});
+    const Bytes keyId = chip.keyId.empty() ? Bytes{} : encodeTlv(0x84, chip.keyId);
+    // 3DES: MSE:Set KAT with the point. AES: MSE:Set AT names the protocol,
+    // then General Authenticate carries the point (part 11, 6.2.4).
+    const bool aes = chip.cipher != SmCipher::TripleDes;
+    const CommandApdu first =
+        aes ? CommandApdu{0x00, 0x22, 0x41, 0xA4, concat({encodeTlv(0x80, chip.protocol), keyId}),
+                          0,    false}
+            : CommandApdu{
+                  0x00, 0x22, 0x41, 0xA6, concat({encodeTlv(0x91, keys->ephemeralPoint), keyId}),
+                  0,    false};
+    const char *firstName = aes ? "MSE:Set AT" : "MSE:Set KAT";
+    ProtectedAnswer answer = exchangeProtected(channel, session, first);
     result.exchanges = 1;
+    if (aes && answer.status == ProtectedAnswer::Status::Answered && answer.response.ok()) {
+        firstName = "General Authenticate";
+        answer =
+            exchangeProtected(channel, session,
+                              {0x00, 0x86, 0x00, 0x00,
+                               encodeTlv(0x7C, encodeTlv(0x80, keys->ephemeralPoint)), 256, true});
+        result.exchanges = 2;
+        // Its answer is empty dynamic authentication data, 7C 00.
+        if (answer.status == ProtectedAnswer::Status::Answered && answer.response.ok() &&
+            !answer.response.data.empty() &&
+            (!parseSingleTlv(answer.response.data) ||
+             parseSingleTlv(answer.response.data)->tag != 0x7C))
+            return stop(AuthenticationResult::Status::Failed,
+                        "chip authentication failed: a malformed General Authenticate answer");
+    }
     switch (answer.status) {
     case ProtectedAnswer::Status::Answered:
         break;
@@ -201,15 +241,14 @@ AuthenticationResult runChipAuthentication(ChipChannel &channel, SecureMessaging
     if (!answer.response.ok()) {
         char status[8];
         std::snprintf(status, sizeof status, "%04X", unsigned(answer.response.sw));
-        return stop(
-            AuthenticationResult::Status::Refused,
-            std::string("chip authentication failed: the chip refused MSE:Set KAT (status ") +
-                status + ")");
+        return stop(AuthenticationResult::Status::Refused,
+                    std::string("chip authentication failed: the chip refused ") + firstName +
+                        " (status " + status + ")");
     }
 
     // From here on only the new keys, with the counter at zero (part 11, 6.2).
-    SecureMessaging restarted(SmCipher::TripleDes, keys->encKey, keys->macKey,
-                              Bytes(sscSize(SmCipher::TripleDes), 0));
+    SecureMessaging restarted(chip.cipher, keys->encKey, keys->macKey,
+                              Bytes(sscSize(chip.cipher), 0));
     FileReader files(channel, restarted);
     const FileReader::Result read = files.read(fid::kCom);
     result.exchanges += files.exchanges();

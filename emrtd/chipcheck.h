@@ -41,7 +41,7 @@ struct ChipReport {
     // key. "failed": it refused or its answer did not verify (the chip is
     // Forged). "not_run": DG14 or DG15 is there but no sound SOD vouched for
     // it, so either protocol would prove nothing. "not_supported": DG14 offers
-    // only the DH or AES variants of Chip Authentication and there is no
+    // only the DH variants of Chip Authentication and there is no
     // DG15, or a DG14 or DG15 key this reader cannot use.
     std::string chipAuth = "none";
     // The protocol that ran, "active_authentication" or "chip_authentication";
@@ -61,7 +61,7 @@ struct ChipReport {
 // from O), reads EF.COM, EF.SOD, DG1, DG2
 // and DG14/DG15 where listed, runs passive authentication at `now`, then,
 // when the SOD vouches for them, Chip Authentication when DG14 offers it
-// (ECDH with 3DES), else Active Authentication when the chip has DG15. A
+// (ECDH with 3DES or AES), else Active Authentication when the chip has DG15. A
 // chip that forgets the session mid-read (a reset in the field: the page
 // moved, the chip browned out) is opened and read once more from the start.
 ChipReport readAndCheckChip(ChipChannel &channel,

@@ -371,12 +371,18 @@ private slots:
                          .status),
                  int(ChipAuthOfDg14::Status::Absent));
 
-        // The DH and AES variants are not run.
-        for (const char *protocol : {"060a04007f00070202030101", "060a04007f00070202030202"})
-            QCOMPARE(int(chipAuthOfDg14(
-                             dg14Of({concat({hex(protocol), version1}), concat({pkEcdh, spki})}))
-                             .status),
-                     int(ChipAuthOfDg14::Status::NotSupported));
+        // The DH variants are not run.
+        QCOMPARE(int(chipAuthOfDg14(dg14Of({concat({hex("060a04007f00070202030101"), version1}),
+                                            concat({pkEcdh, spki})}))
+                         .status),
+                 int(ChipAuthOfDg14::Status::NotSupported));
+        // AES: the first ECDH protocol in the file's order names the cipher.
+        found = chipAuthOfDg14(dg14Of({concat({hex("060a04007f00070202030101"), version1}),
+                                       concat({hex("060a04007f00070202030204"), version1}),
+                                       concat({caEcdh3Des, version1}), concat({pkEcdh, spki})}));
+        QCOMPARE(int(found.status), int(ChipAuthOfDg14::Status::Supported));
+        QVERIFY(found.cipher == SmCipher::Aes256);
+        QCOMPARE(found.protocol, hex("04007f00070202030204"));
         QCOMPARE(
             int(chipAuthOfDg14(dg14Of({concat({hex("060904007f000702020101"), spki})})).status),
             int(ChipAuthOfDg14::Status::NotSupported));
@@ -406,21 +412,33 @@ private slots:
         QTest::addColumn<QString>("curve");
         QTest::addColumn<bool>("explicitParameters");
         QTest::addColumn<int>("pointSize");
-        QTest::newRow("P-256") << QStringLiteral("P-256") << false << 65;
-        QTest::newRow("brainpoolP256r1") << QStringLiteral("brainpoolP256r1") << false << 65;
+        QTest::addColumn<int>("cipher");
+        QTest::addColumn<QString>("hash");
+        QTest::addColumn<int>("keySize");
+        const int des = int(SmCipher::TripleDes);
+        QTest::newRow("P-256") << QStringLiteral("P-256") << false << 65 << des << "SHA1" << 16;
+        QTest::newRow("brainpoolP256r1")
+            << QStringLiteral("brainpoolP256r1") << false << 65 << des << "SHA1" << 16;
         // As many passports write their key: the curve's parameters spelt out.
         QTest::newRow("brainpoolP256r1, explicit parameters")
-            << QStringLiteral("brainpoolP256r1") << true << 65;
-        QTest::newRow("P-521") << QStringLiteral("P-521") << false << 133;
+            << QStringLiteral("brainpoolP256r1") << true << 65 << des << "SHA1" << 16;
+        QTest::newRow("P-521") << QStringLiteral("P-521") << false << 133 << des << "SHA1" << 16;
+        QTest::newRow("P-256, AES-128")
+            << QStringLiteral("P-256") << false << 65 << int(SmCipher::Aes128) << "SHA1" << 16;
+        QTest::newRow("P-256, AES-256")
+            << QStringLiteral("P-256") << false << 65 << int(SmCipher::Aes256) << "SHA256" << 32;
     }
 
     // DG14's key as the reader reads it, the reader's half of the agreement,
     // and the chip's side computed here: its private key with the point
-    // sent, then the 3DES KDF of part 11, 9.7.1 over the secret.
+    // sent, then the KDF of part 11, 9.7.1 over the secret.
     void chipAuthenticationKeysAgreeWithTheChips() {
         QFETCH(QString, curve);
         QFETCH(bool, explicitParameters);
         QFETCH(int, pointSize);
+        QFETCH(int, cipher);
+        QFETCH(QString, hash);
+        QFETCH(int, keySize);
         const KeyPtr chip(EVP_EC_gen(curve.toLatin1().constData()));
         if (explicitParameters)
             QVERIFY(EVP_PKEY_set_utf8_string_param(chip.get(), OSSL_PKEY_PARAM_EC_ENCODING,
@@ -431,7 +449,7 @@ private slots:
         const ChipAuthOfDg14 found =
             chipAuthOfDg14(dg14Of({concat({hex("060904007f000702020102"), spki})}));
         QCOMPARE(int(found.status), int(ChipAuthOfDg14::Status::Supported));
-        const auto keys = agreeChipAuthKeys(found.key.get());
+        const auto keys = agreeChipAuthKeys(found.key.get(), SmCipher(cipher));
         QVERIFY(keys);
         QCOMPARE(int(keys->ephemeralPoint.size()), pointSize);
         QCOMPARE(keys->ephemeralPoint[0], std::uint8_t(0x04));
@@ -449,14 +467,16 @@ private slots:
         Bytes secret(size);
         QVERIFY(EVP_PKEY_derive(context.get(), secret.data(), &size) == 1);
         QCOMPARE(int(size), (pointSize - 1) / 2); // the x-coordinate
-        Bytes enc = digest("SHA1", concat({secret, hex("00000001")}));
-        Bytes mac = digest("SHA1", concat({secret, hex("00000002")}));
-        enc.resize(16);
-        mac.resize(16);
+        const QByteArray hashName = hash.toLatin1();
+        Bytes enc = digest(hashName.constData(), concat({secret, hex("00000001")}));
+        Bytes mac = digest(hashName.constData(), concat({secret, hex("00000002")}));
+        enc.resize(std::size_t(keySize));
+        mac.resize(std::size_t(keySize));
         QCOMPARE(keys->encKey, enc);
         QCOMPARE(keys->macKey, mac);
         // A fresh ephemeral key each time.
-        QVERIFY(agreeChipAuthKeys(found.key.get())->ephemeralPoint != keys->ephemeralPoint);
+        QVERIFY(agreeChipAuthKeys(found.key.get(), SmCipher(cipher))->ephemeralPoint !=
+                keys->ephemeralPoint);
     }
 
     void activeAuthKeysOutsideTheRulesAreRefused() {
