@@ -3,7 +3,7 @@
 
 Usage: make_passport.py OUT --mrz LINE1 LINE2 --face IMAGE [--face-format jpeg|jpeg2000]
                         [--dsc good|expired|unknown] [--tamper dg1|dg2] [--no-sod]
-                        [--masterlist] [--pki DIR] [--aa rsa|ecdsa] [--ca ecdh]
+                        [--masterlist] [--pki DIR] [--aa rsa|ecdsa] [--ca ecdh|ecdh-aes128|ecdh-aes256]
                         [--pace ecdh-gm-aes128|ecdh-gm-aes256|ecdh-gm-3des] [--pace-curve brainpoolP256r1|P-256]
 
 Writes OUT/chip/{com,sod,dg1,dg2} for shared/tools/emrtd-chip and OUT/csca/ (the CSCA folder a
@@ -15,14 +15,16 @@ OUT/masterlist.der, an ICAO master list of both CSCAs signed by a list signer th
 OUT/masterlist-rogue.der, the same list signed by a signer no CSCA in it issued. --aa makes an Active
 Authentication key pair (RSA 1024 bits, or ECDSA P-256): its public key in DG15, its private key in
 OUT/chip/aa-key.pem for chip_with_aa.py; for ECDSA, DG14 with the ActiveAuthenticationInfo naming
-ecdsa-plain-SHA256 (ICAO Doc 9303 part 11, 6.1 and 9.2.3). --ca ecdh makes a Chip Authentication key pair
-(ECDH, P-256): DG14 with the ChipAuthenticationInfo (id-CA-ECDH-3DES-CBC-CBC, version 1, keyId 1) and the
-ChipAuthenticationPublicKeyInfo (id-PK-ECDH, the public key, keyId 1) (part 11, 6.2 and 9.2.5 to 9.2.7), its
-private key in OUT/chip/ca-key.pem. Every group made is listed in EF.COM and hashed in the SOD. --pace writes
-OUT/chip/card_access, EF.CardAccess (part 11, 9.2): a SET OF SecurityInfo (not wrapped in 6E, and not in the
-SOD: it is no data group) holding one PACEInfo, SEQUENCE { id-PACE-ECDH-GM-3DES-CBC-CBC or
--AES-CBC-CMAC-128 or -256, version 2, parameterId 13 (brainpoolP256r1, the default --pace-curve) or 12 (NIST
-P-256) }; chip_with_aa.py then runs PACE with the MRZ password."""
+ecdsa-plain-SHA256 (ICAO Doc 9303 part 11, 6.1 and 9.2.3). --ca makes a Chip Authentication key pair
+(ECDH, P-256): DG14 with the ChipAuthenticationInfo (version 1, keyId 1) and the ChipAuthenticationPublicKeyInfo
+(id-PK-ECDH, the public key, keyId 1) (part 11, 6.2 and 9.2.5 to 9.2.7), its private key in
+OUT/chip/ca-key.pem; the ChipAuthenticationInfo names the cipher suite: `ecdh` id-CA-ECDH-3DES-CBC-CBC,
+`ecdh-aes128` id-CA-ECDH-AES-CBC-CMAC-128, `ecdh-aes256` id-CA-ECDH-AES-CBC-CMAC-256. Every group made is
+listed in EF.COM and hashed in the SOD. --pace writes OUT/chip/card_access, EF.CardAccess (part 11, 9.2): a
+SET OF SecurityInfo (not wrapped in 6E, and not in the SOD: it is no data group) holding one PACEInfo,
+SEQUENCE { id-PACE-ECDH-GM-3DES-CBC-CBC or -AES-CBC-CMAC-128 or -256, version 2, parameterId 13
+(brainpoolP256r1, the default --pace-curve) or 12 (NIST P-256) }; chip_with_aa.py then runs PACE with the
+MRZ password."""
 import argparse, datetime, hashlib, os, subprocess
 from cryptography import x509
 from cryptography.hazmat.primitives import hashes, serialization
@@ -47,6 +49,10 @@ def tlv(tag, value):
 PACE_PROTOCOLS = {"ecdh-gm-3des": bytes.fromhex("04007F00070202040201"),
                   "ecdh-gm-aes128": bytes.fromhex("04007F00070202040202"),
                   "ecdh-gm-aes256": bytes.fromhex("04007F00070202040204")}
+# id-CA-ECDH (0.4.0.127.0.7.2.2.3.2), then the cipher suite's arc, the same arcs as PACE's (part 11, 9.2.6)
+CA_PROTOCOLS = {"ecdh": bytes.fromhex("04007F00070202030201"),
+                "ecdh-aes128": bytes.fromhex("04007F00070202030202"),
+                "ecdh-aes256": bytes.fromhex("04007F00070202030204")}
 # The standardized domain parameters' parameterId (part 11)
 PACE_CURVES = {"brainpoolP256r1": 13, "P-256": 12}
 
@@ -134,7 +140,7 @@ def main():
     ap.add_argument("--masterlist", action="store_true")
     ap.add_argument("--pki")
     ap.add_argument("--aa", choices=["rsa", "ecdsa"])
-    ap.add_argument("--ca", choices=["ecdh"])
+    ap.add_argument("--ca", choices=sorted(CA_PROTOCOLS))
     ap.add_argument("--pace", choices=sorted(PACE_PROTOCOLS))
     ap.add_argument("--pace-curve", choices=sorted(PACE_CURVES), default="brainpoolP256r1")
     args = ap.parse_args()
@@ -179,8 +185,8 @@ def main():
         ca_key = ec.generate_private_key(ec.SECP256R1())
         write_pem(os.path.join(chip, "ca-key.pem"), key=ca_key)
         key_id = tlv(0x02, b"\x01")
-        # ChipAuthenticationInfo: id-CA-ECDH-3DES-CBC-CBC, version 1, keyId
-        security_infos.append(tlv(0x06, bytes.fromhex("04007F00070202030201")) +
+        # ChipAuthenticationInfo: id-CA-ECDH-<cipher suite>, version 1, keyId
+        security_infos.append(tlv(0x06, CA_PROTOCOLS[args.ca]) +
                               tlv(0x02, b"\x01") + key_id)
         # ChipAuthenticationPublicKeyInfo: id-PK-ECDH, SubjectPublicKeyInfo, keyId
         security_infos.append(tlv(0x06, bytes.fromhex("04007F000702020102")) +
