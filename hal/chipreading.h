@@ -21,7 +21,8 @@ struct ChipReading {
     // "unknown_dsc", "revoked", "active_authentication_failed",
     // "chip_authentication_failed", or the outcome itself.
     QString detail;
-    int openedBy = -1;    // which MRZ candidate opened the chip (BAC)
+    int openedBy = -1;    // which MRZ candidate opened the chip
+    QString access;       // "PACE" or "BAC" once one opened the chip
     QStringList dg1Lines; // the MRZ the chip holds, once read
     // DG2's face as 8-bit RGB rows, empty when none could be decoded.
     QByteArray faceRgb;

@@ -106,8 +106,10 @@ void EmrtdReader::readChip(quint64 request, const QList<QStringList> &mrzCandida
     hal::ChipReading reading = read(mrzCandidates);
     reading.request = request;
     reading.readNs = timer.nsecsElapsed();
+    const QString via =
+        reading.access.isEmpty() ? QString() : QStringLiteral(" via ") + reading.access;
     qCInfo(lcChip).noquote() << "chip" << reading.outcome << reading.detail << "in"
-                             << reading.readNs / 1'000'000 << "ms";
+                             << reading.readNs / 1'000'000 << QStringLiteral("ms") + via;
     emit chipRead(reading);
 }
 
@@ -151,6 +153,7 @@ hal::ChipReading EmrtdReader::read(const QList<QStringList> &mrzCandidates) {
     reading.outcome = QLatin1String(emrtd::outcomeName(report.outcome));
     reading.detail = detailOf(report);
     reading.openedBy = report.openedBy;
+    reading.access = QString::fromStdString(report.access);
     for (const std::string &line : report.mrz)
         reading.dg1Lines << QString::fromStdString(line);
     if (report.face)

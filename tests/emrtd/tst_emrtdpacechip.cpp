@@ -137,8 +137,11 @@ private slots:
     void chipAndActiveAuthenticationRunUnderPace_data() {
         QTest::addColumn<QStringList>("makeOptions");
         QTest::addColumn<QString>("chipAuth");
-        QTest::newRow("chip authentication")
+        QTest::newRow("chip authentication, 3des")
             << QStringList{QStringLiteral("--ca"), QStringLiteral("ecdh")}
+            << QStringLiteral("chip_authentication");
+        QTest::newRow("chip authentication, aes-256")
+            << QStringList{QStringLiteral("--ca"), QStringLiteral("ecdh-aes256")}
             << QStringLiteral("chip_authentication");
         QTest::newRow("active authentication")
             << QStringList{QStringLiteral("--aa"), QStringLiteral("rsa")}

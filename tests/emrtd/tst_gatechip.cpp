@@ -195,9 +195,12 @@ private slots:
         QVERIFY(!QJsonDocument(record).toJson().contains("C00D2O417"));
     }
 
-    // The same passenger again: the chip verifies, the ticket is used.
+    // The same passenger again, with a newer passport: a PACE-only chip with
+    // Chip Authentication in AES. The chip verifies, the ticket is used.
     void aVerifiedChipIsDecidedOnItsTicket() {
-        const auto [reason, record] = present(u"good"_s, {}, u"csca"_s, true);
+        const auto [reason, record] = present(
+            u"pace"_s, {u"--pace"_s, u"ecdh-gm-aes128"_s, u"--ca"_s, u"ecdh-aes128"_s}, u"csca"_s,
+            true, Chip::OnReader, {}, {.ownProtocols = true, .options = {u"--no-bac"_s}});
         QCOMPARE(reason, u"already_used"_s);
         QCOMPARE(record.value(u"chip"_s).toString(), u"verified"_s);
         QCOMPARE(record.value(u"chip_detail"_s).toString(), u"verified"_s);

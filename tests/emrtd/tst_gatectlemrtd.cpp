@@ -119,26 +119,35 @@ private slots:
         QTest::addColumn<QString>("keyOption"); // chip_with_aa.py's option for another key
         QTest::addColumn<QString>("chipAuth");
         QTest::addColumn<QString>("why");
+        QTest::addColumn<QString>("access");
         QTest::newRow("active authentication")
             << QStringList{QStringLiteral("--aa"), QStringLiteral("rsa")} << QStringLiteral("aa")
-            << QStringLiteral("active_authentication") << QStringLiteral("Active Authentication");
+            << QStringLiteral("active_authentication") << QStringLiteral("Active Authentication")
+            << QStringLiteral("BAC");
         QTest::newRow("chip authentication")
             << QStringList{QStringLiteral("--ca"), QStringLiteral("ecdh")} << QStringLiteral("ca")
-            << QStringLiteral("chip_authentication")
-            << QStringLiteral("chip authentication failed");
+            << QStringLiteral("chip_authentication") << QStringLiteral("chip authentication failed")
+            << QStringLiteral("BAC");
+        QTest::newRow("PACE, chip authentication with AES")
+            << QStringList{QStringLiteral("--pace"), QStringLiteral("ecdh-gm-aes128"),
+                           QStringLiteral("--ca"), QStringLiteral("ecdh-aes128")}
+            << QStringLiteral("ca") << QStringLiteral("chip_authentication")
+            << QStringLiteral("chip authentication failed") << QStringLiteral("PACE");
     }
 
     // The spec's chip_auth: active_authentication for a chip that signed the
     // challenge, chip_authentication for one that answered under the agreed
-    // keys; a cloned chip (the same files, another key) forged, exit 1.
+    // keys; a cloned chip (the same files, another key) forged, exit 1. The
+    // spec's access: PACE where the chip offers it.
     void chipAuthenticationInTheSpecObject() {
         QFETCH(QStringList, makeOptions);
         QFETCH(QString, keyOption);
         QFETCH(QString, chipAuth);
         QFETCH(QString, why);
+        QFETCH(QString, access);
         QString error;
-        const QString name = keyOption;
-        const QString other = keyOption + QStringLiteral("-other");
+        const QString name = keyOption + access;
+        const QString other = name + QStringLiteral("-other");
         for (const QString &passport : {name, other})
             QVERIFY2(stack->makePassport(passport, kMrz, makeOptions, &error), qPrintable(error));
         const QString chip = stack->passportDir(name) + QStringLiteral("/chip");
@@ -151,6 +160,7 @@ private slots:
         Run run = gatectlRead(args);
         QCOMPARE(run.json.value(QStringLiteral("outcome")).toString(), QStringLiteral("verified"));
         QCOMPARE(run.json.value(QStringLiteral("chip_auth")).toString(), chipAuth);
+        QCOMPARE(run.json.value(QStringLiteral("access")).toString(), access);
         QCOMPARE(run.exitCode, 0);
 
         const QString otherKey = stack->passportDir(other) + QStringLiteral("/chip/") + keyOption +
