@@ -389,8 +389,9 @@ int main(int argc, char *argv[]) {
     }
 
     // Passports read with their chips: each passenger's chip on a real PC/SC
-    // stack (pcscd, vpcd, the emulated chip with Active Authentication) at the
-    // two common contactless rates.
+    // stack (pcscd, vpcd, the emulated chip) at the two common contactless
+    // rates, BAC chips with Active Authentication, then PACE-only chips with
+    // Chip Authentication.
     if (options.wants("chip")) {
         if (const QString missing = ::test::ChipStack::missingPeer(); !missing.isEmpty())
             abortBench(missing);
@@ -402,11 +403,13 @@ int main(int argc, char *argv[]) {
         const QList<CameraPassenger> passports =
             cameraPassengers(options.chipPassengers, QStringLiteral("C"), 1, 0);
         station.publishBenchTickets(passports);
-        const QString csca = makeChipPassports(station, stack, passports);
         QJsonObject chip;
-        for (const double kbps : {106.0, 424.0})
-            chip.insert(QStringLiteral("%1kbps").arg(int(kbps)),
-                        chipRun(station, stack, passports, csca, kbps));
+        for (const ChipKind &kind : chipKinds()) {
+            const QString csca = makeChipPassports(station, stack, passports, kind);
+            for (const double kbps : {106.0, 424.0})
+                chip.insert(QStringLiteral("%1kbps%2").arg(int(kbps)).arg(kind.suffix),
+                            chipRun(station, stack, passports, csca, kbps, kind));
+        }
         results.insert("chip", chip);
     }
 

@@ -36,11 +36,13 @@ QJsonObject chipReaderDevice(const QString &csca) {
 struct ChipReads {
     std::vector<double> ms;
     std::map<QString, int> outcomes; // "verified verified", "forged hashes_mismatch", ...
+    std::map<QString, int> access;   // "PACE", "BAC"
 };
 
-// The emrtd-reader's "chip OUTCOME DETAIL in N ms" lines in the run's gate.log.
+// The emrtd-reader's "chip OUTCOME DETAIL in N ms [via ACCESS]" lines in the run's gate.log.
 ChipReads chipReadsOf(const QString &gateLog) {
-    static const QRegularExpression line(QStringLiteral("chip (\\w+) (\\w+) in (\\d+) ms"));
+    static const QRegularExpression line(
+        QStringLiteral("chip (\\w+) (\\w+) in (\\d+) ms(?: via (\\w+))?"));
     ChipReads reads;
     QFile log(gateLog);
     if (!log.open(QIODevice::ReadOnly))
@@ -49,18 +51,28 @@ ChipReads chipReadsOf(const QString &gateLog) {
         const auto found = match.next();
         reads.ms.push_back(found.captured(3).toDouble());
         ++reads.outcomes[found.captured(1) + u' ' + found.captured(2)];
+        if (found.hasCaptured(4))
+            ++reads.access[found.captured(4)];
     }
     return reads;
 }
 
 } // namespace
 
+QList<ChipKind> chipKinds() {
+    return {{QString(), {QStringLiteral("--aa"), QStringLiteral("rsa")}, {}},
+            {QStringLiteral("-pace"),
+             {QStringLiteral("--pace"), QStringLiteral("ecdh-gm-aes128"), QStringLiteral("--ca"),
+              QStringLiteral("ecdh-aes128")},
+             {QStringLiteral("--no-bac")}}};
+}
+
 QString makeChipPassports(const Station &station, ::test::ChipStack &stack,
-                          const QList<CameraPassenger> &passengers) {
+                          const QList<CameraPassenger> &passengers, const ChipKind &kind) {
     for (const CameraPassenger &passenger : passengers) {
         QString error;
-        if (!stack.makePassport(passenger.id, station.passportMrz(passenger.id),
-                                {QStringLiteral("--aa"), QStringLiteral("rsa")}, &error))
+        if (!stack.makePassport(passenger.id, station.passportMrz(passenger.id), kind.makeOptions,
+                                &error))
             bench::abortBench(error);
     }
     // One CSCA signs them all (the stack's shared PKI folder).
@@ -68,11 +80,12 @@ QString makeChipPassports(const Station &station, ::test::ChipStack &stack,
 }
 
 QJsonObject chipRun(Station &station, ::test::ChipStack &stack,
-                    const QList<CameraPassenger> &passengers, const QString &csca, double kbps) {
+                    const QList<CameraPassenger> &passengers, const QString &csca, double kbps,
+                    const ChipKind &kind) {
     ReplayTiming timing;
     timing.intervalMs = kIntervalMs;
     GateRunSetup setup;
-    setup.name = QStringLiteral("chip-%1kbps").arg(int(kbps));
+    setup.name = QStringLiteral("chip-%1kbps%2").arg(int(kbps)).arg(kind.suffix);
     setup.credentialSources = {
         replayCameraDevice(
             writeReplay(station, QStringLiteral("replay-") + setup.name, passengers, timing),
@@ -84,7 +97,9 @@ QJsonObject chipRun(Station &station, ::test::ChipStack &stack,
     setup.deadlineMs = replayDurationMs(passengers, timing) + 30'000;
 
     const ::test::ChipEmulator link{
-        .ownProtocols = true, .options = {QStringLiteral("--link-kbps"), QString::number(kbps)}};
+        .ownProtocols = true,
+        .options =
+            QStringList{QStringLiteral("--link-kbps"), QString::number(kbps)} + kind.chipOptions};
     const auto putOnReader = [&](const CameraPassenger &passenger) {
         QString error;
         if (!stack.insert(chipFolder(stack, passenger), &error, link))
@@ -110,9 +125,13 @@ QJsonObject chipRun(Station &station, ::test::ChipStack &stack,
     QJsonObject outcomes;
     for (const auto &[outcome, count] : reads.outcomes)
         outcomes.insert(outcome, count);
+    QJsonObject access;
+    for (const auto &[protocol, count] : reads.access)
+        access.insert(protocol, count);
     report.insert("link_kbps", kbps);
     report.insert("chip_read_ms", bench::summarize(reads.ms));
     report.insert("chip_outcomes", outcomes);
+    report.insert("chip_access", access);
     report.insert("chip_share_of_read_to_decision",
                   decisionTotal > 0 ? chipTotal / decisionTotal : 0.0);
     return report;
