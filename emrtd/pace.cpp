@@ -52,10 +52,11 @@ Step exchange(ChipChannel &channel, const CommandApdu &command, const char *what
 }
 
 // General Authenticate (part 11, 4.4.4.2): 7C { tag value }, chained (CLA 10)
-// but for the last step; the answer's object `answerTag`.
+// but for the last step; the answer's object `answerTag`. Tag 0 sends 7C 00,
+// as the first step does. A step that went through has status Opened.
 Step authenticate(ChipChannel &channel, std::uint32_t tag, ByteView value, std::uint32_t answerTag,
                   bool last, const char *what) {
-    const Bytes data = encodeTlv(0x7C, value.empty() && tag == 0 ? Bytes{} : encodeTlv(tag, value));
+    const Bytes data = encodeTlv(0x7C, tag == 0 ? Bytes{} : encodeTlv(tag, value));
     // A refused mapping or key agreement is a chip that will not run PACE; a
     // refused token is a wrong password (6300).
     Step step = exchange(
