@@ -16,7 +16,6 @@
 
 #include <algorithm>
 #include <array>
-#include <cstdio>
 
 namespace gate::emrtd {
 
@@ -297,12 +296,9 @@ AuthenticationResult runActiveAuthentication(ChipChannel &channel, SecureMessagi
         return result;
     }
     if (!response.ok()) {
-        char status[8];
-        std::snprintf(status, sizeof status, "%04X", unsigned(response.sw));
         result.status = AuthenticationResult::Status::Refused;
-        result.error =
-            std::string("Active Authentication: the chip refused INTERNAL AUTHENTICATE (status ") +
-            status + ")";
+        result.error = "Active Authentication: the chip refused INTERNAL AUTHENTICATE (status " +
+                       response.statusText() + ")";
         return result;
     }
     std::string why;

@@ -1,5 +1,7 @@
 #include "emrtd/apdu.h"
 
+#include <cstdio>
+
 namespace gate::emrtd {
 
 Bytes encodeApdu(const CommandApdu &command, bool forceExtended) {
@@ -35,6 +37,12 @@ std::optional<ResponseApdu> splitResponse(const Bytes &raw) {
     response.data.assign(raw.begin(), raw.end() - 2);
     response.sw = static_cast<std::uint16_t>((raw[raw.size() - 2] << 8) | raw[raw.size() - 1]);
     return response;
+}
+
+std::string ResponseApdu::statusText() const {
+    char text[8];
+    std::snprintf(text, sizeof text, "%04X", unsigned(sw));
+    return text;
 }
 
 } // namespace gate::emrtd

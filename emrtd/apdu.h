@@ -4,6 +4,7 @@
 
 #include <cstdint>
 #include <optional>
+#include <string>
 
 namespace gate::emrtd {
 
@@ -25,6 +26,8 @@ struct ResponseApdu {
     Bytes data;
     std::uint16_t sw = 0;
     bool ok() const { return sw == 0x9000; }
+    // The status word in hex, "6D00", for errors staff read.
+    std::string statusText() const;
 };
 
 // Splits data and status word; none when shorter than a status word.

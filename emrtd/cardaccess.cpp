@@ -18,21 +18,6 @@ namespace {
 constexpr std::array<std::uint8_t, 8> kPaceOid{0x04, 0x00, 0x7F, 0x00, 0x07, 0x02, 0x02, 0x04};
 constexpr std::uint8_t kEcdhGenericMapping = 0x02;
 
-std::optional<SmCipher> cipherOfArc(std::uint8_t arc) {
-    switch (arc) {
-    case 1:
-        return SmCipher::TripleDes;
-    case 2:
-        return SmCipher::Aes128;
-    case 3:
-        return SmCipher::Aes192;
-    case 4:
-        return SmCipher::Aes256;
-    default:
-        return std::nullopt;
-    }
-}
-
 // Part 11, 9.5.1: the standardized elliptic-curve domain parameters.
 int curveOfParameterId(int id) {
     switch (id) {
@@ -106,7 +91,7 @@ CardAccessPace paceOfCardAccess(ByteView cardAccess) {
         if (!version || (namesParameters && parameterId < 0))
             return withStatus(CardAccessPace::Status::Malformed,
                               "EF.CardAccess: a PACEInfo is malformed");
-        const auto cipher = cipherOfArc(info.protocol.back());
+        const auto cipher = cipherOfProtocolArc(info.protocol.back());
         const int curve = curveOfParameterId(parameterId);
         if (*version != 2 || info.protocol[kPaceOid.size()] != kEcdhGenericMapping || !cipher ||
             curve == NID_undef)

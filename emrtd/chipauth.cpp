@@ -13,7 +13,6 @@
 
 #include <algorithm>
 #include <array>
-#include <cstdio>
 #include <vector>
 
 namespace gate::emrtd {
@@ -52,18 +51,7 @@ bool isCaProtocol(ByteView oid) {
 std::optional<SmCipher> ecdhCipherOf(ByteView caProtocol) {
     if (caProtocol[kCaOid.size()] != kCaEcdh)
         return std::nullopt;
-    switch (caProtocol.back()) {
-    case 1:
-        return SmCipher::TripleDes;
-    case 2:
-        return SmCipher::Aes128;
-    case 3:
-        return SmCipher::Aes192;
-    case 4:
-        return SmCipher::Aes256;
-    default:
-        return std::nullopt;
-    }
+    return cipherOfProtocolArc(caProtocol.back());
 }
 
 // An INTEGER of one to four content octets, the way DG14 writes versions and key identifiers.
@@ -218,10 +206,10 @@ AuthenticationResult runChipAuthentication(ChipChannel &channel, SecureMessaging
                                encodeTlv(0x7C, encodeTlv(0x80, keys->ephemeralPoint)), 256, true});
         result.exchanges = 2;
         // Its answer is empty dynamic authentication data, 7C 00.
+        const Bytes &data = answer.response.data;
+        const auto template7C = data.empty() ? std::nullopt : parseSingleTlv(data);
         if (answer.status == ProtectedAnswer::Status::Answered && answer.response.ok() &&
-            !answer.response.data.empty() &&
-            (!parseSingleTlv(answer.response.data) ||
-             parseSingleTlv(answer.response.data)->tag != 0x7C))
+            !data.empty() && (!template7C || template7C->tag != 0x7C))
             return stop(AuthenticationResult::Status::Failed,
                         "chip authentication failed: a malformed General Authenticate answer");
     }
@@ -239,11 +227,9 @@ AuthenticationResult runChipAuthentication(ChipChannel &channel, SecureMessaging
         return stop(AuthenticationResult::Status::SessionLost,
                     "the chip lost the secure messaging session");
     if (!answer.response.ok()) {
-        char status[8];
-        std::snprintf(status, sizeof status, "%04X", unsigned(answer.response.sw));
         return stop(AuthenticationResult::Status::Refused,
                     std::string("chip authentication failed: the chip refused ") + firstName +
-                        " (status " + status + ")");
+                        " (status " + answer.response.statusText() + ")");
     }
 
     // From here on only the new keys, with the counter at zero (part 11, 6.2).

@@ -4,7 +4,6 @@
 #include "emrtd/tlv.h"
 
 #include <algorithm>
-#include <cstdio>
 #include <string>
 
 namespace gate::emrtd {
@@ -77,9 +76,7 @@ FileReader::Result FileReader::read(std::uint16_t fileId) {
     }
     if (!selected.response.ok()) {
         result.status = Status::Refused;
-        char status[8];
-        std::snprintf(status, sizeof status, "%04X", unsigned(selected.response.sw));
-        result.error = std::string("SELECT refused (status ") + status + ")";
+        result.error = "SELECT refused (status " + selected.response.statusText() + ")";
         return result;
     }
 

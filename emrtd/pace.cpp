@@ -6,7 +6,6 @@
 
 #include <openssl/crypto.h>
 
-#include <cstdio>
 
 namespace gate::emrtd {
 
@@ -18,12 +17,6 @@ struct Step {
     Bytes value;
     std::string error;
 };
-
-std::string statusText(std::uint16_t sw) {
-    char text[8];
-    std::snprintf(text, sizeof text, "%04X", unsigned(sw));
-    return text;
-}
 
 // Sends `command`; `refusal` is the status a refused answer gets.
 Step exchange(ChipChannel &channel, const CommandApdu &command, const char *what,
@@ -44,7 +37,7 @@ Step exchange(ChipChannel &channel, const CommandApdu &command, const char *what
     if (!response->ok()) {
         step.status = refusal;
         step.error = std::string("PACE: the chip refused ") + what + " (status " +
-                     statusText(response->sw) + ")";
+                     response->statusText() + ")";
         return step;
     }
     step.value = response->data;

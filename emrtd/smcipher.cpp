@@ -115,6 +115,21 @@ Bytes digest(const EVP_MD *md, ByteView data) {
 
 } // namespace
 
+std::optional<SmCipher> cipherOfProtocolArc(std::uint8_t arc) {
+    switch (arc) {
+    case 1:
+        return SmCipher::TripleDes;
+    case 2:
+        return SmCipher::Aes128;
+    case 3:
+        return SmCipher::Aes192;
+    case 4:
+        return SmCipher::Aes256;
+    default:
+        return std::nullopt;
+    }
+}
+
 std::size_t blockSize(SmCipher cipher) {
     return cipher == SmCipher::TripleDes ? 8 : 16;
 }

@@ -12,6 +12,10 @@ namespace gate::emrtd {
 // 3DES; PACE gives whichever its protocol names.
 enum class SmCipher { TripleDes, Aes128, Aes192, Aes256 };
 
+// The cipher an id-PACE-* or id-CA-* protocol names by its last arc (part
+// 11, 9.2): 1 3DES-CBC-CBC, 2..4 AES-CBC-CMAC-128/192/256; none otherwise.
+std::optional<SmCipher> cipherOfProtocolArc(std::uint8_t arc);
+
 std::size_t blockSize(SmCipher cipher);
 // The size of the send sequence counter: one block.
 inline std::size_t sscSize(SmCipher cipher) {

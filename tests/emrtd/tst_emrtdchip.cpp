@@ -1,6 +1,7 @@
 // Reading and checking passport chips against a real PC/SC stack: pcscd, the
 // vsmartcard vpcd reader and an ePassport emulated by vsmartcard-vpicc (written
 // independently of this project), with chip files and PKI made at test time.
+#include "chipspecimen.h"
 #include "chipstack.h"
 
 #include "emrtd/chipcheck.h"
@@ -16,22 +17,7 @@
 
 using namespace gate::emrtd;
 
-// The outcome, and on a mismatch the reader's own account of what happened.
-#define COMPARE_OUTCOME(report, expected)                                                          \
-    QVERIFY2(qstrcmp(outcomeName((report).outcome), expected) == 0,                                \
-             (std::string(outcomeName((report).outcome)) + ": " + (report).error).c_str())
-
 namespace {
-
-const QStringList kMrz{QStringLiteral("P<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<<<<<<<<<"),
-                       QStringLiteral("L898902C36UTO7408122F1204159ZE184226B<<<<<10")};
-
-std::vector<std::string> lines(const QStringList &mrz) {
-    std::vector<std::string> out;
-    for (const QString &line : mrz)
-        out.push_back(line.toStdString());
-    return out;
-}
 
 // Passes commands through, and runs `beforeCommand` with each command's
 // ordinal first: the test pulls the chip away in the middle of a read.
@@ -92,16 +78,17 @@ class TestEmrtdChip : public QObject {
                  const QString &cscaFolder = QStringLiteral("csca"),
                  PcscChannel::ExtendedLength extended = PcscChannel::ExtendedLength::Auto,
                  const test::ChipEmulator &emulator = {}) {
-        return stack->readPassport(name, kMrz, makeOptions, candidates, cscaFolder, extended,
-                                   emulator);
+        return stack->readPassport(name, test::kSpecimenMrz, makeOptions, candidates, cscaFolder,
+                                   extended, emulator);
     }
 
     // A passport with an Active Authentication key (`algorithm`: "rsa" or
     // "ecdsa"), served by chip_with_aa.py with `emulatorOptions`.
     ChipReport readAaPassport(const QString &name, const QString &algorithm,
                               const QStringList &emulatorOptions) {
-        return readPassport(name, {QStringLiteral("--aa"), algorithm}, {lines(kMrz)},
-                            QStringLiteral("csca"), PcscChannel::ExtendedLength::Auto,
+        return readPassport(name, {QStringLiteral("--aa"), algorithm},
+                            {test::mrzLines(test::kSpecimenMrz)}, QStringLiteral("csca"),
+                            PcscChannel::ExtendedLength::Auto,
                             {.ownProtocols = true, .options = emulatorOptions});
     }
 
@@ -114,10 +101,11 @@ private slots:
     }
 
     void goodChipVerifies() {
-        const ChipReport report = readPassport(QStringLiteral("good"), {}, {lines(kMrz)});
+        const ChipReport report =
+            readPassport(QStringLiteral("good"), {}, {test::mrzLines(test::kSpecimenMrz)});
         COMPARE_OUTCOME(report, "verified");
         QCOMPARE(report.access, std::string("BAC"));
-        QCOMPARE(report.mrz, lines(kMrz));
+        QCOMPARE(report.mrz, test::mrzLines(test::kSpecimenMrz));
         QVERIFY(report.dg1MatchesMrz);
         QVERIFY(report.sod);
         QCOMPARE(report.sod->signature, std::string("ok"));
@@ -181,13 +169,14 @@ private slots:
         QFETCH(int, restarts);
         const QString keySource = QStringLiteral("clone-key") + protocol + algorithm;
         QString error;
-        QVERIFY2(stack->makePassport(keySource, kMrz, {protocol, algorithm}, &error),
+        QVERIFY2(stack->makePassport(keySource, test::kSpecimenMrz, {protocol, algorithm}, &error),
                  qPrintable(error));
         const QString keyFile = stack->passportDir(keySource) + QStringLiteral("/chip/") +
                                 protocol.mid(2) + QStringLiteral("-key.pem");
         const ChipReport report = readPassport(
-            QStringLiteral("cloned") + protocol + algorithm, {protocol, algorithm}, {lines(kMrz)},
-            QStringLiteral("csca"), PcscChannel::ExtendedLength::Auto,
+            QStringLiteral("cloned") + protocol + algorithm, {protocol, algorithm},
+            {test::mrzLines(test::kSpecimenMrz)}, QStringLiteral("csca"),
+            PcscChannel::ExtendedLength::Auto,
             {.ownProtocols = true, .options = {protocol + QStringLiteral("-key"), keyFile}});
         COMPARE_OUTCOME(report, "forged");
         QCOMPARE(report.chipAuth, std::string("failed"));
@@ -253,8 +242,8 @@ private slots:
         QFETCH(QString, algorithm);
         const ChipReport report = readPassport(
             QStringLiteral("nosod") + protocol, {protocol, algorithm, QStringLiteral("--no-sod")},
-            {lines(kMrz)}, QStringLiteral("csca"), PcscChannel::ExtendedLength::Auto,
-            {.ownProtocols = true});
+            {test::mrzLines(test::kSpecimenMrz)}, QStringLiteral("csca"),
+            PcscChannel::ExtendedLength::Auto, {.ownProtocols = true});
         COMPARE_OUTCOME(report, "unverified");
         QCOMPARE(report.chipAuth, std::string("not_run"));
     }
@@ -273,9 +262,10 @@ private slots:
 
     void chipAuthenticationVerifies() {
         QFETCH(QStringList, makeOptions);
-        const ChipReport report = readPassport(
-            QStringLiteral("ca-") + makeOptions.join(QString()), makeOptions, {lines(kMrz)},
-            QStringLiteral("csca"), PcscChannel::ExtendedLength::Auto, {.ownProtocols = true});
+        const ChipReport report =
+            readPassport(QStringLiteral("ca-") + makeOptions.join(QString()), makeOptions,
+                         {test::mrzLines(test::kSpecimenMrz)}, QStringLiteral("csca"),
+                         PcscChannel::ExtendedLength::Auto, {.ownProtocols = true});
         COMPARE_OUTCOME(report, "verified");
         QCOMPARE(report.chipAuth, std::string("chip_authentication"));
         QCOMPARE(report.sessionRestarts, 0);
@@ -287,7 +277,8 @@ private slots:
     void chipRefusingMseSetKatIsForged() {
         const ChipReport report = readPassport(
             QStringLiteral("ca-refused"), {QStringLiteral("--ca"), QStringLiteral("ecdh")},
-            {lines(kMrz)}, QStringLiteral("csca"), PcscChannel::ExtendedLength::Auto,
+            {test::mrzLines(test::kSpecimenMrz)}, QStringLiteral("csca"),
+            PcscChannel::ExtendedLength::Auto,
             {.ownProtocols = true,
              .options = {QStringLiteral("--answer"), QStringLiteral("refuse")}});
         COMPARE_OUTCOME(report, "forged");
@@ -301,7 +292,8 @@ private slots:
     void chipAnsweringWithABadMacUnderTheNewKeysIsForged() {
         const ChipReport report = readPassport(
             QStringLiteral("ca-badmac"), {QStringLiteral("--ca"), QStringLiteral("ecdh")},
-            {lines(kMrz)}, QStringLiteral("csca"), PcscChannel::ExtendedLength::Auto,
+            {test::mrzLines(test::kSpecimenMrz)}, QStringLiteral("csca"),
+            PcscChannel::ExtendedLength::Auto,
             {.ownProtocols = true,
              .options = {QStringLiteral("--answer"), QStringLiteral("corrupt")}});
         COMPARE_OUTCOME(report, "forged");
@@ -313,11 +305,11 @@ private slots:
 
     void extendedLengthReadsInFewerExchanges() {
         const ChipReport shortReads =
-            readPassport(QStringLiteral("short"), {}, {lines(kMrz)}, QStringLiteral("csca"),
-                         PcscChannel::ExtendedLength::Off);
+            readPassport(QStringLiteral("short"), {}, {test::mrzLines(test::kSpecimenMrz)},
+                         QStringLiteral("csca"), PcscChannel::ExtendedLength::Off);
         const ChipReport longReads =
-            readPassport(QStringLiteral("long"), {}, {lines(kMrz)}, QStringLiteral("csca"),
-                         PcscChannel::ExtendedLength::On);
+            readPassport(QStringLiteral("long"), {}, {test::mrzLines(test::kSpecimenMrz)},
+                         QStringLiteral("csca"), PcscChannel::ExtendedLength::On);
         COMPARE_OUTCOME(shortReads, "verified");
         COMPARE_OUTCOME(longReads, "verified");
         QVERIFY2(
@@ -329,7 +321,7 @@ private slots:
     void dg1ChangedAfterSigningIsForged() {
         const ChipReport report =
             readPassport(QStringLiteral("dg1"), {QStringLiteral("--tamper"), QStringLiteral("dg1")},
-                         {lines(kMrz)});
+                         {test::mrzLines(test::kSpecimenMrz)});
         COMPARE_OUTCOME(report, "forged");
         QCOMPARE(report.sod->hashes, std::string("mismatch"));
         QCOMPARE(report.sod->mismatchedGroups, std::vector<int>{1});
@@ -338,11 +330,11 @@ private slots:
 
     void dg1ChangedMatchingAReprintedPageIsForged() {
         // The forger reprints the page to match the altered chip: only the hash tells.
-        QStringList reprinted = kMrz;
+        QStringList reprinted = test::kSpecimenMrz;
         reprinted[0].replace(QStringLiteral("<<ANNA"), QStringLiteral("<<HANS"));
-        const ChipReport report =
-            readPassport(QStringLiteral("dg1page"),
-                         {QStringLiteral("--tamper"), QStringLiteral("dg1")}, {lines(reprinted)});
+        const ChipReport report = readPassport(QStringLiteral("dg1page"),
+                                               {QStringLiteral("--tamper"), QStringLiteral("dg1")},
+                                               {test::mrzLines(reprinted)});
         COMPARE_OUTCOME(report, "forged");
         QVERIFY(report.dg1MatchesMrz);
         QCOMPARE(report.sod->mismatchedGroups, std::vector<int>{1});
@@ -351,16 +343,16 @@ private slots:
     void dg2ChangedAfterSigningIsForged() {
         const ChipReport report =
             readPassport(QStringLiteral("dg2"), {QStringLiteral("--tamper"), QStringLiteral("dg2")},
-                         {lines(kMrz)});
+                         {test::mrzLines(test::kSpecimenMrz)});
         COMPARE_OUTCOME(report, "forged");
         QCOMPARE(report.sod->mismatchedGroups, std::vector<int>{2});
         QVERIFY(report.dg1MatchesMrz);
     }
 
     void unknownDscIsForged() {
-        const ChipReport report =
-            readPassport(QStringLiteral("rogue"),
-                         {QStringLiteral("--dsc"), QStringLiteral("unknown")}, {lines(kMrz)});
+        const ChipReport report = readPassport(QStringLiteral("rogue"),
+                                               {QStringLiteral("--dsc"), QStringLiteral("unknown")},
+                                               {test::mrzLines(test::kSpecimenMrz)});
         COMPARE_OUTCOME(report, "forged");
         QCOMPARE(report.sod->signature, std::string("ok"));
         QCOMPARE(report.sod->chain, std::string("unknown_dsc"));
@@ -368,16 +360,17 @@ private slots:
     }
 
     void expiredDscIsUnverified() {
-        const ChipReport report =
-            readPassport(QStringLiteral("expired"),
-                         {QStringLiteral("--dsc"), QStringLiteral("expired")}, {lines(kMrz)});
+        const ChipReport report = readPassport(QStringLiteral("expired"),
+                                               {QStringLiteral("--dsc"), QStringLiteral("expired")},
+                                               {test::mrzLines(test::kSpecimenMrz)});
         COMPARE_OUTCOME(report, "unverified");
         QCOMPARE(report.sod->chain, std::string("expired"));
     }
 
     void issuerWithoutInstalledCscaIsUnverified() {
         const ChipReport report =
-            readPassport(QStringLiteral("nocsca"), {}, {lines(kMrz)}, QStringLiteral("other-csca"));
+            readPassport(QStringLiteral("nocsca"), {}, {test::mrzLines(test::kSpecimenMrz)},
+                         QStringLiteral("other-csca"));
         COMPARE_OUTCOME(report, "unverified");
         QCOMPARE(report.sod->chain, std::string("no_csca"));
         QCOMPARE(report.sod->hashes, std::string("ok"));
@@ -385,33 +378,35 @@ private slots:
 
     void chipWithoutSodIsUnverified() {
         const ChipReport report =
-            readPassport(QStringLiteral("nosod"), {QStringLiteral("--no-sod")}, {lines(kMrz)});
+            readPassport(QStringLiteral("nosod"), {QStringLiteral("--no-sod")},
+                         {test::mrzLines(test::kSpecimenMrz)});
         COMPARE_OUTCOME(report, "unverified");
         QVERIFY(!report.sod);
     }
 
     void wrongMrzIsRefusedByBac() {
-        QStringList wrong = kMrz;
+        QStringList wrong = test::kSpecimenMrz;
         wrong[1] = QStringLiteral("L898902C<7UTO7408122F1204159ZE184226B<<<<<16"); // another number
-        const ChipReport report = readPassport(QStringLiteral("wrongmrz"), {}, {lines(wrong)});
+        const ChipReport report =
+            readPassport(QStringLiteral("wrongmrz"), {}, {test::mrzLines(wrong)});
         COMPARE_OUTCOME(report, "access_denied");
         QVERIFY(report.mrz.empty());
     }
 
     void chipResolvesAmbiguousCameraReading() {
         // The camera could not tell 0 from O in the number: the chip opens for the true one only.
-        std::vector<std::string> misread = lines(kMrz);
+        std::vector<std::string> misread = test::mrzLines(test::kSpecimenMrz);
         misread[1] = "L8989O2C36UTO7408122F1204159ZE184226B<<<<<10";
-        const ChipReport report =
-            readPassport(QStringLiteral("ambiguous"), {}, {misread, lines(kMrz)});
+        const ChipReport report = readPassport(QStringLiteral("ambiguous"), {},
+                                               {misread, test::mrzLines(test::kSpecimenMrz)});
         COMPARE_OUTCOME(report, "verified");
         QCOMPARE(report.openedBy, 1);
-        QCOMPARE(report.mrz, lines(kMrz));
+        QCOMPARE(report.mrz, test::mrzLines(test::kSpecimenMrz));
     }
 
     void chipRemovedMidReadIsAReaderError() {
         QString error;
-        QVERIFY2(stack->makePassport(QStringLiteral("lifted"), kMrz, {}, &error),
+        QVERIFY2(stack->makePassport(QStringLiteral("lifted"), test::kSpecimenMrz, {}, &error),
                  qPrintable(error));
         QVERIFY2(
             stack->insert(stack->passportDir(QStringLiteral("lifted")) + QStringLiteral("/chip"),
@@ -429,8 +424,8 @@ private slots:
             if (command == 10)
                 stack->remove();
         });
-        const ChipReport report =
-            readAndCheckChip(channel, {lines(kMrz)}, cscas, QDateTime::currentSecsSinceEpoch());
+        const ChipReport report = readAndCheckChip(channel, {test::mrzLines(test::kSpecimenMrz)},
+                                                   cscas, QDateTime::currentSecsSinceEpoch());
         COMPARE_OUTCOME(report, "reader_error");
         QVERIFY(channel.count() >= 10);
     }
@@ -446,7 +441,7 @@ private slots:
         QFETCH(int, forgets);
         QFETCH(QString, outcome);
         QString error;
-        QVERIFY2(stack->makePassport(QStringLiteral("forgetful"), kMrz, {}, &error),
+        QVERIFY2(stack->makePassport(QStringLiteral("forgetful"), test::kSpecimenMrz, {}, &error),
                  qPrintable(error));
         QVERIFY2(
             stack->insert(stack->passportDir(QStringLiteral("forgetful")) + QStringLiteral("/chip"),
@@ -461,8 +456,8 @@ private slots:
         PcscChannel pcsc;
         QVERIFY(pcsc.open(&why) && pcsc.connect({}, 5000, &why));
         ForgettingChannel channel(pcsc, forgets);
-        const ChipReport report =
-            readAndCheckChip(channel, {lines(kMrz)}, cscas, QDateTime::currentSecsSinceEpoch());
+        const ChipReport report = readAndCheckChip(channel, {test::mrzLines(test::kSpecimenMrz)},
+                                                   cscas, QDateTime::currentSecsSinceEpoch());
         QCOMPARE(QString::fromLatin1(outcomeName(report.outcome)), outcome);
         QCOMPARE(report.sessionRestarts, 1);
         QCOMPARE(channel.forgotten(), std::min(forgets, 2)); // one per attempt at most
@@ -493,7 +488,7 @@ private slots:
             QStringLiteral("malformed-") + QString::fromLatin1(QTest::currentDataTag())
                                                .replace(QLatin1Char(' '), QLatin1Char('-'));
         QString error;
-        QVERIFY2(stack->makePassport(name, kMrz, {}, &error), qPrintable(error));
+        QVERIFY2(stack->makePassport(name, test::kSpecimenMrz, {}, &error), qPrintable(error));
         QFile target(stack->passportDir(name) + QStringLiteral("/chip/") + file);
         QVERIFY(target.open(QIODevice::WriteOnly | QIODevice::Truncate));
         target.write(bytes);
@@ -506,8 +501,8 @@ private slots:
             cscas.load((stack->passportDir(name) + QStringLiteral("/csca")).toStdString(), &why));
         PcscChannel channel;
         QVERIFY(channel.open(&why) && channel.connect({}, 5000, &why));
-        const ChipReport report =
-            readAndCheckChip(channel, {lines(kMrz)}, cscas, QDateTime::currentSecsSinceEpoch());
+        const ChipReport report = readAndCheckChip(channel, {test::mrzLines(test::kSpecimenMrz)},
+                                                   cscas, QDateTime::currentSecsSinceEpoch());
         COMPARE_OUTCOME(report, "malformed");
     }
 };

@@ -3,6 +3,7 @@
 // key agreement, the tokens, AES secure messaging) was written separately
 // from the reader's, from the same Doc 9303 part 11. The chip's EF.CardAccess
 // names the protocol and curve; BAC stays open unless the chip is PACE-only.
+#include "chipspecimen.h"
 #include "chipstack.h"
 
 #include "emrtd/chipcheck.h"
@@ -10,24 +11,6 @@
 #include <QtTest>
 
 using namespace gate::emrtd;
-
-#define COMPARE_OUTCOME(report, expected)                                                          \
-    QVERIFY2(qstrcmp(outcomeName((report).outcome), expected) == 0,                                \
-             (std::string(outcomeName((report).outcome)) + ": " + (report).error).c_str())
-
-namespace {
-
-const QStringList kMrz{QStringLiteral("P<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<<<<<<<<<"),
-                       QStringLiteral("L898902C36UTO7408122F1204159ZE184226B<<<<<10")};
-
-std::vector<std::string> lines(const QStringList &mrz) {
-    std::vector<std::string> out;
-    for (const QString &line : mrz)
-        out.push_back(line.toStdString());
-    return out;
-}
-
-} // namespace
 
 class TestEmrtdPaceChip : public QObject {
     Q_OBJECT
@@ -40,8 +23,8 @@ class TestEmrtdPaceChip : public QObject {
                                 const QStringList &makeOptions, const QStringList &chipOptions,
                                 const std::vector<std::vector<std::string>> &candidates) {
         return stack->readPassport(
-            name, kMrz, QStringList{QStringLiteral("--pace"), pace} + makeOptions, candidates,
-            QStringLiteral("csca"), PcscChannel::ExtendedLength::Auto,
+            name, test::kSpecimenMrz, QStringList{QStringLiteral("--pace"), pace} + makeOptions,
+            candidates, QStringLiteral("csca"), PcscChannel::ExtendedLength::Auto,
             {.ownProtocols = true, .options = chipOptions});
     }
 
@@ -76,31 +59,31 @@ private slots:
         const ChipReport report =
             readPacePassport(QStringLiteral("pace-") + pace + makeOptions.join(QString()) +
                                  chipOptions.join(QString()),
-                             pace, makeOptions, chipOptions, {lines(kMrz)});
+                             pace, makeOptions, chipOptions, {test::mrzLines(test::kSpecimenMrz)});
         COMPARE_OUTCOME(report, "verified");
         QCOMPARE(report.access, std::string("PACE"));
-        QCOMPARE(report.mrz, lines(kMrz));
+        QCOMPARE(report.mrz, test::mrzLines(test::kSpecimenMrz));
         QVERIFY(report.face);
         QCOMPARE(report.sod->hashes, std::string("ok"));
     }
 
     void wrongMrzIsRefusedByPace() {
-        QStringList wrong = kMrz;
+        QStringList wrong = test::kSpecimenMrz;
         wrong[1] = QStringLiteral("L898902C<7UTO7408122F1204159ZE184226B<<<<<16"); // another number
         const ChipReport report =
             readPacePassport(QStringLiteral("pace-wrongmrz"), QStringLiteral("ecdh-gm-aes128"), {},
-                             {QStringLiteral("--no-bac")}, {lines(wrong)});
+                             {QStringLiteral("--no-bac")}, {test::mrzLines(wrong)});
         COMPARE_OUTCOME(report, "access_denied");
         QCOMPARE(report.error, std::string("PACE refused every MRZ offered"));
         QVERIFY(report.mrz.empty());
     }
 
     void paceResolvesAmbiguousCameraReading() {
-        std::vector<std::string> misread = lines(kMrz);
+        std::vector<std::string> misread = test::mrzLines(test::kSpecimenMrz);
         misread[1] = "L8989O2C36UTO7408122F1204159ZE184226B<<<<<10";
-        const ChipReport report =
-            readPacePassport(QStringLiteral("pace-ambiguous"), QStringLiteral("ecdh-gm-aes128"), {},
-                             {QStringLiteral("--no-bac")}, {misread, lines(kMrz)});
+        const ChipReport report = readPacePassport(
+            QStringLiteral("pace-ambiguous"), QStringLiteral("ecdh-gm-aes128"), {},
+            {QStringLiteral("--no-bac")}, {misread, test::mrzLines(test::kSpecimenMrz)});
         COMPARE_OUTCOME(report, "verified");
         QCOMPARE(report.access, std::string("PACE"));
         QCOMPARE(report.openedBy, 1);
@@ -109,17 +92,19 @@ private slots:
     // A chip whose token does not verify has not shown it knows the MRZ:
     // nothing it sends after would be trusted, so the reader does not go on.
     void chipWithAWrongTokenIsNotOpened() {
-        const ChipReport report = readPacePassport(
-            QStringLiteral("pace-wrongtoken"), QStringLiteral("ecdh-gm-aes128"), {},
-            {QStringLiteral("--pace-answer"), QStringLiteral("wrong-token")}, {lines(kMrz)});
+        const ChipReport report =
+            readPacePassport(QStringLiteral("pace-wrongtoken"), QStringLiteral("ecdh-gm-aes128"),
+                             {}, {QStringLiteral("--pace-answer"), QStringLiteral("wrong-token")},
+                             {test::mrzLines(test::kSpecimenMrz)});
         COMPARE_OUTCOME(report, "access_denied");
         QCOMPARE(report.error, std::string("PACE refused every MRZ offered"));
     }
 
     void chipRefusingPaceIsOpenedWithBac() {
-        const ChipReport report = readPacePassport(
-            QStringLiteral("pace-refused"), QStringLiteral("ecdh-gm-aes128"), {},
-            {QStringLiteral("--pace-answer"), QStringLiteral("refuse")}, {lines(kMrz)});
+        const ChipReport report =
+            readPacePassport(QStringLiteral("pace-refused"), QStringLiteral("ecdh-gm-aes128"), {},
+                             {QStringLiteral("--pace-answer"), QStringLiteral("refuse")},
+                             {test::mrzLines(test::kSpecimenMrz)});
         COMPARE_OUTCOME(report, "verified");
         QCOMPARE(report.access, std::string("BAC"));
     }
@@ -128,7 +113,7 @@ private slots:
         const ChipReport report = readPacePassport(
             QStringLiteral("pace-refused-nobac"), QStringLiteral("ecdh-gm-aes128"), {},
             {QStringLiteral("--pace-answer"), QStringLiteral("refuse"), QStringLiteral("--no-bac")},
-            {lines(kMrz)});
+            {test::mrzLines(test::kSpecimenMrz)});
         COMPARE_OUTCOME(report, "access_denied");
         QCOMPARE(report.error,
                  std::string("the chip offers neither BAC nor a PACE this reader runs"));
@@ -151,18 +136,19 @@ private slots:
     void chipAndActiveAuthenticationRunUnderPace() {
         QFETCH(QStringList, makeOptions);
         QFETCH(QString, chipAuth);
-        const ChipReport report =
-            readPacePassport(QStringLiteral("pace-") + chipAuth, QStringLiteral("ecdh-gm-aes128"),
-                             makeOptions, {QStringLiteral("--no-bac")}, {lines(kMrz)});
+        const ChipReport report = readPacePassport(
+            QStringLiteral("pace-") + chipAuth, QStringLiteral("ecdh-gm-aes128"), makeOptions,
+            {QStringLiteral("--no-bac")}, {test::mrzLines(test::kSpecimenMrz)});
         COMPARE_OUTCOME(report, "verified");
         QCOMPARE(report.access, std::string("PACE"));
         QCOMPARE(report.chipAuth, chipAuth.toStdString());
     }
 
     void dg1ChangedAfterSigningIsForgedUnderPace() {
-        const ChipReport report = readPacePassport(
-            QStringLiteral("pace-tampered"), QStringLiteral("ecdh-gm-aes128"),
-            {QStringLiteral("--tamper"), QStringLiteral("dg1")}, {}, {lines(kMrz)});
+        const ChipReport report =
+            readPacePassport(QStringLiteral("pace-tampered"), QStringLiteral("ecdh-gm-aes128"),
+                             {QStringLiteral("--tamper"), QStringLiteral("dg1")}, {},
+                             {test::mrzLines(test::kSpecimenMrz)});
         COMPARE_OUTCOME(report, "forged");
         QCOMPARE(report.access, std::string("PACE"));
         QCOMPARE(report.sod->hashes, std::string("mismatch"));

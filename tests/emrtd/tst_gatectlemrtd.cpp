@@ -1,5 +1,6 @@
 // `gatectl emrtd read` (spec/gatectl.md) against pcscd + vsmartcard: the JSON
 // object, the exit codes, and the face written only when --dg2-out asks.
+#include "chipspecimen.h"
 #include "chipstack.h"
 
 #include <QDir>
@@ -12,9 +13,6 @@
 #include <QtTest>
 
 namespace {
-
-const QStringList kMrz{QStringLiteral("P<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<<<<<<<<<"),
-                       QStringLiteral("L898902C36UTO7408122F1204159ZE184226B<<<<<10")};
 
 struct Run {
     int exitCode = -1;
@@ -62,16 +60,17 @@ private slots:
         stack = std::make_unique<test::ChipStack>();
         QString error;
         QVERIFY2(stack->start(&error), qPrintable(error));
-        QVERIFY2(stack->makePassport(QStringLiteral("p"), kMrz, {QStringLiteral("--masterlist")},
-                                     &error),
+        QVERIFY2(stack->makePassport(QStringLiteral("p"), test::kSpecimenMrz,
+                                     {QStringLiteral("--masterlist")}, &error),
                  qPrintable(error));
     }
 
     void noChipOnTheReader() {
         const QString csca = stack->passportDir(QStringLiteral("p")) + QStringLiteral("/csca");
-        const Run run = gatectlRead({QStringLiteral("--mrz-file"),
-                                     writeMrz(QStringLiteral("mrz"), kMrz.join(QLatin1Char('\n'))),
-                                     QStringLiteral("--csca"), csca});
+        const Run run = gatectlRead(
+            {QStringLiteral("--mrz-file"),
+             writeMrz(QStringLiteral("mrz"), test::kSpecimenMrz.join(QLatin1Char('\n'))),
+             QStringLiteral("--csca"), csca});
         QCOMPARE(run.json.value(QStringLiteral("outcome")).toString(), QStringLiteral("no_chip"));
         QCOMPARE(run.exitCode, 1);
     }
@@ -83,8 +82,8 @@ private slots:
                  qPrintable(error));
         const QString face = stack->workDir() + QStringLiteral("/face-out.jpg");
         const QString csca = stack->passportDir(QStringLiteral("p")) + QStringLiteral("/csca");
-        const QString mrz =
-            writeMrz(QStringLiteral("mrz"), kMrz.join(QLatin1Char('\n')) + QLatin1Char('\n'));
+        const QString mrz = writeMrz(
+            QStringLiteral("mrz"), test::kSpecimenMrz.join(QLatin1Char('\n')) + QLatin1Char('\n'));
 
         Run run = gatectlRead({QStringLiteral("--mrz-file"), mrz, QStringLiteral("--csca"), csca});
         QCOMPARE(run.exitCode, 0);
@@ -92,7 +91,8 @@ private slots:
         QCOMPARE(json.value(QStringLiteral("outcome")).toString(), QStringLiteral("verified"));
         QCOMPARE(json.value(QStringLiteral("access")).toString(), QStringLiteral("BAC"));
         QCOMPARE(json.value(QStringLiteral("mrz")).toArray().size(), 2);
-        QCOMPARE(json.value(QStringLiteral("mrz")).toArray().at(1).toString(), kMrz[1]);
+        QCOMPARE(json.value(QStringLiteral("mrz")).toArray().at(1).toString(),
+                 test::kSpecimenMrz[1]);
         QVERIFY(json.value(QStringLiteral("dg1_matches_mrz")).toBool());
         const QJsonObject sod = json.value(QStringLiteral("sod")).toObject();
         QCOMPARE(sod.value(QStringLiteral("signature")).toString(), QStringLiteral("ok"));
@@ -149,12 +149,13 @@ private slots:
         const QString name = keyOption + access;
         const QString other = name + QStringLiteral("-other");
         for (const QString &passport : {name, other})
-            QVERIFY2(stack->makePassport(passport, kMrz, makeOptions, &error), qPrintable(error));
+            QVERIFY2(stack->makePassport(passport, test::kSpecimenMrz, makeOptions, &error),
+                     qPrintable(error));
         const QString chip = stack->passportDir(name) + QStringLiteral("/chip");
-        const QStringList args{QStringLiteral("--mrz-file"),
-                               writeMrz(QStringLiteral("mrz"), kMrz.join(QLatin1Char('\n'))),
-                               QStringLiteral("--csca"),
-                               stack->passportDir(name) + QStringLiteral("/csca")};
+        const QStringList args{
+            QStringLiteral("--mrz-file"),
+            writeMrz(QStringLiteral("mrz"), test::kSpecimenMrz.join(QLatin1Char('\n'))),
+            QStringLiteral("--csca"), stack->passportDir(name) + QStringLiteral("/csca")};
 
         QVERIFY2(stack->insert(chip, &error, {.ownProtocols = true}), qPrintable(error));
         Run run = gatectlRead(args);
@@ -183,7 +184,8 @@ private slots:
     }
 
     void unverifiedExitsZeroAndRefusalsExitOne() {
-        const QString mrz = writeMrz(QStringLiteral("mrz"), kMrz.join(QLatin1Char('\n')));
+        const QString mrz =
+            writeMrz(QStringLiteral("mrz"), test::kSpecimenMrz.join(QLatin1Char('\n')));
         Run run =
             gatectlRead({QStringLiteral("--mrz-file"), mrz, QStringLiteral("--csca"),
                          stack->passportDir(QStringLiteral("p")) + QStringLiteral("/other-csca")});
@@ -191,7 +193,7 @@ private slots:
                  QStringLiteral("unverified"));
         QCOMPARE(run.exitCode, 0);
 
-        QStringList wrong = kMrz;
+        QStringList wrong = test::kSpecimenMrz;
         wrong[1] = QStringLiteral("L898902C<7UTO7408122F1204159ZE184226B<<<<<16");
         run = gatectlRead({QStringLiteral("--mrz-file"),
                            writeMrz(QStringLiteral("wrong"), wrong.join(QLatin1Char('\n'))),
@@ -203,11 +205,11 @@ private slots:
     }
 
     void ambiguousCandidatesInTheMrzFile() {
-        QStringList misread = kMrz;
+        QStringList misread = test::kSpecimenMrz;
         misread[1].replace(4, 1, QLatin1Char('O'));
         const QString mrz = writeMrz(QStringLiteral("candidates"),
                                      misread.join(QLatin1Char('\n')) + QStringLiteral("\n\n") +
-                                         kMrz.join(QLatin1Char('\n')));
+                                         test::kSpecimenMrz.join(QLatin1Char('\n')));
         const Run run =
             gatectlRead({QStringLiteral("--mrz-file"), mrz, QStringLiteral("--csca"),
                          stack->passportDir(QStringLiteral("p")) + QStringLiteral("/csca")});
@@ -226,7 +228,8 @@ private slots:
         QCOMPARE(run.json.value(QStringLiteral("certificates")).toInt(), 2);
         QCOMPARE(QDir(installed).entryList(QDir::Files).size(), 2);
 
-        const QString mrz = writeMrz(QStringLiteral("mrz"), kMrz.join(QLatin1Char('\n')));
+        const QString mrz =
+            writeMrz(QStringLiteral("mrz"), test::kSpecimenMrz.join(QLatin1Char('\n')));
         for (const QString &csca : {installed, passport + QStringLiteral("/masterlist.der")}) {
             run = gatectlRead({QStringLiteral("--mrz-file"), mrz, QStringLiteral("--csca"), csca});
             QCOMPARE(run.json.value(QStringLiteral("outcome")).toString(),
@@ -249,7 +252,8 @@ private slots:
                               QStringLiteral("--csca"), stack->workDir()})
                      .exitCode,
                  2);
-        const QString mrz = writeMrz(QStringLiteral("mrz"), kMrz.join(QLatin1Char('\n')));
+        const QString mrz =
+            writeMrz(QStringLiteral("mrz"), test::kSpecimenMrz.join(QLatin1Char('\n')));
         const QString empty = stack->workDir() + QStringLiteral("/empty-csca");
         QDir().mkpath(empty);
         QCOMPARE(gatectlRead({QStringLiteral("--mrz-file"), mrz, QStringLiteral("--csca"), empty})
